@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Data.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tessera.Errors;
+using Tessera.Hosting;
+using Tessera.Persistence.Migrations;
+
+namespace Tessera.Health;
+
+/// <summary>
+/// GET /health/alive  process is up (both listeners)
+/// GET /health/ready  database reachable and migrated; 503 with a catalog error otherwise (both listeners)
+/// GET /version       the running version (both listeners)
+/// </summary>
+internal static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var both = endpoints.MapBothApis();
+        both.MapGet("/health/alive", IsAlive);
+        both.MapGet("/health/ready", IsReady);
+        both.MapGet("/version", GetVersion);
+        return endpoints;
+    }
+
+    private static Ok<HealthStatusResponse> IsAlive() => TypedResults.Ok(new HealthStatusResponse("ok"));
+
+    private static async Task<Results<Ok<HealthStatusResponse>, ErrorResult>> IsReady(Migrator migrator, CancellationToken cancellationToken)
+    {
+        int pending;
+        try
+        {
+            pending = await migrator.PendingCountAsync(cancellationToken);
+        }
+        catch (DbException)
+        {
+            return new ErrorResult(ErrorCatalog.StorageUnavailable);
+        }
+
+        return pending > 0
+            ? new ErrorResult(new TesseraError(ErrorCatalog.StorageNotMigrated, Details: new Dictionary<string, object?> { ["pending_migrations"] = pending }))
+            : TypedResults.Ok(new HealthStatusResponse("ok"));
+    }
+
+    private static Ok<VersionResponse> GetVersion() => TypedResults.Ok(new VersionResponse(TesseraVersion.Current));
+}

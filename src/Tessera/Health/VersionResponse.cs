@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Health;
+
+internal sealed record VersionResponse(string Version);

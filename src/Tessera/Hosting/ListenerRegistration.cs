@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Tessera.Configuration;
+
+namespace Tessera.Hosting;
+
+internal static class ListenerRegistration
+{
+    /// <summary>
+    /// Two Kestrel listeners in one process. Each tags its connections with its surface; the surface guard uses
+    /// the tag, never the Host header, to decide which routes exist.
+    /// </summary>
+    public static WebApplicationBuilder AddTesseraListeners(this WebApplicationBuilder builder, ServeOptions serve)
+    {
+        var bound = new BoundListeners();
+        builder.Services.AddSingleton(bound);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = serve.RequestBodyLimit;
+            kestrel.Listen(Address(serve.Public.Host), serve.Public.Port, listen =>
+            {
+                Tag(listen, Surface.Public);
+                bound.Public = listen;
+            });
+            kestrel.Listen(Address(serve.Admin.Host), serve.Admin.Port, listen =>
+            {
+                Tag(listen, Surface.Admin);
+                bound.Admin = listen;
+            });
+        });
+        return builder;
+    }
+
+    private static void Tag(ListenOptions listen, Surface surface) =>
+        listen.Use(next => connection =>
+        {
+            connection.Items[SurfaceGuardMiddleware.ConnectionItemKey] = surface;
+            return next(connection);
+        });
+
+    private static IPAddress Address(string host) => host switch
+    {
+        "localhost" => IPAddress.Loopback,
+        _ when IPAddress.TryParse(host, out var ip) => ip,
+        _ => throw new ConfigurationException("serve.public.host", $"expected an IP address, got \"{host}\""),
+    };
+}

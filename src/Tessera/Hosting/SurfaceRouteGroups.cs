@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Hosting;
+
+/// <summary>
+/// Every endpoint is mapped inside one of these groups, so none can forget which listener it belongs to; an
+/// endpoint outside them answers on neither (fail closed).
+/// </summary>
+internal static class SurfaceRouteGroups
+{
+    public static RouteGroupBuilder MapPublicApi(this IEndpointRouteBuilder endpoints) => Group(endpoints, Surface.Public);
+
+    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder endpoints) => Group(endpoints, Surface.Admin);
+
+    /// <summary>Endpoints both listeners serve: health, version, schemas, error containers.</summary>
+    public static RouteGroupBuilder MapBothApis(this IEndpointRouteBuilder endpoints) => Group(endpoints, Surface.Both);
+
+    private static RouteGroupBuilder Group(IEndpointRouteBuilder endpoints, Surface surface)
+    {
+        var group = endpoints.MapGroup(string.Empty);
+        group.WithMetadata(new SurfaceMetadata(surface));
+        return group;
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs every test of Tessera on a fresh machine: installs what is missing, builds once, runs each test project,
+# and ends with the totals alone on a line: "N passed, M failed". Exits non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages the tests need (PostgreSQL's initdb/pg_ctl are on the base image).
+packages=(libargon2-1 postgresql)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing: ${missing[*]}"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null \
+      || echo "warning: apt-get could not install ${missing[*]}"
+  else
+    echo "warning: missing Debian packages (${missing[*]}); run as root or install them"
+  fi
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+passed=0
+failed=0
+log=$(mktemp -d)
+
+if ! dotnet build Tessera.sln -c Release 2>&1 | tee "$log/build.txt" | grep -E "error|Build succeeded" ; then :; fi
+if ! grep -q "Build succeeded" "$log/build.txt"; then
+  echo "The build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+for project in tests/Tessera.Tests tests/Tessera.IntegrationTests; do
+  name=$(basename "$project")
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build --results-directory "$log" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" >"$log/$name.txt" 2>&1
+  # Show failures with their messages; passing tests stay quiet.
+  grep -E -A 12 "^\s+Failed " "$log/$name.txt" | head -n 400 || true
+  counters=$(grep -o '<Counters [^>]*>' "$log/$name.trx" 2>/dev/null | head -n 1)
+  if [ -z "$counters" ]; then
+    echo "$name: no test results (the build or the test host failed):"
+    tail -n 30 "$log/$name.txt"
+    failed=$((failed + 1))
+    continue
+  fi
+  p=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")
+  f=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
+  e=$(sed -E 's/.* error="([0-9]+)".*/\1/' <<<"$counters")
+  echo "$name: $p passed, $f failed"
+  passed=$((passed + p))
+  failed=$((failed + f + e))
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.IntegrationTests.Fixtures;
+
+namespace Tessera.IntegrationTests.Cli;
+
+/// <summary>The built program, run as a user runs it.</summary>
+public sealed class CliTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Serve_WithZeroConfiguration_CreatesTesseraDbAndBothListenersAreReady()
+    {
+        var folder = Directory.CreateTempSubdirectory("tessera-cli-").FullName;
+        int publicPort = FreePort.Next(), adminPort = FreePort.Next();
+        await using var server = TesseraProcess.Start(["serve"], Ports(publicPort, adminPort), folder);
+
+        (await server.WaitUntilReadyAsync(new Uri($"http://127.0.0.1:{publicPort}/health/ready"), StartTimeout)).ShouldBeTrue(server.StandardError + server.StandardOutput);
+        (await server.WaitUntilReadyAsync(new Uri($"http://127.0.0.1:{adminPort}/health/ready"), StartTimeout)).ShouldBeTrue();
+        File.Exists(Path.Combine(folder, "tessera.db")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Serve_WithPortFromEnvironment_ListensThere()
+    {
+        int publicPort = FreePort.Next(), adminPort = FreePort.Next();
+        var dsn = await TestDatabases.CreateAsync(DatabaseKind.Sqlite);
+        await using var server = TesseraProcess.Start(["serve"], new Dictionary<string, string>(Ports(publicPort, adminPort)) { ["DSN"] = dsn });
+
+        (await server.WaitUntilReadyAsync(new Uri($"http://127.0.0.1:{publicPort}/health/alive"), StartTimeout)).ShouldBeTrue(server.StandardError);
+    }
+
+    [Fact]
+    public async Task Serve_WithNonNumericPortInYaml_ExitsWith1AndOneLineNamingTheKey()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("tessera-cli-").FullName, "tessera.yml");
+        await File.WriteAllTextAsync(file, "serve:\n  public:\n    port: \"abc\"\n");
+
+        var (exit, _, stderr) = await TesseraProcess.RunAsync(["serve", "--config", file]);
+
+        exit.ShouldBe(1);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(1, stderr);
+        lines[0].ShouldContain("serve.public.port");
+    }
+
+    [Fact]
+    public async Task Serve_WithInvalidDurationFromEnvironment_ExitsWith1NamingTheKey()
+    {
+        var (exit, _, stderr) = await TesseraProcess.RunAsync(["serve"], new Dictionary<string, string> { ["DSN"] = "mysql://nope" });
+
+        exit.ShouldBe(1);
+        stderr.Trim().Split('\n').Length.ShouldBe(1, stderr);
+        stderr.ShouldContain("dsn");
+    }
+
+    [Theory]
+    [InlineData("serve", "--no-such-flag")]
+    [InlineData("no-such-command")]
+    [InlineData("migrate", "sql", "a", "b")]
+    public async Task Cli_WithBadArguments_ExitsWith2AndOneLine(params string[] args)
+    {
+        var (exit, _, stderr) = await TesseraProcess.RunAsync(args);
+
+        exit.ShouldBe(2);
+        stderr.Trim().Split('\n').Length.ShouldBe(1, stderr);
+        stderr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Version_PrintsTheVersion()
+    {
+        var (exit, stdout, _) = await TesseraProcess.RunAsync(["version"]);
+
+        exit.ShouldBe(0);
+        stdout.Trim().ShouldMatch(@"^\d+\.\d+\.\d+");
+    }
+
+    [Fact]
+    public async Task Postgres_MigrateThenServe_IsReady_AndServeRefusesAnUnmigratedDatabase()
+    {
+        var dsn = await TestDatabases.CreateAsync(DatabaseKind.Postgres);
+        int publicPort = FreePort.Next(), adminPort = FreePort.Next();
+        var environment = new Dictionary<string, string>(Ports(publicPort, adminPort)) { ["DSN"] = dsn };
+
+        var refused = await TesseraProcess.RunAsync(["serve"], environment);
+        refused.ExitCode.ShouldBe(1);
+        refused.StandardError.ShouldContain("migrate sql");
+
+        var migrated = await TesseraProcess.RunAsync(["migrate", "sql", "-e", "--yes"], environment);
+        migrated.ExitCode.ShouldBe(0, migrated.StandardError);
+        migrated.StandardOutput.ShouldContain("Applied");
+
+        await using var server = TesseraProcess.Start(["serve"], environment);
+        (await server.WaitUntilReadyAsync(new Uri($"http://127.0.0.1:{adminPort}/health/ready"), StartTimeout)).ShouldBeTrue(server.StandardError);
+    }
+
+    [Fact]
+    public async Task MigrateSql_WithoutYesAndNoInput_RefusesWith1()
+    {
+        var dsn = await TestDatabases.CreateAsync(DatabaseKind.Sqlite);
+
+        var (exit, _, stderr) = await TesseraProcess.RunAsync(["migrate", "sql", dsn]);
+
+        exit.ShouldBe(1);
+        stderr.ShouldContain("--yes");
+    }
+
+    private static Dictionary<string, string> Ports(int publicPort, int adminPort) => new()
+    {
+        ["SERVE_PUBLIC_PORT"] = publicPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["SERVE_ADMIN_PORT"] = adminPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

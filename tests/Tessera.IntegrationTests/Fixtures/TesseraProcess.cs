@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Diagnostics;
+using System.Text;
+
+namespace Tessera.IntegrationTests.Fixtures;
+
+/// <summary>
+/// The built <c>tessera</c> program run as a separate process, as a user runs it: for the CLI's exit codes and
+/// messages, and for <c>serve</c> started from the command line. Every run is bounded in time.
+/// </summary>
+public sealed class TesseraProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+
+    private TesseraProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => { lock (_stdout) { _stdout.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (_stderr) { _stderr.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string StandardOutput { get { lock (_stdout) { return _stdout.ToString(); } } }
+
+    public string StandardError { get { lock (_stderr) { return _stderr.ToString(); } } }
+
+    public static TesseraProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    {
+        var dll = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add("--runtimeconfig");
+        start.ArgumentList.Add(Path.ChangeExtension(dll, ".runtimeconfig.json"));
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Whatever the test machine has set must not leak into the server under test.
+        foreach (var key in start.Environment.Keys.Where(k => k is "DSN" || k.StartsWith("SERVE_", StringComparison.Ordinal)
+                     || k.StartsWith("SELFSERVICE_", StringComparison.Ordinal) || k.StartsWith("LOG_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        return new TesseraProcess(process);
+    }
+
+    /// <summary>Runs to completion (at most <paramref name="timeout"/>, default 60 s) and returns the exit code.</summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(
+        IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, TimeSpan? timeout = null)
+    {
+        await using var process = Start(args, environment, workingDirectory);
+        var exit = await process.WaitForExitAsync(timeout ?? TimeSpan.FromSeconds(60));
+        return (exit, process.StandardOutput, process.StandardError);
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        _process.WaitForExit(); // Drains the asynchronous output readers.
+        return _process.ExitCode;
+    }
+
+    /// <summary>Polls <paramref name="url"/> until it answers 200, the process exits, or the time is up.</summary>
+    public async Task<bool> WaitUntilReadyAsync(Uri url, TimeSpan timeout)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < deadline && !_process.HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync(url);
+                if (response.IsSuccessStatusCode)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}

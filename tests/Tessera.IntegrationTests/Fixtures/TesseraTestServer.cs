@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Tessera.Configuration;
+using Tessera.Hosting;
+
+namespace Tessera.IntegrationTests.Fixtures;
+
+/// <summary>
+/// The real server, started in-process the way <c>tessera serve</c> starts it, on two free loopback ports, with
+/// a fresh database of the given kind and a clock the test controls. Clients talk real HTTP to it.
+/// </summary>
+public sealed class TesseraTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TesseraTestServer(WebApplication app, FakeClock clock, string dsn)
+    {
+        _app = app;
+        Clock = clock;
+        Dsn = dsn;
+        var listeners = app.Services.GetRequiredService<BoundListeners>();
+        PublicUrl = listeners.PublicUrl;
+        AdminUrl = listeners.AdminUrl;
+        Public = new HttpClient { BaseAddress = PublicUrl };
+        Admin = new HttpClient { BaseAddress = AdminUrl };
+    }
+
+    public FakeClock Clock { get; }
+
+    public string Dsn { get; }
+
+    public Uri PublicUrl { get; }
+
+    public Uri AdminUrl { get; }
+
+    /// <summary>A plain API client for the public listener (no cookies kept, redirects not followed).</summary>
+    public HttpClient Public { get; }
+
+    public HttpClient Admin { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="kind">The database to run on (a fresh one).</param>
+    /// <param name="settings">Configuration keys in Kratos's dotted form, e.g. <c>["selfservice.flows.login.lifespan"] = "1s"</c>.</param>
+    /// <param name="environment">Environment variables as the server would see them (the test process's own are not used).</param>
+    public static async Task<TesseraTestServer> StartAsync(
+        DatabaseKind kind,
+        IReadOnlyDictionary<string, string>? settings = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? dsn = null)
+    {
+        dsn ??= await TestDatabases.CreateAsync(kind);
+        var config = new ConfigurationTree([], environment ?? new Dictionary<string, string>());
+        config.Set("dsn", JsonValue.Create(dsn));
+        config.Set("serve.public.port", JsonValue.Create("0"));
+        config.Set("serve.admin.port", JsonValue.Create("0"));
+        config.Set("serve.migrate", JsonValue.Create("true"));
+        config.Set("log.level", JsonValue.Create("warning"));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            config.Set(key, value.StartsWith('[') || value.StartsWith('{') ? JsonNode.Parse(value) : JsonValue.Create(value));
+        }
+
+        var clock = new FakeClock();
+        var app = await ServerStartup.StartAsync(config, services => services.AddSingleton<TimeProvider>(clock), CancellationToken.None);
+        return new TesseraTestServer(app, clock, dsn);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Public.Dispose();
+        Admin.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
