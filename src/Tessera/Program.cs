@@ -8,6 +8,7 @@ using Tessera.Health;
 using Tessera.Hosting;
 using Tessera.Logging;
 using Tessera.Persistence;
+using Tessera.Sessions;
 
 namespace Tessera;
 
@@ -33,6 +34,7 @@ public static class Program
         builder.AddTesseraListeners(serve);
         builder.Services.AddPersistence(config);
         builder.Services.AddErrors();
+        builder.Services.AddSessions(config, serve);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -43,6 +45,8 @@ public static class Program
         app.UseMiddleware<SurfaceGuardMiddleware>();
 
         app.MapHealthEndpoints();
+        app.MapSessionEndpoints();
+        app.MapAdminSessionEndpoints();
         return app;
     }
 }

@@ -59,4 +59,11 @@ internal static partial class ErrorCatalog
         "No session with this id exists.",
         "The session id in the path does not name a session of this project (it never existed or was deleted).",
         "Use an id returned by the sessions API.");
+
+    public static readonly ErrorDescriptor SessionIsCurrent = new(
+        "session_is_current", 400,
+        "The current session cannot be revoked this way.",
+        "This is the session the request was made with; use logout to end it.",
+        "`DELETE /sessions/{id}` was called with the id of the session that authenticated the request.",
+        "End the current session with the logout flow (`DELETE /self-service/logout/api` or the browser logout URL).");
 }

@@ -19,6 +19,8 @@ internal static class DapperTypeHandlers
             return;
         }
 
+        // Columns are snake_case (identity_id), properties PascalCase (IdentityId).
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new GuidTypeHandler());
         SqlMapper.AddTypeHandler(new DateTimeOffsetTypeHandler());
     }

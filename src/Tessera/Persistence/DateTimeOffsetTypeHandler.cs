@@ -16,7 +16,9 @@ internal sealed class DateTimeOffsetTypeHandler : SqlMapper.TypeHandler<DateTime
 
     public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
     {
+        // PostgreSQL keeps microseconds; truncating for both dialects makes every round trip exact and alike.
         var utc = value.ToUniversalTime();
+        utc = utc.AddTicks(-(utc.Ticks % 10));
         if (parameter is SqliteParameter)
         {
             parameter.DbType = DbType.String;

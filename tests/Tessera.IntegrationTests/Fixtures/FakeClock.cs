@@ -5,7 +5,7 @@ namespace Tessera.IntegrationTests.Fixtures;
 public sealed class FakeClock : TimeProvider
 {
     private readonly Lock _lock = new();
-    private DateTimeOffset _now = TimeProvider.System.GetUtcNow();
+    private DateTimeOffset _now = Truncated(TimeProvider.System.GetUtcNow());
 
     public override DateTimeOffset GetUtcNow()
     {
@@ -14,6 +14,9 @@ public sealed class FakeClock : TimeProvider
             return _now;
         }
     }
+
+    // Whole microseconds, as the databases store instants, so values read back compare equal.
+    private static DateTimeOffset Truncated(DateTimeOffset value) => value.AddTicks(-(value.Ticks % 10));
 
     public void Advance(TimeSpan by)
     {

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Errors;
+
+namespace Tessera.Sessions;
+
+/// <summary>
+/// Issues sessions and finds the one a request carries: <c>X-Session-Token</c>, <c>Authorization: Bearer</c>
+/// (API clients) or the session cookie (browsers), in that order. A revoked or expired session stops working at
+/// once: every lookup reads the database.
+/// </summary>
+internal sealed class SessionManager(SessionStore store, SessionOptions options, TimeProvider clock)
+{
+    public const string TokenHeader = "X-Session-Token";
+    private const int MaxUserAgentLength = 512;
+
+    public async Task<IssuedSession> IssueAsync(
+        Guid identityId, IReadOnlyList<AuthenticationMethod> methods, HttpContext? context, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var aal = methods.Select(m => m.Aal).DefaultIfEmpty("aal1").Max(StringComparer.Ordinal)!;
+        var device = new SessionDevice(
+            Guid.NewGuid(),
+            context?.Connection.RemoteIpAddress?.ToString(),
+            Truncate(context?.Request.Headers.UserAgent.ToString()),
+            null);
+        var session = new Session(Guid.NewGuid(), identityId, true, aal, methods, [device], now, now, now + options.Lifespan);
+        var token = SessionToken.NewSessionToken();
+        var logoutToken = SessionToken.NewLogoutToken();
+        await store.InsertAsync(session, SessionToken.Hash(token), SessionToken.Hash(logoutToken), cancellationToken);
+        return new IssuedSession(session, token, logoutToken);
+    }
+
+    /// <summary>The token the request carries, without looking it up; null when it carries none.</summary>
+    public string? TokenFrom(HttpRequest request)
+    {
+        var header = request.Headers[TokenHeader].ToString();
+        if (header.Length > 0)
+        {
+            return header;
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..].Trim();
+        }
+
+        return request.Cookies.TryGetValue(options.CookieName, out var cookie) && cookie.Length > 0 ? cookie : null;
+    }
+
+    /// <summary>The request's usable session, or <c>session_inactive</c>.</summary>
+    public async Task<Result<Session>> FetchAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var token = TokenFrom(request);
+        if (!SessionToken.IsPlausible(token))
+        {
+            return ErrorCatalog.SessionInactive;
+        }
+
+        var session = await store.FindByTokenHashAsync(SessionToken.Hash(token!), cancellationToken);
+        return session is not null && session.IsUsableAt(clock.GetUtcNow())
+            ? session
+            : ErrorCatalog.SessionInactive;
+    }
+
+    public void WriteCookie(HttpResponse response, IssuedSession issued) =>
+        response.Cookies.Append(options.CookieName, issued.Token,
+            options.Cookie.ToCookieOptions(options.CookiePersistent ? issued.Session.ExpiresAt : null));
+
+    public void ClearCookie(HttpResponse response) =>
+        response.Cookies.Delete(options.CookieName, options.Cookie.ToCookieOptions(null));
+
+    /// <summary>Extends a session by one lifespan from now, unless it is too early (<c>session.earliest_possible_extend</c>).</summary>
+    public async Task<bool> ExtendAsync(Session session, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (options.EarliestPossibleExtend is { } window && session.ExpiresAt - now > window)
+        {
+            return false;
+        }
+
+        return await store.ExtendAsync(session.Id, now + options.Lifespan, cancellationToken);
+    }
+
+    private static string? Truncate(string? userAgent) =>
+        string.IsNullOrEmpty(userAgent) ? null : userAgent.Length <= MaxUserAgentLength ? userAgent : userAgent[..MaxUserAgentLength];
+}

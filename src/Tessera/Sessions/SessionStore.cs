@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+using Dapper;
+using Tessera.Persistence;
+
+namespace Tessera.Sessions;
+
+/// <summary>Sessions in the database. Every statement is scoped to this project's nid.</summary>
+internal sealed class SessionStore(Database database, NetworkContext network, TimeProvider clock)
+{
+    private const string Columns = "id, identity_id, active, aal, authentication_methods, devices, issued_at, authenticated_at, expires_at";
+
+    public async Task InsertAsync(Session session, string tokenHash, string logoutTokenHash, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO sessions (id, nid, identity_id, token_hash, logout_token_hash, active, aal, authentication_methods, devices,
+                                  issued_at, authenticated_at, expires_at, created_at, updated_at)
+            VALUES (@Id, @Nid, @IdentityId, @TokenHash, @LogoutTokenHash, @Active, @Aal, @Methods, @Devices,
+                    @IssuedAt, @AuthenticatedAt, @ExpiresAt, @Now, @Now)
+            """,
+            new
+            {
+                session.Id, Nid = network.Id, session.IdentityId, TokenHash = tokenHash, LogoutTokenHash = logoutTokenHash,
+                session.Active, session.Aal, Methods = SessionRow.Serialize(session.AuthenticationMethods),
+                Devices = SessionRow.Serialize(session.Devices), session.IssuedAt, session.AuthenticatedAt, session.ExpiresAt, Now = now,
+            });
+    }
+
+    public Task<Session?> FindByTokenHashAsync(string tokenHash, CancellationToken cancellationToken = default) =>
+        FindAsync("token_hash = @Value", tokenHash, cancellationToken);
+
+    public Task<Session?> FindByLogoutTokenHashAsync(string tokenHash, CancellationToken cancellationToken = default) =>
+        FindAsync("logout_token_hash = @Value", tokenHash, cancellationToken);
+
+    public Task<Session?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
+        FindAsync("id = @Value", id, cancellationToken);
+
+    /// <summary>Sessions of one identity, newest first; <paramref name="active"/> filters when set.</summary>
+    public async Task<IReadOnlyList<Session>> ListForIdentityAsync(Guid identityId, bool? active, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SessionRow>(
+            $"""
+            SELECT {Columns} FROM sessions
+            WHERE nid = @Nid AND identity_id = @IdentityId {ActiveFilter(active)}
+            ORDER BY created_at DESC, id DESC LIMIT @Limit
+            """,
+            new { Nid = network.Id, IdentityId = identityId, Now = clock.GetUtcNow(), Limit = limit });
+        return rows.Select(r => r.ToSession()).ToList();
+    }
+
+    /// <summary>Revokes one session; false when it does not exist (in this project).</summary>
+    public async Task<bool> RevokeAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE sessions SET active = FALSE, updated_at = @Now WHERE nid = @Nid AND id = @Id",
+            new { Nid = network.Id, Id = id, Now = clock.GetUtcNow() }) > 0;
+    }
+
+    /// <summary>Revokes every active session of an identity except <paramref name="keep"/>; returns how many.</summary>
+    public async Task<int> RevokeAllForIdentityAsync(Guid identityId, Guid? keep, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            $"""
+            UPDATE sessions SET active = FALSE, updated_at = @Now
+            WHERE nid = @Nid AND identity_id = @IdentityId AND active = TRUE {(keep is null ? string.Empty : "AND id <> @Keep")}
+            """,
+            new { Nid = network.Id, IdentityId = identityId, Keep = keep ?? Guid.Empty, Now = clock.GetUtcNow() });
+    }
+
+    public async Task<int> DeleteAllForIdentityAsync(Guid identityId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "DELETE FROM sessions WHERE nid = @Nid AND identity_id = @IdentityId", new { Nid = network.Id, IdentityId = identityId });
+    }
+
+    public async Task<bool> ExtendAsync(Guid id, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE sessions SET expires_at = @ExpiresAt, updated_at = @Now WHERE nid = @Nid AND id = @Id",
+            new { Nid = network.Id, Id = id, ExpiresAt = expiresAt, Now = clock.GetUtcNow() }) > 0;
+    }
+
+    /// <summary>Deletes sessions that expired before <paramref name="cutoff"/> (the janitor).</summary>
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "DELETE FROM sessions WHERE nid = @Nid AND expires_at < @Cutoff", new { Nid = network.Id, Cutoff = cutoff });
+    }
+
+    private static string ActiveFilter(bool? active) => active switch
+    {
+        true => "AND active = TRUE AND expires_at > @Now",
+        false => "AND (active = FALSE OR expires_at <= @Now)",
+        null => string.Empty,
+    };
+
+    private async Task<Session?> FindAsync(string predicate, object value, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(
+            $"SELECT {Columns} FROM sessions WHERE nid = @Nid AND {predicate}", new { Nid = network.Id, Value = value });
+        return row?.ToSession();
+    }
+}

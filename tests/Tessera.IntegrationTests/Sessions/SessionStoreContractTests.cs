@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.IntegrationTests.Fixtures;
+using Tessera.Persistence;
+using Tessera.Persistence.Migrations;
+using Tessera.Sessions;
+
+namespace Tessera.IntegrationTests.Sessions;
+
+public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifetime
+{
+    private readonly FakeClock _clock = new();
+    private Database _database = null!;
+    private SessionStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = new Database(Dsn.Parse(await TestDatabases.CreateAsync(kind)));
+        await new Migrator(_database, _clock).ApplyAsync();
+        var network = new NetworkContext(_database, _clock);
+        await network.InitialiseAsync();
+        _store = new SessionStore(_database, network, _clock);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Insert_ThenFindByTokenHash_ReturnsTheSessionWithItsMethods()
+    {
+        var session = NewSession(Guid.NewGuid());
+        await _store.InsertAsync(session, "hash-a", "logout-a");
+
+        var found = await _store.FindByTokenHashAsync("hash-a");
+
+        found.ShouldNotBeNull();
+        found.Id.ShouldBe(session.Id);
+        found.IdentityId.ShouldBe(session.IdentityId);
+        found.Active.ShouldBeTrue();
+        found.ExpiresAt.ShouldBe(session.ExpiresAt);
+        found.AuthenticationMethods.Single().Method.ShouldBe("password");
+        found.Devices.Single().UserAgent.ShouldBe("test-agent");
+        (await _store.FindByLogoutTokenHashAsync("logout-a"))!.Id.ShouldBe(session.Id);
+        (await _store.FindByTokenHashAsync("hash-b")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task RevokeAllForIdentity_KeepsTheNamedSessionAndOtherIdentities()
+    {
+        var identity = Guid.NewGuid();
+        var keep = NewSession(identity);
+        var other = NewSession(identity);
+        var stranger = NewSession(Guid.NewGuid());
+        await _store.InsertAsync(keep, "k", "lk");
+        await _store.InsertAsync(other, "o", "lo");
+        await _store.InsertAsync(stranger, "s", "ls");
+
+        var revoked = await _store.RevokeAllForIdentityAsync(identity, keep.Id);
+
+        revoked.ShouldBe(1);
+        (await _store.FindByIdAsync(keep.Id))!.Active.ShouldBeTrue();
+        (await _store.FindByIdAsync(other.Id))!.Active.ShouldBeFalse();
+        (await _store.FindByIdAsync(stranger.Id))!.Active.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task ListForIdentity_FiltersActiveAndExpired()
+    {
+        var identity = Guid.NewGuid();
+        var live = NewSession(identity);
+        var expired = NewSession(identity) with { ExpiresAt = _clock.GetUtcNow().AddMinutes(-1) };
+        var revoked = NewSession(identity);
+        await _store.InsertAsync(live, "l", "ll");
+        await _store.InsertAsync(expired, "e", "le");
+        await _store.InsertAsync(revoked, "r", "lr");
+        await _store.RevokeAsync(revoked.Id);
+
+        (await _store.ListForIdentityAsync(identity, true, 10)).Select(s => s.Id).ShouldBe([live.Id]);
+        (await _store.ListForIdentityAsync(identity, false, 10)).Select(s => s.Id).ShouldBe([expired.Id, revoked.Id], ignoreOrder: true);
+        (await _store.ListForIdentityAsync(identity, null, 10)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task ExtendAndDeleteExpired_ChangeWhatTheyShould()
+    {
+        var identity = Guid.NewGuid();
+        var session = NewSession(identity);
+        await _store.InsertAsync(session, "x", "lx");
+        var later = _clock.GetUtcNow().AddDays(3);
+
+        (await _store.ExtendAsync(session.Id, later)).ShouldBeTrue();
+        (await _store.FindByIdAsync(session.Id))!.ExpiresAt.ShouldBe(later);
+        (await _store.DeleteExpiredAsync(later.AddSeconds(-1))).ShouldBe(0);
+        (await _store.DeleteExpiredAsync(later.AddSeconds(1))).ShouldBe(1);
+        (await _store.FindByIdAsync(session.Id)).ShouldBeNull();
+        (await _store.RevokeAsync(session.Id)).ShouldBeFalse();
+    }
+
+    private Session NewSession(Guid identityId)
+    {
+        var now = _clock.GetUtcNow();
+        return new Session(Guid.NewGuid(), identityId, true, "aal1", [new AuthenticationMethod("password", "aal1", now)],
+            [new SessionDevice(Guid.NewGuid(), "127.0.0.1", "test-agent", null)], now, now, now.AddHours(1));
+    }
+}
+
+public sealed class SqliteSessionStoreContractTests() : SessionStoreContractTests(DatabaseKind.Sqlite);
+
+public sealed class PostgresSessionStoreContractTests() : SessionStoreContractTests(DatabaseKind.Postgres);
