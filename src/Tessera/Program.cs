@@ -8,6 +8,7 @@ using Tessera.Health;
 using Tessera.Hosting;
 using Tessera.Logging;
 using Tessera.Persistence;
+using Tessera.SelfService.Flows;
 using Tessera.Sessions;
 
 namespace Tessera;
@@ -35,6 +36,7 @@ public static class Program
         builder.Services.AddPersistence(config);
         builder.Services.AddErrors();
         builder.Services.AddSessions(config, serve);
+        builder.Services.AddSelfServiceFlows(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();

@@ -15,6 +15,7 @@ internal static class ListenerRegistration
     {
         var bound = new BoundListeners();
         builder.Services.AddSingleton(bound);
+        builder.Services.AddSingleton<PublicUrls>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

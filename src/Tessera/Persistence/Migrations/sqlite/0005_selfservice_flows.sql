@@ -1,0 +1,23 @@
+-- Every self-service flow (login, registration, settings, recovery, verification) in one table: they share
+-- their life cycle (issued, expires, re-rendered with messages) and differ only in kind and context.
+CREATE TABLE selfservice_flows (
+    id TEXT PRIMARY KEY NOT NULL,
+    nid TEXT NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    type TEXT NOT NULL,
+    state TEXT NOT NULL,
+    request_url TEXT NOT NULL,
+    return_to TEXT,
+    ui TEXT NOT NULL,
+    csrf_token TEXT NOT NULL,
+    identity_id TEXT,
+    active_method TEXT,
+    refresh INTEGER NOT NULL,
+    requested_aal TEXT NOT NULL,
+    internal_context TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX selfservice_flows_expires ON selfservice_flows (expires_at);
