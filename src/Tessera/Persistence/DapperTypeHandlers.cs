@@ -19,6 +19,8 @@ internal static class DapperTypeHandlers
             return;
         }
 
+        // Columns are snake_case, row classes PascalCase: identity_id fills IdentityId without aliases in every query.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new GuidTypeHandler());
         SqlMapper.AddTypeHandler(new DateTimeOffsetTypeHandler());
     }
