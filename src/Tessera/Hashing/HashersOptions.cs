@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Configuration;
+
+namespace Tessera.Hashing;
+
+/// <summary>
+/// <c>hashers.*</c> with Kratos's keys and defaults (argon2: 128MB, 1 iteration, 2 x CPUs lanes, 16-byte salt,
+/// 32-byte key; bcrypt cost 12), except that Tessera's default algorithm is argon2id.
+/// </summary>
+internal sealed record HashersOptions(HashAlgorithm Algorithm, Argon2Parameters Argon2, int BcryptCost)
+{
+    private static readonly Dictionary<string, HashAlgorithm> Algorithms = new(StringComparer.Ordinal)
+    {
+        ["argon2"] = HashAlgorithm.Argon2,
+        ["bcrypt"] = HashAlgorithm.Bcrypt,
+    };
+
+    public static HashersOptions Bind(ConfigurationTree config)
+    {
+        var memoryText = config.GetString("hashers.argon2.memory", "128MB")!;
+        if (!ByteSize.TryParse(memoryText, out var memory) || memory < 8 * 1024 || memory > HashImportLimits.Argon2MaxMemoryKiB * 1024L)
+        {
+            throw new ConfigurationException("hashers.argon2.memory", $"expected a size between 8KB and {HashImportLimits.Argon2MaxMemoryKiB >> 10}MB such as 128MB, got \"{memoryText}\"");
+        }
+
+        var parallelism = (uint)config.GetInt("hashers.argon2.parallelism", 2 * Environment.ProcessorCount, 1, 255);
+        var memoryKiB = (uint)(memory / 1024);
+        if (memoryKiB < 8 * parallelism)
+        {
+            throw new ConfigurationException("hashers.argon2.memory", $"must be at least 8KB per lane ({8 * parallelism}KB for parallelism {parallelism})");
+        }
+
+        var argon2 = new Argon2Parameters(
+            memoryKiB,
+            (uint)config.GetInt("hashers.argon2.iterations", 1, 1, HashImportLimits.Argon2MaxIterations),
+            parallelism,
+            (uint)config.GetInt("hashers.argon2.salt_length", 16, 16, 1024),
+            (uint)config.GetInt("hashers.argon2.key_length", 32, 16, 1024));
+        var minCost = config.GetBool("dev", false) ? 4 : 12;
+        return new HashersOptions(
+            config.GetEnum("hashers.algorithm", HashAlgorithm.Argon2, Algorithms),
+            argon2,
+            config.GetInt("hashers.bcrypt.cost", 12, minCost, 31));
+    }
+}

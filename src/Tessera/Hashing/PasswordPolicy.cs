@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Tessera.Ui.Messages;
+
+namespace Tessera.Hashing;
+
+/// <summary>
+/// Whether a new password may be used: long enough, not longer than the hasher reads (72 bytes for bcrypt), not
+/// too similar to the account's identifiers, and not in the local breached-passwords list. Registration, settings,
+/// recovery and the admin API share it. Returns the first violation as a UI message for the password node.
+/// </summary>
+internal sealed class PasswordPolicy(PasswordPolicyOptions options, HashersOptions hashers)
+{
+    private readonly Lazy<Dictionary<string, long>> _breached = new(() => BreachedPasswordsFile.Load(options.BreachedPasswordsFile));
+
+    public UiText? Check(string password, IEnumerable<string> identifiers)
+    {
+        var length = password.EnumerateRunes().Count();
+        if (length < options.MinLength)
+        {
+            return UiMessages.ValidationPasswordMinLength.With(Context(("min_length", options.MinLength), ("actual_length", length)));
+        }
+
+        var byteLimit = hashers.Algorithm == HashAlgorithm.Bcrypt ? BcryptFormat.MaxPasswordBytes : int.MaxValue;
+        if (length > options.MaxLength || Encoding.UTF8.GetByteCount(password) > byteLimit)
+        {
+            var max = Math.Min(options.MaxLength, byteLimit);
+            return UiMessages.ValidationPasswordMaxLength.With(Context(("max_length", max), ("actual_length", Encoding.UTF8.GetByteCount(password))));
+        }
+
+        if (options.IdentifierSimilarityCheck && identifiers.Any(i => PasswordSimilarity.TooSimilar(i, password)))
+        {
+            return UiMessages.ValidationPasswordIdentifierTooSimilar.With();
+        }
+
+        if (options.BreachedPasswordsFile is not null)
+        {
+            // SHA-1 only because the haveibeenpwned lists are keyed by it; nothing is protected by this digest.
+#pragma warning disable CA5350
+            var digest = Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(password)));
+#pragma warning restore CA5350
+            if (_breached.Value.TryGetValue(digest, out var breaches) && breaches > options.MaxBreaches)
+            {
+                return UiMessages.ValidationPasswordTooManyBreaches.With(Context(("breaches", breaches)));
+            }
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, object?> Context(params (string Key, object Value)[] entries) =>
+        entries.ToDictionary(e => e.Key, e => (object?)e.Value, StringComparer.Ordinal);
+}

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Identities;
+
+/// <summary>
+/// One page of <c>GET /admin/identities</c>: keyset pagination on the id (stable under concurrent inserts, no
+/// OFFSET scans), optionally narrowed by one filter (Kratos does not combine them).
+/// </summary>
+internal sealed record IdentityListQuery(
+    int PageSize,
+    Guid? After = null,
+    IReadOnlyList<Guid>? Ids = null,
+    string? CredentialsIdentifier = null,
+    string? CredentialsIdentifierSimilar = null);

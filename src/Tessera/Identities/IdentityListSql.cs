@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+using Dapper;
+
+namespace Tessera.Identities;
+
+/// <summary>
+/// The SQL of one list page. Ids order the same in both dialects (lower-case text in SQLite, uuid bytes in
+/// PostgreSQL), so <c>id &gt; @After ORDER BY id</c> pages identically; one extra row tells whether a next page exists.
+/// </summary>
+internal static class IdentityListSql
+{
+    public static (string Sql, DynamicParameters Parameters) Build(IdentityListQuery query, Guid nid)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("Nid", nid);
+        parameters.Add("Limit", query.PageSize + 1);
+        var where = new List<string> { "i.nid = @Nid" };
+        if (query.After is { } after)
+        {
+            parameters.Add("After", after);
+            where.Add("i.id > @After");
+        }
+
+        if (query.Ids is { Count: > 0 } ids)
+        {
+            var names = new List<string>();
+            for (var n = 0; n < ids.Count; n++)
+            {
+                parameters.Add($"id{n}", ids[n]);
+                names.Add($"@id{n}");
+            }
+
+            where.Add($"i.id IN ({string.Join(", ", names)})");
+        }
+
+        if (query.CredentialsIdentifier is { } exact)
+        {
+            parameters.Add("Identifier", IdentifierNormalizer.Normalize(exact));
+            where.Add("EXISTS (SELECT 1 FROM identity_credential_identifiers ci WHERE ci.identity_id = i.id AND ci.nid = @Nid AND ci.identifier = @Identifier)");
+        }
+
+        if (query.CredentialsIdentifierSimilar is { } similar)
+        {
+            // A prefix match: the index-friendly reading of Kratos's experimental "similar" filter.
+            parameters.Add("Prefix", EscapeLike(IdentifierNormalizer.Normalize(similar)) + "%");
+            where.Add("EXISTS (SELECT 1 FROM identity_credential_identifiers ci WHERE ci.identity_id = i.id AND ci.nid = @Nid AND ci.identifier LIKE @Prefix ESCAPE '\\')");
+        }
+
+        return ($"SELECT i.* FROM identities i WHERE {string.Join(" AND ", where)} ORDER BY i.id LIMIT @Limit", parameters);
+    }
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using Dapper;
+using Tessera.Persistence;
+using static Tessera.Identities.IdentityRows;
+
+namespace Tessera.Identities;
+
+/// <summary>
+/// Identities in SQL (the same statements serve SQLite and PostgreSQL). Every statement carries the project's
+/// <c>nid</c>. Uniqueness of identifiers, addresses and external ids is left to the unique indexes: a write that
+/// violates one answers <see cref="StoreWriteResult.Conflict"/>, so concurrent creates cannot both succeed.
+/// </summary>
+internal sealed class IdentityStore(Database database, NetworkContext network)
+{
+    private const string InsertIdentity =
+        "INSERT INTO identities (id, nid, schema_id, traits, state, state_changed_at, metadata_public, metadata_admin, external_id, created_at, updated_at) " +
+        "VALUES (@Id, @Nid, @SchemaId, @Traits, @State, @StateChangedAt, @MetadataPublic, @MetadataAdmin, @ExternalId, @CreatedAt, @UpdatedAt)";
+
+    public async Task<StoreWriteResult> CreateAsync(Identity identity, CancellationToken cancellationToken = default) =>
+        (await CreateManyAsync([identity], cancellationToken))[0];
+
+    /// <summary>
+    /// Creates each identity in one transaction, each under its own savepoint: one conflicting item is rolled back
+    /// alone and reported, the others are written (the batch API's per-item results).
+    /// </summary>
+    public async Task<IReadOnlyList<StoreWriteResult>> CreateManyAsync(IReadOnlyList<Identity> identities, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var results = new List<StoreWriteResult>(identities.Count);
+        foreach (var identity in identities)
+        {
+            await connection.ExecuteAsync("SAVEPOINT identity_create", transaction: transaction);
+            try
+            {
+                await connection.ExecuteAsync(InsertIdentity, IdentityRowMapper.ToRow(identity, network.Id), transaction);
+                await InsertChildrenAsync(connection, transaction, identity);
+                await connection.ExecuteAsync("RELEASE SAVEPOINT identity_create", transaction: transaction);
+                results.Add(StoreWriteResult.Written);
+            }
+            catch (DbException e) when (UniqueViolation.Is(e))
+            {
+                await connection.ExecuteAsync("ROLLBACK TO SAVEPOINT identity_create", transaction: transaction);
+                await connection.ExecuteAsync("RELEASE SAVEPOINT identity_create", transaction: transaction);
+                results.Add(StoreWriteResult.Conflict);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
+    /// <summary>Replaces the identity's row, credentials and addresses with the given ones.</summary>
+    public async Task<StoreWriteResult> UpdateAsync(Identity identity, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var updated = await connection.ExecuteAsync(
+                "UPDATE identities SET schema_id = @SchemaId, traits = @Traits, state = @State, state_changed_at = @StateChangedAt, " +
+                "metadata_public = @MetadataPublic, metadata_admin = @MetadataAdmin, external_id = @ExternalId, updated_at = @UpdatedAt " +
+                "WHERE id = @Id AND nid = @Nid",
+                IdentityRowMapper.ToRow(identity, network.Id), transaction);
+            if (updated == 0)
+            {
+                return StoreWriteResult.NotFound;
+            }
+
+            var key = new { identity.Id, Nid = network.Id };
+            await connection.ExecuteAsync("DELETE FROM identity_credentials WHERE identity_id = @Id AND nid = @Nid", key, transaction);
+            await connection.ExecuteAsync("DELETE FROM identity_verifiable_addresses WHERE identity_id = @Id AND nid = @Nid", key, transaction);
+            await connection.ExecuteAsync("DELETE FROM identity_recovery_addresses WHERE identity_id = @Id AND nid = @Nid", key, transaction);
+            await InsertChildrenAsync(connection, transaction, identity);
+            await transaction.CommitAsync(cancellationToken);
+            return StoreWriteResult.Written;
+        }
+        catch (DbException e) when (UniqueViolation.Is(e))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return StoreWriteResult.Conflict;
+        }
+    }
+
+    /// <summary>Replaces one credential's configuration (a re-hashed password after login).</summary>
+    public async Task<bool> UpdateCredentialConfigAsync(Guid identityId, string type, JsonObject config, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE identity_credentials SET config = @Config, updated_at = @Now WHERE identity_id = @IdentityId AND type = @Type AND nid = @Nid",
+            new { Config = config.ToJsonString(), Now = now, IdentityId = identityId, Type = type, Nid = network.Id }) > 0;
+    }
+
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("DELETE FROM identities WHERE id = @Id AND nid = @Nid", new { Id = id, Nid = network.Id }) > 0;
+    }
+
+    public async Task<bool> DeleteCredentialAsync(Guid id, string type, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "DELETE FROM identity_credentials WHERE identity_id = @Id AND type = @Type AND nid = @Nid",
+            new { Id = id, Type = type, Nid = network.Id }) > 0;
+    }
+
+    public async Task<Identity?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<IdentityRow>(
+            "SELECT * FROM identities WHERE id = @Id AND nid = @Nid", new { Id = id, Nid = network.Id })).ToList();
+        return (await IdentityLoader.LoadAsync(connection, network.Id, rows)).SingleOrDefault();
+    }
+
+    /// <summary>The identity a credential identifier belongs to (exact match on the normalised identifier).</summary>
+    public async Task<Identity?> FindByCredentialIdentifierAsync(string type, string identifier, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<IdentityRow>(
+            "SELECT i.* FROM identities i JOIN identity_credential_identifiers ci ON ci.identity_id = i.id " +
+            "WHERE ci.nid = @Nid AND i.nid = @Nid AND ci.type = @Type AND ci.identifier = @Identifier",
+            new { Nid = network.Id, Type = type, Identifier = IdentifierNormalizer.Normalize(identifier) })).ToList();
+        return (await IdentityLoader.LoadAsync(connection, network.Id, rows)).SingleOrDefault();
+    }
+
+    public async Task<IdentityPage> ListAsync(IdentityListQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var (sql, parameters) = IdentityListSql.Build(query, network.Id);
+        var rows = (await connection.QueryAsync<IdentityRow>(sql, parameters)).ToList();
+        Guid? next = null;
+        if (rows.Count > query.PageSize)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            next = rows[^1].Id;
+        }
+
+        return new IdentityPage(await IdentityLoader.LoadAsync(connection, network.Id, rows), next);
+    }
+
+    private async Task InsertChildrenAsync(DbConnection connection, DbTransaction transaction, Identity identity)
+    {
+        var nid = network.Id;
+        await connection.ExecuteAsync(
+            "INSERT INTO identity_credentials (id, nid, identity_id, type, config, version, created_at, updated_at) " +
+            "VALUES (@Id, @Nid, @IdentityId, @Type, @Config, @Version, @CreatedAt, @UpdatedAt)",
+            IdentityRowMapper.CredentialRows(identity, nid), transaction);
+        await connection.ExecuteAsync(
+            "INSERT INTO identity_credential_identifiers (id, nid, identity_credential_id, identity_id, type, identifier, created_at, updated_at) " +
+            "VALUES (@Id, @Nid, @IdentityCredentialId, @IdentityId, @Type, @Identifier, @CreatedAt, @UpdatedAt)",
+            IdentityRowMapper.IdentifierRows(identity, nid), transaction);
+        await connection.ExecuteAsync(
+            "INSERT INTO identity_verifiable_addresses (id, nid, identity_id, via, value, verified, verified_at, status, created_at, updated_at) " +
+            "VALUES (@Id, @Nid, @IdentityId, @Via, @Value, @Verified, @VerifiedAt, @Status, @CreatedAt, @UpdatedAt)",
+            IdentityRowMapper.VerifiableRows(identity, nid), transaction);
+        await connection.ExecuteAsync(
+            "INSERT INTO identity_recovery_addresses (id, nid, identity_id, via, value, created_at, updated_at) " +
+            "VALUES (@Id, @Nid, @IdentityId, @Via, @Value, @CreatedAt, @UpdatedAt)",
+            IdentityRowMapper.RecoveryRows(identity, nid), transaction);
+    }
+}
