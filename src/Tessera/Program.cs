@@ -8,6 +8,7 @@ using Tessera.Health;
 using Tessera.Hosting;
 using Tessera.Logging;
 using Tessera.Persistence;
+using Tessera.Ui.ErrorPages;
 
 namespace Tessera;
 
@@ -32,17 +33,20 @@ public static class Program
         builder.AddTesseraLogging(config);
         builder.AddTesseraListeners(serve);
         builder.Services.AddPersistence(config);
-        builder.Services.AddErrors();
+        builder.Services.AddErrors(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
 
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseErrors();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseRouting();
         app.UseMiddleware<SurfaceGuardMiddleware>();
 
         app.MapHealthEndpoints();
+        app.MapErrorEndpoints();
+        app.MapErrorPages();
         return app;
     }
 }
