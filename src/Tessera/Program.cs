@@ -10,6 +10,7 @@ using Tessera.Logging;
 using Tessera.Persistence;
 using Tessera.SelfService.Flows;
 using Tessera.Sessions;
+using Tessera.Ui.ErrorPages;
 
 namespace Tessera;
 
@@ -34,21 +35,24 @@ public static class Program
         builder.AddTesseraLogging(config);
         builder.AddTesseraListeners(serve);
         builder.Services.AddPersistence(config);
-        builder.Services.AddErrors();
         builder.Services.AddSessions(config, serve);
         builder.Services.AddSelfServiceFlows(config);
+        builder.Services.AddErrors(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
 
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseErrors();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseRouting();
         app.UseMiddleware<SurfaceGuardMiddleware>();
 
         app.MapHealthEndpoints();
         app.MapSessionEndpoints();
         app.MapAdminSessionEndpoints();
+        app.MapErrorEndpoints();
+        app.MapErrorPages();
         return app;
     }
 }

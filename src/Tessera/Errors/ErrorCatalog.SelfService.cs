@@ -45,4 +45,20 @@ internal static partial class ErrorCatalog
         "No flow with this id exists.",
         "The `flow` / `id` parameter does not name a flow of this type: it is malformed, was never created, or was removed.",
         "Start a new flow.");
+
+    public static readonly ErrorDescriptor SelfServiceFlowAlreadyCompleted = new(
+        "self_service_flow_already_completed", 400,
+        "The flow was already completed.",
+        "The request was already completed successfully and can not be retried.",
+        "A flow that already succeeded (a verification that verified the address, a login that issued a session) was submitted again, typically by a double click, the back button, or a client retrying after a timeout.",
+        "Nothing to repeat: continue where the first submission led. To do it again, start a new flow.",
+        "Resubmitting a finished flow shows 4010007 / 4040002 / 4060001 / 4070002");
+
+    public static readonly ErrorDescriptor ValidationFailed = new(
+        "validation_failed", 400,
+        "The request was malformed or contained invalid parameters.",
+        "The submitted values are invalid: {fields}.",
+        "Fields of the submission fail the identity schema or the password policy (a required field missing, a bad format, a value out of range). The flow carries one message per field under `ui.nodes[].messages`.",
+        "Correct the fields the flow's messages point at and submit again. Integrators: render the per-node messages; on the admin API the reason names the fields.",
+        "A flow is re-rendered with field messages (4000001-4000046)");
 }

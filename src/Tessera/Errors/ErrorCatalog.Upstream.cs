@@ -8,13 +8,23 @@ internal static partial class ErrorCatalog
         "upstream_error", 502,
         "An upstream server failed.",
         "An upstream server answered with an error or a malformed or unexpected response.",
-        "A system Tessera calls during the request (a webhook, an identity provider) failed or refused the request.",
-        "Retry with back-off. Operators: the admin hook execution log and the server log name the upstream URL and its answer.");
+        "A system Tessera calls during the request (a webhook, an identity provider) failed or refused the request. A web hook with `can_interrupt: true` that answers non-2xx without messages Tessera can show aborts the flow this way, and nothing is created.",
+        "Retry with back-off. Operators: the admin hook execution log and the server log name the upstream URL and its answer; fix the webhook target, or set `can_interrupt: false` on hooks whose failure must not block the flow.",
+        "A flow submission answers 502 because a web hook failed");
+
+    public static readonly ErrorDescriptor UpstreamTimeout = new(
+        "upstream_timeout", 504,
+        "An upstream server did not answer in time.",
+        "An upstream server did not answer within {timeout}.",
+        "A web hook or provider Tessera called during the request took longer than its configured timeout.",
+        "Retry with back-off. Operators: check the upstream's health and latency, or raise the hook's timeout if the upstream is slow by design.",
+        "A flow submission answers 504 Gateway Timeout");
 
     public static readonly ErrorDescriptor InvalidConfiguration = new(
         "invalid_configuration", 500,
         "Invalid configuration.",
         "One or more configuration values are invalid. Please report this to the system administrator.",
         "A configuration value that could only be checked while serving the request turned out to be unusable.",
-        "Fix the configuration key named in the server log and restart.");
+        "Fix the configuration key named in the server log and restart.",
+        "A request answers 500 with error id `invalid_configuration`");
 }

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Ui.Messages;
+
 namespace Tessera.Errors;
 
 /// <summary>
 /// One entry of the error catalog: a stable id (Kratos's where Kratos has one), the HTTP status, a short
-/// message for users, the default reason (what went wrong in this case), and for operators the cause and the
-/// resolution. The id doubles as the anchor of the error's documentation.
+/// message for users, the reason template (what went wrong in this case; <c>{name}</c> placeholders are filled
+/// from the occurrence's context), and for operators the cause and the resolution. <paramref name="Symptom"/> is
+/// what a user or integrator sees, as the reference's first column (the message when absent). The id doubles as
+/// the anchor of the error's documentation.
 /// </summary>
 internal sealed record ErrorDescriptor(
     string Id,
@@ -12,7 +16,8 @@ internal sealed record ErrorDescriptor(
     string Message,
     string Reason,
     string Cause,
-    string Resolution)
+    string Resolution,
+    string? Symptom = null)
 {
     /// <summary>Derived from the status as seed 003 does: 502-504 failure, 500-501 error, everything else client.</summary>
     public RetryCategory Retry => Status switch
@@ -21,4 +26,15 @@ internal sealed record ErrorDescriptor(
         >= 500 => RetryCategory.Error,
         _ => RetryCategory.Client,
     };
+
+    /// <summary>The fragment of the error reference (docs/errors.md and the served pages) that documents it.</summary>
+    public string DocAnchor => Id;
+
+    public string DocumentedSymptom => Symptom ?? Message;
+
+    /// <summary>The context keys the reason template expects.</summary>
+    public IReadOnlyList<string> ReasonKeys => TextTemplate.Keys(Reason);
+
+    /// <summary>An occurrence whose reason is rendered from <paramref name="context"/>.</summary>
+    public TesseraError With(IReadOnlyDictionary<string, object?> context) => new(this) { Context = context };
 }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 namespace Tessera.Errors;
 
-/// <summary>The inner object of Kratos's error envelope; <c>request</c> is the request id.</summary>
+/// <summary>
+/// The inner object of Kratos's error envelope (its <c>genericError</c>); <c>request</c> is the request id and
+/// <c>debug</c> is written only in development mode.
+/// </summary>
 internal sealed record ErrorEnvelopeBody(
     string Id,
     int Code,
@@ -9,4 +12,5 @@ internal sealed record ErrorEnvelopeBody(
     string Request,
     string Reason,
     string Message,
-    IReadOnlyDictionary<string, object?>? Details);
+    IReadOnlyDictionary<string, object?>? Details,
+    string? Debug = null);

@@ -1,32 +1,43 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Tessera.Errors.Rendering;
 
 namespace Tessera.Errors;
 
 /// <summary>
-/// The one place an error becomes an HTTP response. Sets the status, <c>Ory-Error-Id</c> (Kratos's SDKs read it)
-/// and writes Kratos's envelope.
+/// The one place an error becomes an HTTP response. Counts it, sets <c>Ory-Error-Id</c> (Kratos's SDKs read it)
+/// and writes the form this client needs: Kratos's envelope, RFC 9457 problem details, or a 303 to the error UI.
 /// </summary>
-internal sealed class ErrorResponseWriter(IOptions<JsonOptions> json)
+internal sealed class ErrorResponseWriter(IOptions<JsonOptions> json, ErrorBodyFactory bodies, ErrorUiRedirector redirector, ErrorMetrics metrics)
 {
     public const string ErrorIdHeader = "Ory-Error-Id";
 
     public async Task WriteAsync(HttpContext context, TesseraError error)
     {
+        metrics.Record(error.Descriptor);
         var response = context.Response;
-        response.StatusCode = error.Status;
         response.Headers[ErrorIdHeader] = error.Descriptor.Id;
         response.Headers.CacheControl = "private, no-cache, no-store, must-revalidate";
-        var body = new ErrorEnvelope(new ErrorEnvelopeBody(
-            error.Descriptor.Id,
-            error.Status,
-            ReasonPhrases.GetReasonPhrase(error.Status),
-            context.TraceIdentifier,
-            error.EffectiveReason,
-            error.Descriptor.Message,
-            error.Details));
-        await response.WriteAsJsonAsync(body, json.Value.SerializerOptions, context.RequestAborted);
+        if (error.RetryAfterSeconds is { } retryAfter)
+        {
+            response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var format = ErrorFormatSelector.Select(context);
+        if (format == ErrorFormat.ErrorUiRedirect && await redirector.TryRedirectAsync(context, error))
+        {
+            return;
+        }
+
+        response.StatusCode = error.Status;
+        if (format == ErrorFormat.ProblemJson)
+        {
+            await response.WriteAsJsonAsync(bodies.Problem(context, error), json.Value.SerializerOptions, ErrorFormatSelector.ProblemJson, context.RequestAborted);
+            return;
+        }
+
+        await response.WriteAsJsonAsync(bodies.Envelope(context, error), json.Value.SerializerOptions, context.RequestAborted);
     }
 }

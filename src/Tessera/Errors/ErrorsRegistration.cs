@@ -1,27 +1,45 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Configuration;
+using Tessera.Errors.Containers;
+using Tessera.Errors.Rendering;
+
 namespace Tessera.Errors;
 
 internal static class ErrorsRegistration
 {
-    public static IServiceCollection AddErrors(this IServiceCollection services)
+    public static IServiceCollection AddErrors(this IServiceCollection services, ConfigurationTree config)
     {
+        services.AddSingleton(ErrorOptions.Bind(config));
+        services.AddSingleton<ErrorMetrics>();
+        services.AddSingleton<ErrorDocumentationLinks>();
+        services.AddSingleton<ErrorBodyFactory>();
+        services.AddSingleton<ErrorUiRedirector>();
         services.AddSingleton<ErrorResponseWriter>();
+        services.AddSingleton<ErrorContainerStore>();
+        services.AddSingleton<ErrorContainerReader>();
+        services.AddHostedService<ErrorContainerJanitor>();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         services.AddProblemDetails();
         return services;
     }
 
-    /// <summary>Exceptions become the catalog's 500; bare 404/405 from routing become catalog errors.</summary>
+    /// <summary>
+    /// Exceptions become catalog errors; bare error statuses produced without a body (routing's 404 and 405,
+    /// parameter binding's 400, 413 and 415) become the matching catalog errors.
+    /// </summary>
     public static WebApplication UseErrors(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
-            var error = http.Response.StatusCode switch
+            TesseraError? error = http.Response.StatusCode switch
             {
+                400 => RequestErrors.Malformed("the request parameters or body could not be read"),
                 404 => ErrorCatalog.NotFound,
                 405 => ErrorCatalog.MethodNotAllowed,
+                413 => RequestErrors.PayloadTooLarge(http.RequestServices.GetRequiredService<ServeOptions>().RequestBodyLimit),
+                415 => RequestErrors.UnsupportedMediaType(http.Request.ContentType, ["application/json"]),
                 _ => null,
             };
             if (error is not null)
@@ -31,4 +49,7 @@ internal static class ErrorsRegistration
         });
         return app;
     }
+
+    public static IEndpointRouteBuilder MapErrorEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapErrorContainerEndpoints();
 }

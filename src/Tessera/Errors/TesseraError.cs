@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Ui.Messages;
+
 namespace Tessera.Errors;
 
 /// <summary>
-/// An expected failure as a value: a catalog entry plus what is specific to this occurrence (a reason that
-/// replaces the catalog's default, machine-readable details).
+/// An expected failure as a value: a catalog entry plus what is specific to this occurrence. The reason is
+/// <see cref="Reason"/> when given, otherwise the catalog's template rendered from <see cref="Context"/>.
+/// The optional members are the top-level fields Kratos writes beside <c>error</c> (<c>use_flow_id</c>,
+/// <c>expired_at</c>, <c>since</c>, <c>redirect_browser_to</c>); the writer emits each one that is set.
 /// </summary>
 internal sealed record TesseraError(ErrorDescriptor Descriptor, string? Reason = null, IReadOnlyDictionary<string, object?>? Details = null)
 {
@@ -11,5 +15,25 @@ internal sealed record TesseraError(ErrorDescriptor Descriptor, string? Reason =
 
     public int Status => Descriptor.Status;
 
-    public string EffectiveReason => Reason ?? Descriptor.Reason;
+    /// <summary>Values for the reason template's placeholders; also shown as problem+json <c>context</c>.</summary>
+    public IReadOnlyDictionary<string, object?>? Context { get; init; }
+
+    /// <summary>The flow that replaces the one this error is about (expired or replaced flows).</summary>
+    public Guid? UseFlowId { get; init; }
+
+    public DateTimeOffset? ExpiredAt { get; init; }
+
+    /// <summary>How long ago the flow expired (Kratos writes a Go duration: nanoseconds).</summary>
+    public TimeSpan? Since { get; init; }
+
+    /// <summary>Where a browser must go to resolve the error (step-up login, re-authentication, a provider).</summary>
+    public string? RedirectBrowserTo { get; init; }
+
+    /// <summary>Seconds a client should wait before retrying (429, 503): sent as <c>Retry-After</c>.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>Internal detail (exception type and message). Written as <c>debug</c> only with <c>dev: true</c>.</summary>
+    public string? Debug { get; init; }
+
+    public string EffectiveReason => Reason ?? TextTemplate.Render(Descriptor.Reason, Context ?? Details);
 }

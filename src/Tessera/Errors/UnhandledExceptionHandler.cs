@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Tessera.Errors;
 
 /// <summary>
 /// Exceptions are bugs or infrastructure faults. They are logged once (the scope carries the request id) and
-/// answered with the generic 500, which names the request id and reveals nothing internal.
+/// answered with the generic 500, which names the request id and reveals nothing internal. Two kinds are not
+/// faults: a request Kestrel could not read (oversized or malformed body) is the client's 4xx, and an unreachable
+/// database is a retryable 503.
 /// </summary>
 internal sealed partial class UnhandledExceptionHandler(ErrorResponseWriter writer, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
 {
@@ -16,17 +19,34 @@ internal sealed partial class UnhandledExceptionHandler(ErrorResponseWriter writ
             return true; // The client went away; there is nobody to answer.
         }
 
-        LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        TesseraError error;
+        if (exception is BadHttpRequestException bad)
+        {
+            LogBadRequest(logger, bad.StatusCode, httpContext.Request.Method, httpContext.Request.Path);
+            error = RequestErrors.FromBadRequest(bad, httpContext);
+        }
+        else
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            var descriptor = exception is DbException { IsTransient: true } or TimeoutException
+                ? ErrorCatalog.ServiceUnavailable
+                : ErrorCatalog.InternalServerError;
+            error = new TesseraError(descriptor) { Debug = $"{exception.GetType().FullName}: {exception.Message}" };
+        }
+
         if (httpContext.Response.HasStarted)
         {
             return true;
         }
 
         httpContext.Response.Clear();
-        await writer.WriteAsync(httpContext, ErrorCatalog.InternalServerError);
+        await writer.WriteAsync(httpContext, error);
         return true;
     }
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Unhandled exception while serving {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Unreadable request ({Status}) for {Method} {Path}")]
+    private static partial void LogBadRequest(ILogger logger, int status, string method, PathString path);
 }

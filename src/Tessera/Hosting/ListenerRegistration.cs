@@ -20,6 +20,9 @@ internal static class ListenerRegistration
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = serve.RequestBodyLimit;
+            // Far above serve.public.request_headers_limit: RequestLimitsMiddleware enforces ours with a catalog body,
+            // whereas Kestrel's own 431 has none. Kestrel's stays as the backstop against absurd headers.
+            kestrel.Limits.MaxRequestHeadersTotalSize = (serve.RequestHeadersLimit * 4) + (64 * 1024);
             kestrel.Listen(Address(serve.Public.Host), serve.Public.Port, listen =>
             {
                 Tag(listen, Surface.Public);

@@ -14,7 +14,7 @@ internal sealed class SurfaceGuardMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
-        if (endpoint is not null)
+        if (endpoint is not null && !IsMethodRejection(endpoint))
         {
             var allowed = endpoint.Metadata.GetMetadata<SurfaceMetadata>()?.Surfaces ?? Surface.None;
             if ((allowed & CurrentSurface(context)) == Surface.None)
@@ -28,6 +28,12 @@ internal sealed class SurfaceGuardMiddleware(RequestDelegate next)
 
         return next(context);
     }
+
+    // Routing's own endpoint for "the path exists, the method does not" (405 with Allow). It carries no surface:
+    // it says only that one of the published API paths exists, on whichever listener was asked.
+    private static bool IsMethodRejection(Endpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<SurfaceMetadata>() is null
+        && string.Equals(endpoint.DisplayName, "405 HTTP Method Not Supported", StringComparison.Ordinal);
 
     /// <summary>The listener the request arrived on, as the connection middleware of that listener tagged it.</summary>
     public static Surface CurrentSurface(HttpContext context) =>

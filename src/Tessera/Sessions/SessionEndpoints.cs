@@ -31,7 +31,7 @@ internal static class SessionEndpoints
         HttpContext context, SessionManager sessions, SessionResponder responder, CancellationToken cancellationToken)
     {
         var result = await sessions.FetchAsync(context.Request, cancellationToken);
-        if (!result.IsSuccess)
+        if (!result.Succeeded)
         {
             return new ErrorResult(result.Error);
         }
@@ -44,7 +44,7 @@ internal static class SessionEndpoints
         HttpContext context, SessionManager sessions, SessionStore store, SessionResponder responder, CancellationToken cancellationToken)
     {
         var result = await sessions.FetchAsync(context.Request, cancellationToken);
-        if (!result.IsSuccess)
+        if (!result.Succeeded)
         {
             return new ErrorResult(result.Error);
         }
@@ -64,7 +64,7 @@ internal static class SessionEndpoints
         HttpContext context, SessionManager sessions, SessionStore store, CancellationToken cancellationToken)
     {
         var result = await sessions.FetchAsync(context.Request, cancellationToken);
-        if (!result.IsSuccess)
+        if (!result.Succeeded)
         {
             return new ErrorResult(result.Error);
         }
@@ -77,7 +77,7 @@ internal static class SessionEndpoints
         Guid id, HttpContext context, SessionManager sessions, SessionStore store, CancellationToken cancellationToken)
     {
         var result = await sessions.FetchAsync(context.Request, cancellationToken);
-        if (!result.IsSuccess)
+        if (!result.Succeeded)
         {
             return new ErrorResult(result.Error);
         }

@@ -27,7 +27,7 @@ public sealed class ReturnToValidatorTests
     {
         var result = Validator().Validate(returnTo);
 
-        result.IsSuccess.ShouldBeTrue();
+        result.Succeeded.ShouldBeTrue();
         result.Value!.Scheme.ShouldBe("https");
     }
 
@@ -45,8 +45,8 @@ public sealed class ReturnToValidatorTests
     {
         var result = Validator().Validate(returnTo);
 
-        result.IsSuccess.ShouldBeFalse();
-        result.Error!.Descriptor.Id.ShouldBe("self_service_flow_return_to_forbidden");
+        result.Succeeded.ShouldBeFalse();
+        result.Error.Descriptor.Id.ShouldBe("self_service_flow_return_to_forbidden");
     }
 
     [Fact]

@@ -1,8 +1,4 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Tessera.Ui.Messages;
 
 /// <summary>
@@ -10,30 +6,29 @@ namespace Tessera.Ui.Messages;
 /// <c>{name}</c> or <c>{name:format}</c> placeholders are filled from the message context
 /// (e.g. <c>{expired_at_unix_since_minutes:0.00}</c>), so the text is produced from the context, not stored.
 /// </summary>
-internal sealed partial record UiMessage(int Id, UiMessageType Type, string Template)
+internal sealed record UiMessage(int Id, UiMessageType Type, string Template)
 {
     /// <summary>The message as a flow carries it, rendered for this occurrence.</summary>
     public UiText With(IReadOnlyDictionary<string, object?>? context = null) =>
         new(Id, Render(context), Type.ToString().ToLowerInvariant(), context ?? new Dictionary<string, object?>());
 
-    public string Render(IReadOnlyDictionary<string, object?>? context) =>
-        Placeholder().Replace(Template, match =>
+    /// <summary>
+    /// For the "flow expired N minutes ago" messages: the context carries Kratos's keys (<c>expired_at</c>,
+    /// <c>expired_at_unix</c>) and the text is rendered from the minutes elapsed between then and <paramref name="now"/>.
+    /// </summary>
+    public UiText WithExpiry(DateTimeOffset expiredAt, DateTimeOffset now)
+    {
+        var context = new Dictionary<string, object?>
         {
-            var key = match.Groups["key"].Value;
-            if (context is null || !context.TryGetValue(key, out var value) || value is null)
-            {
-                return match.Value;
-            }
+            ["expired_at"] = expiredAt,
+            ["expired_at_unix"] = expiredAt.ToUnixTimeSeconds(),
+        };
+        var rendering = new Dictionary<string, object?>(context)
+        {
+            ["expired_at_unix_since_minutes"] = Math.Max(0, (now - expiredAt).TotalMinutes),
+        };
+        return new UiText(Id, Render(rendering), Type.ToString().ToLowerInvariant(), context);
+    }
 
-            var format = match.Groups["format"].Success ? match.Groups["format"].Value : null;
-            return value switch
-            {
-                IFormattable formattable => formattable.ToString(format, CultureInfo.InvariantCulture),
-                IEnumerable<object?> list => string.Join(", ", list),
-                _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
-            };
-        });
-
-    [GeneratedRegex(@"\{(?<key>[a-z_]+)(:(?<format>[^}]+))?\}")]
-    private static partial Regex Placeholder();
+    public string Render(IReadOnlyDictionary<string, object?>? context) => TextTemplate.Render(Template, context);
 }

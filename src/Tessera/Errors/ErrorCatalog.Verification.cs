@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Errors;
+
+/// <summary>Errors of the address-verification flow.</summary>
+internal static partial class ErrorCatalog
+{
+    public static readonly ErrorDescriptor VerificationCodeInvalid = new(
+        "verification_code_invalid", 400,
+        "The verification code is invalid or has already been used.",
+        "The verification code is invalid or has already been used. Please try again.",
+        "The code does not match the one sent for this flow: it was mistyped, already used, or was sent for another address or flow.",
+        "Enter the code from the newest message, or request a new code.",
+        "Verification is re-rendered with message 4070006");
+}

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Configuration;
+using Tessera.Hosting;
+
+namespace Tessera.Errors.Rendering;
+
+/// <summary>
+/// Where an error's documentation lives: the page the public listener serves for it (<c>/ui/errors/&lt;id&gt;</c>).
+/// Absolute, because problem+json's <c>type</c> is a URI and clients follow <c>doc_url</c> from anywhere: the
+/// configured <c>serve.public.base_url</c>, else the address the request came in on (public listener), else the
+/// public listener's bound address.
+/// </summary>
+internal sealed class ErrorDocumentationLinks(ServeOptions serve, BoundListeners listeners)
+{
+    public const string PagePathPrefix = "/ui/errors/";
+
+    public static string PagePath(ErrorDescriptor error) => PagePathPrefix + Uri.EscapeDataString(error.DocAnchor);
+
+    public string For(HttpContext context, ErrorDescriptor error)
+    {
+        var path = PagePath(error);
+        if (serve.Public.BaseUrl is { } baseUrl)
+        {
+            return new Uri(baseUrl, baseUrl.AbsolutePath.TrimEnd('/') + path).AbsoluteUri;
+        }
+
+        if (SurfaceGuardMiddleware.CurrentSurface(context) == Surface.Public && context.Request.Host.HasValue)
+        {
+            return $"{context.Request.Scheme}://{context.Request.Host.Value}{path}";
+        }
+
+        return listeners.Public is null ? path : new Uri(listeners.PublicUrl, path).AbsoluteUri;
+    }
+}

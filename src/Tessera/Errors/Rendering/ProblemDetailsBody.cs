@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Errors.Rendering;
+
+/// <summary>
+/// RFC 9457 problem details as seed 003 shapes them: <c>type</c> is the documentation URL, <c>title</c> the error id,
+/// plus <c>timestamp</c>, <c>request_id</c>, <c>context</c>, <c>doc_url</c> and <c>retry</c> (client / failure /
+/// error) as extension members.
+/// </summary>
+internal sealed record ProblemDetailsBody(
+    string Type,
+    string Title,
+    int Status,
+    string Detail,
+    string Instance,
+    string Timestamp,
+    string RequestId,
+    IReadOnlyDictionary<string, object?> Context,
+    string DocUrl,
+    string Retry,
+    string Message,
+    string? Debug);

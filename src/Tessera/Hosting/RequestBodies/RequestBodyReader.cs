@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Net.Http.Headers;
+using Tessera.Errors;
+
+namespace Tessera.Hosting.RequestBodies;
+
+/// <summary>
+/// Reads a request body as Kratos's endpoints accept it, JSON or (for browser forms) URL-encoded, into a
+/// <see cref="Result{T}"/>: a wrong content type is 415 <c>unsupported_media_type</c>, an unreadable body 400
+/// <c>malformed_request</c> naming where it broke, an oversized one 413 <c>payload_too_large</c>. Endpoints that
+/// read bodies through here never answer bad input with a 500.
+/// </summary>
+internal static class RequestBodyReader
+{
+    public const string Json = "application/json";
+    public const string Form = "application/x-www-form-urlencoded";
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+
+    /// <summary>The body as a JSON object; form fields become members, dotted names nested objects (<c>traits.email</c>).</summary>
+    public static async Task<Result<JsonObject>> ReadObjectAsync(HttpRequest request, bool allowForm = true, CancellationToken cancellationToken = default)
+    {
+        var supported = allowForm ? new[] { Json, Form } : [Json];
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
+        {
+            return RequestErrors.UnsupportedMediaType(request.ContentType, supported);
+        }
+
+        try
+        {
+            if (IsJson(mediaType))
+            {
+                return await ReadJsonAsync(request, cancellationToken);
+            }
+
+            if (allowForm && mediaType.MediaType.Equals(Form, StringComparison.OrdinalIgnoreCase))
+            {
+                var form = await request.ReadFormAsync(cancellationToken);
+                return FormObject.From(form);
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            return RequestErrors.FromBadRequest(e, request.HttpContext);
+        }
+        catch (InvalidDataException e)
+        {
+            // The form reader's own limits (value count, key or value length) and malformed encodings.
+            return RequestErrors.Malformed($"the form data cannot be read ({e.Message})");
+        }
+
+        return RequestErrors.UnsupportedMediaType(request.ContentType, supported);
+    }
+
+    /// <summary>The body bound to <typeparamref name="T"/>; a member of the wrong type is a 400 naming its JSON path.</summary>
+    public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, JsonSerializerOptions options, bool allowForm = true, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var body = await ReadObjectAsync(request, allowForm, cancellationToken);
+        if (!body.Succeeded)
+        {
+            return body.Error;
+        }
+
+        try
+        {
+            return body.Value.Deserialize<T>(options) is { } value
+                ? value
+                : RequestErrors.Malformed("the body is null");
+        }
+        catch (JsonException e)
+        {
+            return RequestErrors.Malformed(
+                $"the value at {e.Path ?? "$"} has the wrong type",
+                new Dictionary<string, object?> { ["path"] = e.Path ?? "$" });
+        }
+    }
+
+    private static bool IsJson(MediaTypeHeaderValue mediaType) =>
+        mediaType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)
+        || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<Result<JsonObject>> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        JsonNode? node;
+        try
+        {
+            node = await JsonNode.ParseAsync(request.Body, documentOptions: DocumentOptions, cancellationToken: cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            // Invalid UTF-8, truncation and syntax errors all land here, with where the reader stopped.
+            return RequestErrors.Malformed(
+                e.LineNumber is null ? "the body is not valid JSON" : $"the body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})",
+                new Dictionary<string, object?> { ["line"] = e.LineNumber + 1, ["position"] = e.BytePositionInLine + 1 });
+        }
+
+        return node is JsonObject obj ? obj : RequestErrors.Malformed("the body must be a JSON object");
+    }
+}

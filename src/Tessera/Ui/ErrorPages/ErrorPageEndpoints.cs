@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Tessera.Errors;
+using Tessera.Errors.Containers;
+using Tessera.Errors.Rendering;
+using Tessera.Hosting;
+
+namespace Tessera.Ui.ErrorPages;
+
+/// <summary>
+/// GET /ui/error?id=       the built-in error UI: the stored error as a plain page (public)
+/// GET /ui/errors          the error reference (public)
+/// GET /ui/errors/{id}     one catalog entry; every doc_url and problem+json type points here (public)
+/// These pages render their own failures as HTML and are never redirected to the error UI themselves.
+/// </summary>
+internal static class ErrorPageEndpoints
+{
+    public static IEndpointRouteBuilder MapErrorPages(this IEndpointRouteBuilder endpoints)
+    {
+        var pages = endpoints.MapPublicApi();
+        pages.WithMetadata(NoErrorUiRedirectMetadata.Instance);
+        pages.MapGet("/ui/error", ShowError);
+        pages.MapGet("/ui/errors", ShowReference);
+        pages.MapGet("/ui/errors/{id}", ShowReferenceEntry);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ShowError([FromQuery] string? id, HttpContext context, ErrorContainerReader reader, CancellationToken cancellationToken)
+    {
+        var result = await reader.ReadAsync(context, id, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return ErrorPage(result.Error.Descriptor.Message, result.Error.EffectiveReason, result.Error.Descriptor.Id, context.TraceIdentifier)
+                .ToResult(result.Error.Status);
+        }
+
+        var error = result.Value.Error;
+        return ErrorPage(
+                Text(error, "message") ?? ErrorCatalog.InternalServerError.Message,
+                Text(error, "reason") ?? string.Empty,
+                Text(error, "id") ?? "-",
+                Text(error, "request") ?? "-")
+            .ToResult(StatusCodes.Status200OK);
+    }
+
+    private static IResult ShowReference()
+    {
+        var page = new HtmlPage("Error reference").Heading("Error reference");
+        foreach (var entry in ErrorCatalog.All)
+        {
+            page.Link($"{entry.Id} ({entry.Status}): {entry.Message}", ErrorDocumentationLinks.PagePath(entry));
+        }
+
+        return page.ToResult(StatusCodes.Status200OK);
+    }
+
+    private static IResult ShowReferenceEntry(string id)
+    {
+        if (ErrorCatalog.Find(id) is not { } entry)
+        {
+            return new HtmlPage("Unknown error id").Heading("Unknown error id")
+                .Paragraph("No error with this id exists in Tessera's catalog.")
+                .Link("All errors", "/ui/errors")
+                .ToResult(StatusCodes.Status404NotFound);
+        }
+
+        return new HtmlPage(entry.Id).Heading(entry.Id)
+            .Field("HTTP status", entry.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Field("Retry", entry.Retry.ToString().ToLowerInvariant())
+            .Field("Symptom", entry.DocumentedSymptom)
+            .Field("Message", entry.Message)
+            .Field("Reason", entry.Reason)
+            .Field("Cause", entry.Cause)
+            .Field("Resolution", entry.Resolution)
+            .Link("All errors", "/ui/errors")
+            .ToResult(StatusCodes.Status200OK);
+    }
+
+    private static HtmlPage ErrorPage(string message, string reason, string errorId, string requestId) =>
+        new HtmlPage("Error").Heading(message)
+            .Paragraph(reason)
+            .Field("Error", errorId, "error-id")
+            .Field("Request", requestId, "request-id")
+            .Paragraph("Quote the error and request ids when you contact support.")
+            .Link("Back to the start", "/");
+
+    private static string? Text(JsonNode error, string member) =>
+        error[member] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+}
