@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Hosting;
+using Tessera.Security.Csrf;
+using Tessera.SelfService.Flows.Nodes;
+
+namespace Tessera.SelfService.Flows;
+
+/// <summary>
+/// Creates the part of a flow every kind shares: id, type, lifespan, the form's action, and for browser flows
+/// the CSRF token (the browser's CSRF cookie value, also carried as the hidden <c>csrf_token</c> node).
+/// </summary>
+internal sealed class FlowFactory(SelfServiceOptions options, PublicUrls urls, CsrfProtection csrf, TimeProvider clock)
+{
+    public Flow Create(HttpContext context, FlowKind kind, FlowType type, Uri? returnTo, string state)
+    {
+        var id = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        var csrfToken = type == FlowType.Browser ? csrf.EnsureToken(context) : string.Empty;
+        var ui = new UiContainer { Action = urls.For($"/self-service/{FlowNames.Of(kind)}?flow={id}").AbsoluteUri };
+        if (type == FlowType.Browser)
+        {
+            ui.Nodes.Add(UiNode.Hidden("default", CsrfProtection.FieldName, csrfToken));
+        }
+
+        var request = context.Request;
+        var requestUrl = urls.For(request.Path + request.QueryString).AbsoluteUri;
+        return new Flow(id, kind, type, state, requestUrl, returnTo?.AbsoluteUri, now, now + options.For(kind).Lifespan, ui, csrfToken);
+    }
+
+    /// <summary>A new flow that continues an expired one: same kind, type and purpose, new id and lifespan.</summary>
+    public Flow Replace(HttpContext context, Flow expired, string state)
+    {
+        var returnTo = expired.ReturnTo is null ? null : new Uri(expired.ReturnTo);
+        return Create(context, expired.Kind, expired.Type, returnTo, state) with
+        {
+            Refresh = expired.Refresh,
+            RequestedAal = expired.RequestedAal,
+            IdentityId = expired.IdentityId,
+        };
+    }
+}

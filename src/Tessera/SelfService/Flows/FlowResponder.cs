@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Errors;
+using Tessera.Hosting;
+using Tessera.Ui.Messages;
+
+namespace Tessera.SelfService.Flows;
+
+/// <summary>
+/// The one place a flow becomes a response, for every kind. API clients and scripts get the flow as JSON; HTML
+/// browsers are sent to the flow's UI, which fetches the flow and shows its messages. Expired flows follow the
+/// split DESIGN.md decided (seed rows B1, B2, B5).
+/// </summary>
+internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls, TimeProvider clock)
+{
+    /// <summary>The UI that renders this flow: <c>selfservice.flows.&lt;kind&gt;.ui_url</c> or the built-in page.</summary>
+    public Uri UiUrl(Flow flow)
+    {
+        var ui = options.For(flow.Kind).UiUrl ?? urls.For($"/ui/{FlowNames.Of(flow.Kind)}");
+        var separator = string.IsNullOrEmpty(ui.Query) ? "?" : "&";
+        return new Uri(ui.AbsoluteUri + separator + "flow=" + flow.Id);
+    }
+
+    /// <summary>A flow just created: browsers navigate to its UI, everyone else reads it.</summary>
+    public IResult Created(HttpContext context, Flow flow) =>
+        flow.Type == FlowType.Browser && !FlowClient.WantsJson(context.Request)
+            ? new SeeOtherResult(UiUrl(flow))
+            : TypedResults.Ok(FlowResponse.From(flow));
+
+    /// <summary>A submission that failed validation or credentials: the flow now carries the messages.</summary>
+    public IResult Rerender(HttpContext context, Flow flow, int status = StatusCodes.Status400BadRequest) =>
+        flow.Type == FlowType.Browser && !FlowClient.WantsJson(context.Request)
+            ? new SeeOtherResult(UiUrl(flow))
+            : TypedResults.Json(FlowResponse.From(flow), statusCode: status);
+
+    /// <summary>
+    /// A submission of an expired flow. API flows: 400 with the replacement (it carries the expiry message, and its
+    /// <c>ui.action</c> points at itself, so the client simply re-renders). Browser scripts: 410
+    /// <c>self_service_flow_expired</c> with <c>use_flow_id</c>. HTML browsers: 303 to the replacement's UI.
+    /// </summary>
+    public IResult ExpiredOnSubmit(HttpContext context, Flow expired, Flow replacement)
+    {
+        if (expired.Type == FlowType.Api)
+        {
+            return TypedResults.Json(FlowResponse.From(replacement), statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return FlowClient.WantsJson(context.Request)
+            ? new ErrorResult(ExpiredError(expired) with { UseFlowId = replacement.Id })
+            : new SeeOtherResult(UiUrl(replacement));
+    }
+
+    /// <summary>Fetching an expired flow: 410 with where to start a new one, as Kratos answers (UIs restart on it).</summary>
+    public ErrorResult ExpiredOnFetch(Flow expired)
+    {
+        var restart = urls.For($"/self-service/{FlowNames.Of(expired.Kind)}/{FlowNames.Of(expired.Type)}").AbsoluteUri;
+        var error = ExpiredError(expired);
+        return new ErrorResult(error with { Details = new Dictionary<string, object?> { ["redirect_to"] = restart } });
+    }
+
+    /// <summary>The expiry message a replacement flow carries: "The login flow expired 2.00 minutes ago ...".</summary>
+    public UiText ExpiryMessage(UiMessage message, Flow expired) => message.With(ExpiryContext(expired));
+
+    private TesseraError ExpiredError(Flow expired)
+    {
+        var since = clock.GetUtcNow() - expired.ExpiresAt;
+        return new TesseraError(ErrorCatalog.SelfServiceFlowExpired)
+        {
+            Context = ExpiryContext(expired),
+            ExpiredAt = expired.ExpiresAt,
+            Since = since,
+        };
+    }
+
+    private Dictionary<string, object?> ExpiryContext(Flow expired)
+    {
+        var since = clock.GetUtcNow() - expired.ExpiresAt;
+        return new Dictionary<string, object?>
+        {
+            ["expired_at"] = expired.ExpiresAt,
+            ["expired_at_unix"] = expired.ExpiresAt.ToUnixTimeSeconds(),
+            ["expired_at_unix_since_minutes"] = Math.Round(since.TotalMinutes, 2),
+            ["since_minutes"] = Math.Round(since.TotalMinutes, 2).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+}

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
+using Tessera.Errors;
+using Tessera.Hosting;
+using Tessera.Security.Csrf;
+using Tessera.SelfService.Methods.Password;
+using Tessera.Sessions;
+using Tessera.Ui.Messages;
+
+namespace Tessera.SelfService.Flows.Login;
+
+/// <summary>
+/// The login journey: creating flows (browser and API), and submitting one with the password method. Every
+/// answer goes through <see cref="FlowResponder"/> (the flow) or the error writer (bare errors).
+/// </summary>
+internal sealed class LoginFlowService(
+    FlowFactory factory,
+    FlowStore store,
+    FlowResponder responder,
+    FlowCompletion completion,
+    PasswordLoginMethod password,
+    CsrfProtection csrf)
+{
+    public const string StateChooseMethod = "choose_method";
+    public const string StatePassedChallenge = "passed_challenge";
+
+    public async Task<IResult> CreateAsync(HttpContext context, FlowType type, LoginFlowRequest request, CancellationToken cancellationToken)
+    {
+        var returnTo = request.ReturnTo;
+        var existing = await completion.CurrentSessionAsync(context, cancellationToken);
+        if (existing is not null && !request.Refresh && request.Aal is null or "aal1")
+        {
+            // Kratos: a logged-in browser navigating to login goes back to where it came from; scripts and apps are told.
+            return type == FlowType.Browser && !FlowClient.WantsJson(context.Request)
+                ? new SeeOtherResult(returnTo ?? completion.DefaultReturnUrl)
+                : new ErrorResult(ErrorCatalog.SessionAlreadyAvailable);
+        }
+
+        if (request.Aal is not null and not "aal1" && existing is null)
+        {
+            return new ErrorResult(ErrorCatalog.SessionAal1Required);
+        }
+
+        var flow = factory.Create(context, FlowKind.Login, type, returnTo, StateChooseMethod) with
+        {
+            Refresh = request.Refresh,
+            RequestedAal = request.Aal ?? "aal1",
+        };
+        LoginNodes.AddPassword(flow.Ui, identifier: null);
+        await store.InsertAsync(flow, cancellationToken);
+        return responder.Created(context, flow);
+    }
+
+    public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
+    {
+        if (flow.Type == FlowType.Browser)
+        {
+            var violation = csrf.Validate(context.Request, body.CsrfToken, flow.CsrfToken);
+            if (violation is not null)
+            {
+                return new ErrorResult(violation);
+            }
+        }
+
+        if (flow.IsExpiredAt(completion.Now))
+        {
+            var replacement = factory.Replace(context, flow, StateChooseMethod);
+            LoginNodes.AddPassword(replacement.Ui, body.Identifier ?? body.PasswordIdentifier);
+            replacement.Ui.AddMessage(null, responder.ExpiryMessage(UiMessages.ErrorValidationLoginFlowExpired, flow));
+            await store.InsertAsync(replacement, cancellationToken);
+            return responder.ExpiredOnSubmit(context, flow, replacement);
+        }
+
+        flow.Ui.ClearMessages();
+        var identifier = body.Identifier ?? body.PasswordIdentifier;
+        flow.Ui.SetValue(LoginNodes.Identifier, identifier is null ? null : JsonValue.Create(identifier));
+        if (body.Method != "password")
+        {
+            flow.Ui.AddMessage(null, UiMessages.ErrorValidationLoginNoStrategyFound.With());
+            return await RerenderAsync(context, flow, cancellationToken);
+        }
+
+        var missing = false;
+        foreach (var (field, value) in new[] { (LoginNodes.Identifier, identifier), (LoginNodes.Password, body.Password) })
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                flow.Ui.AddMessage(field, UiMessages.ValidationRequired.With(new Dictionary<string, object?> { ["property"] = field }));
+                missing = true;
+            }
+        }
+
+        if (missing)
+        {
+            return await RerenderAsync(context, flow, cancellationToken);
+        }
+
+        var result = await password.AuthenticateAsync(identifier!, body.Password!, cancellationToken);
+        if (result.Identity is null)
+        {
+            flow.Ui.AddMessage(null, result.Message!);
+            return await RerenderAsync(context, flow, cancellationToken);
+        }
+
+        await store.UpdateAsync(flow with { State = StatePassedChallenge, Active = "password", IdentityId = result.Identity.Id }, cancellationToken);
+        return await completion.CompleteAsync(context, flow, result.Identity, "password", cancellationToken);
+    }
+
+    private async Task<IResult> RerenderAsync(HttpContext context, Flow flow, CancellationToken cancellationToken)
+    {
+        var updated = flow with { Active = "password" };
+        await store.UpdateAsync(updated, cancellationToken);
+        return responder.Rerender(context, updated);
+    }
+}

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
+using Tessera.SelfService.Flows.Nodes;
+using Tessera.Ui.Messages;
+
+namespace Tessera.SelfService.Flows.Login;
+
+/// <summary>The password method's form on a login flow: identifier, password, and the submit button.</summary>
+internal static class LoginNodes
+{
+    public const string Identifier = "identifier";
+    public const string Password = "password";
+    public const string Method = "method";
+
+    public static void AddPassword(UiContainer ui, string? identifier)
+    {
+        var identifierNode = UiNode.Input("default", Identifier, "text", UiMessages.InfoNodeLabelID.With(), required: true, autocomplete: "username");
+        ui.Nodes.Add(identifierNode);
+        if (identifier is not null)
+        {
+            ui.SetValue(Identifier, JsonValue.Create(identifier));
+        }
+
+        ui.Nodes.Add(UiNode.Input("password", Password, "password", UiMessages.InfoNodeLabelInputPassword.With(), required: true, autocomplete: "current-password"));
+        ui.Nodes.Add(new UiNode("input", "password",
+            new UiInputAttributes(Method, "submit") { Value = "password" },
+            new UiNodeMeta(UiMessages.InfoSelfServiceLogin.With())));
+    }
+}

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.SelfService.Flows.Login;
+
+/// <summary>Kratos's <c>updateLoginFlowWithPasswordMethod</c> (form or JSON body).</summary>
+internal sealed record UpdateLoginFlowRequest(string? Method, string? Identifier, string? Password, string? CsrfToken)
+{
+    /// <summary>Kratos's older name for the identifier field.</summary>
+    public string? PasswordIdentifier { get; init; }
+}
