@@ -6,6 +6,7 @@ using Tessera.Configuration;
 using Tessera.Errors;
 using Tessera.Health;
 using Tessera.Hosting;
+using Tessera.Identities;
 using Tessera.Logging;
 using Tessera.Persistence;
 
@@ -33,6 +34,7 @@ public static class Program
         builder.AddTesseraListeners(serve);
         builder.Services.AddPersistence(config);
         builder.Services.AddErrors();
+        builder.Services.AddIdentities(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -43,6 +45,7 @@ public static class Program
         app.UseMiddleware<SurfaceGuardMiddleware>();
 
         app.MapHealthEndpoints();
+        app.MapIdentityEndpoints();
         return app;
     }
 }
