@@ -6,6 +6,7 @@ using Tessera.Configuration;
 using Tessera.Errors;
 using Tessera.Health;
 using Tessera.Hosting;
+using Tessera.Identities;
 using Tessera.Logging;
 using Tessera.Persistence;
 using Tessera.SelfService.Flows;
@@ -35,9 +36,10 @@ public static class Program
         builder.AddTesseraLogging(config);
         builder.AddTesseraListeners(serve);
         builder.Services.AddPersistence(config);
+        builder.Services.AddErrors(config);
+        builder.Services.AddIdentities(config);
         builder.Services.AddSessions(config, serve);
         builder.Services.AddSelfServiceFlows(config);
-        builder.Services.AddErrors(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -49,10 +51,11 @@ public static class Program
         app.UseMiddleware<SurfaceGuardMiddleware>();
 
         app.MapHealthEndpoints();
-        app.MapSessionEndpoints();
-        app.MapAdminSessionEndpoints();
         app.MapErrorEndpoints();
         app.MapErrorPages();
+        app.MapIdentityEndpoints();
+        app.MapSessionEndpoints();
+        app.MapAdminSessionEndpoints();
         return app;
     }
 }

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Configuration;
+using Tessera.Hashing;
+using Tessera.Identities.Admin;
+using Tessera.Identities.Schemas;
+
+namespace Tessera.Identities;
+
+internal static class IdentitiesRegistration
+{
+    /// <summary>Identity schemas, the identity store and manager, password hashing and policy.</summary>
+    public static IServiceCollection AddIdentities(this IServiceCollection services, ConfigurationTree config)
+    {
+        services.AddHashing(config);
+        services.AddSingleton(IdentityOptions.Bind(config));
+        services.AddSingleton<IdentitySchemaRegistry>();
+        services.AddHostedService<IdentitySchemaWarmup>();
+        services.AddSingleton<IdentityStore>();
+        services.AddSingleton<IdentityManager>();
+        services.AddSingleton<PasswordAuthenticator>();
+        services.AddSingleton<IdentityResponseFactory>();
+        return services;
+    }
+
+    /// <summary>The admin identity API and <c>/schemas</c>.</summary>
+    public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapAdminIdentityEndpoints();
+        endpoints.MapSchemaEndpoints();
+        return endpoints;
+    }
+}

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Identities.Schemas;
+
+/// <summary>Loads every configured schema before the listeners open, so a broken schema stops the start, not a request.</summary>
+internal sealed class IdentitySchemaWarmup(IdentitySchemaRegistry registry) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken) => await registry.AllAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
