@@ -19,6 +19,8 @@ internal static class TesseraCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(ErrorsCommand.Create());
+        root.Subcommands.Add(CleanupCommand.Create());
         return root;
     }
 

@@ -10,7 +10,10 @@ internal static partial class ErrorCatalog
         "The submission does not carry a captcha token.",
         "The flow requires a captcha and the form was submitted without the provider's token (the widget did not load, or a script blocker removed it).",
         "Complete the captcha and submit again; UIs must send the captcha node's value with the form.",
-        "A flow is re-rendered with message 4000038 (no captcha token)");
+        "A flow is re-rendered with message 4000038 (no captcha token)")
+    {
+        UiMessageIds = "4000038",
+    };
 
     public static readonly ErrorDescriptor CaptchaVerificationFailed = new(
         "captcha_verification_failed", 400,
@@ -18,7 +21,10 @@ internal static partial class ErrorCatalog
         "The captcha provider rejected the token.",
         "The captcha token is invalid, expired or already used, or the provider judged the request automated.",
         "Complete a fresh captcha and submit again. Operators: check the site key and secret match.",
-        "A flow is re-rendered with message 4000038");
+        "A flow is re-rendered with message 4000038")
+    {
+        UiMessageIds = "4000038",
+    };
 
     public static readonly ErrorDescriptor CaptchaUnavailable = new(
         "captcha_unavailable", 503,

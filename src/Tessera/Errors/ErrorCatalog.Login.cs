@@ -12,5 +12,8 @@ internal static partial class ErrorCatalog
         "The provided credentials are invalid, check for spelling mistakes in your password or username, email address, or phone number.",
         "The identifier is unknown, the password does not match, or the identity has no password; the three are deliberately indistinguishable.",
         "Users: check the identifier and password, or recover the account. Operators: repeated failures for one identifier may be an attack; see the rate limits.",
-        "Login is re-rendered with message 4000006");
+        "Login is re-rendered with message 4000006")
+    {
+        UiMessageIds = "4000006",
+    };
 }

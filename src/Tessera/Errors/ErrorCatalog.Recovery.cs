@@ -10,5 +10,8 @@ internal static partial class ErrorCatalog
         "The recovery code is invalid or has already been used. Please try again.",
         "The code does not match the one sent for this flow, was already used, or belongs to another flow.",
         "Enter the code from the newest message, or request a new code.",
-        "Recovery is re-rendered with message 4060006");
+        "Recovery is re-rendered with message 4060006")
+    {
+        UiMessageIds = "4060006",
+    };
 }

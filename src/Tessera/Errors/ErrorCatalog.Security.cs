@@ -9,7 +9,8 @@ internal static partial class ErrorCatalog
         "The request was rejected to protect you from Cross-Site-Request-Forgery.",
         "Please retry the flow and, if it keeps failing, clear your cookies. The request was rejected to protect you from Cross-Site-Request-Forgery (CSRF), which could let a third party act in your name.",
         "A browser flow was submitted without the CSRF cookie, without the `csrf_token` field, or with a pair that does not match: the form was opened in another browser or tab set, cookies were blocked or scoped to another domain, or the request really was forged.",
-        "Restart the flow in the same browser. Operators: serve the UI and Tessera under one registrable domain, set `cookies.domain` accordingly, and make sure the UI sends the `csrf_token` node's value with the form.");
+        "Restart the flow in the same browser. Operators: serve the UI and Tessera under one registrable domain, set `cookies.domain` accordingly, and make sure the UI sends the `csrf_token` node's value with the form.",
+        "A browser POST is rejected: the CSRF check failed");
 
     public static readonly ErrorDescriptor SecurityIdentityMismatch = new(
         "security_identity_mismatch", 403,

@@ -9,21 +9,24 @@ internal static partial class ErrorCatalog
         "The request does not carry a valid session.",
         "No active session was found in this request.",
         "The request carried no session cookie or token, or the one it carried is unknown, revoked or expired. In browsers this is most often a cookie that never arrived: it was set for another domain, or the page runs on a different host than Tessera.",
-        "Log in again. Operators: check that `cookies.domain` / `session.cookie.domain` cover both the application's and Tessera's host, that API clients send `X-Session-Token` or `Authorization: Bearer`, and that `session.lifespan` is long enough.");
+        "Log in again. Operators: check that `cookies.domain` / `session.cookie.domain` cover both the application's and Tessera's host, that API clients send `X-Session-Token` or `Authorization: Bearer`, and that `session.lifespan` is long enough.",
+        "whoami or a session-protected endpoint answers 401: the session cookie or token did not arrive or is no longer valid");
 
     public static readonly ErrorDescriptor SessionAal2Required = new(
         "session_aal2_required", 403,
         "The session does not meet the required authenticator assurance level.",
         "An active session was found but it does not meet the required authenticator assurance level. Complete a second factor to continue.",
         "The identity has a second factor set up and `session.whoami.required_aal` or `selfservice.flows.settings.required_aal` is `highest_available`, but the session was created with one factor only.",
-        "Send the user to `redirect_browser_to` (a login flow with `aal=aal2`) to complete the second factor, then retry.");
+        "Send the user to `redirect_browser_to` (a login flow with `aal=aal2`) to complete the second factor, then retry.",
+        "An endpoint answers 403 because the session needs a second factor (AAL too low)");
 
     public static readonly ErrorDescriptor SessionAal1Required = new(
         "session_aal1_required", 401,
         "A higher assurance level can only be requested with an existing session.",
         "A login flow for aal2 was requested without an active session.",
         "`aal=aal2` was passed to a login flow, but the second factor can only be added to a session that completed the first factor.",
-        "Start a normal login flow first (without `aal`), then ask for `aal=aal2`.");
+        "Start a normal login flow first (without `aal`), then ask for `aal=aal2`.",
+        "A login flow with aal=aal2 answers 401 without a session");
 
     public static readonly ErrorDescriptor SessionAalAlreadyFulfilled = new(
         "session_aal_already_fulfilled", 401,
@@ -37,21 +40,26 @@ internal static partial class ErrorCatalog
         "You are already logged in.",
         "A valid session was found, so a new login is not possible. Pass `refresh=true` to re-authenticate.",
         "A browser or client with an active session started a login flow without `refresh=true` or `aal`.",
-        "Continue with the existing session, log out first, or start the login flow with `?refresh=true` to re-authenticate.");
+        "Continue with the existing session, log out first, or start the login flow with `?refresh=true` to re-authenticate.",
+        "Starting a login flow answers 400: already logged in");
 
     public static readonly ErrorDescriptor SessionVerifiedAddressRequired = new(
         "session_verified_address_required", 400,
         "Your e-mail or phone address is not verified yet.",
         "The account's addresses are not verified yet. Check your inbox or request a new verification.",
         "The `require_verified_address` hook is configured for login and none of the identity's addresses is verified.",
-        "Complete the verification flow, then log in again.");
+        "Complete the verification flow, then log in again.")
+    {
+        UiMessageIds = "4000010",
+    };
 
     public static readonly ErrorDescriptor SessionRefreshRequired = new(
         "session_refresh_required", 403,
         "The requested action was forbidden.",
         "The session is too old to change these fields. Please log in again.",
         "Changing a password, an identifier or a second factor needs a privileged session: one authenticated within `selfservice.flows.settings.privileged_session_max_age` (default 15m).",
-        "Send the user to `redirect_browser_to` (a login flow with `refresh=true` that returns to the settings flow), then submit the change again.");
+        "Send the user to `redirect_browser_to` (a login flow with `refresh=true` that returns to the settings flow), then submit the change again.",
+        "A settings change is rejected with 403: a privileged (recent) session is required");
 
     public static readonly ErrorDescriptor SessionNotFound = new(
         "session_not_found", 404,

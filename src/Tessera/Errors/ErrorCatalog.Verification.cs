@@ -10,5 +10,8 @@ internal static partial class ErrorCatalog
         "The verification code is invalid or has already been used. Please try again.",
         "The code does not match the one sent for this flow: it was mistyped, already used, or was sent for another address or flow.",
         "Enter the code from the newest message, or request a new code.",
-        "Verification is re-rendered with message 4070006");
+        "Verification is re-rendered with message 4070006")
+    {
+        UiMessageIds = "4070006",
+    };
 }

@@ -27,6 +27,9 @@ internal sealed record ErrorDescriptor(
         _ => RetryCategory.Client,
     };
 
+    /// <summary>The UI message ids (Kratos's 4xxxxxx) a flow shows for this error, when it is a flow error.</summary>
+    public string? UiMessageIds { get; init; }
+
     /// <summary>The fragment of the error reference (docs/errors.md and the served pages) that documents it.</summary>
     public string DocAnchor => Id;
 

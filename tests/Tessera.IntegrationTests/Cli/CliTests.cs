@@ -106,6 +106,34 @@ public sealed class CliTests
         stderr.ShouldContain("--yes");
     }
 
+    [Fact]
+    public async Task Errors_PrintsTheCommittedErrorReference()
+    {
+        var (exit, stdout, _) = await TesseraProcess.RunAsync(["errors"]);
+
+        exit.ShouldBe(0);
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Tessera.sln")))
+        {
+            root = root.Parent!;
+        }
+
+        // The process wrapper collects output line by line: compare the text, not the final newlines.
+        stdout.TrimEnd().ShouldBe((await File.ReadAllTextAsync(Path.Combine(root.FullName, "docs", "errors.md"))).TrimEnd());
+    }
+
+    [Fact]
+    public async Task Cleanup_OnAMigratedDatabase_ExitsWith0()
+    {
+        var dsn = await TestDatabases.CreateAsync(DatabaseKind.Sqlite);
+        (await TesseraProcess.RunAsync(["migrate", "sql", dsn, "--yes"])).ExitCode.ShouldBe(0);
+
+        var (exit, stdout, stderr) = await TesseraProcess.RunAsync(["cleanup"], new Dictionary<string, string> { ["DSN"] = dsn });
+
+        exit.ShouldBe(0, stderr);
+        stdout.ShouldContain("0");
+    }
+
     private static Dictionary<string, string> Ports(int publicPort, int adminPort) => new()
     {
         ["SERVE_PUBLIC_PORT"] = publicPort.ToString(System.Globalization.CultureInfo.InvariantCulture),

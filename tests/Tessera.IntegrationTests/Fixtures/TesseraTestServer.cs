@@ -23,8 +23,9 @@ public sealed class TesseraTestServer : IAsyncDisposable
         var listeners = app.Services.GetRequiredService<BoundListeners>();
         PublicUrl = listeners.PublicUrl;
         AdminUrl = listeners.AdminUrl;
-        Public = new HttpClient { BaseAddress = PublicUrl };
-        Admin = new HttpClient { BaseAddress = AdminUrl };
+        // As documented on the properties: no redirects followed, no cookies kept (tests assert the 303s themselves).
+        Public = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = PublicUrl };
+        Admin = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = AdminUrl };
     }
 
     public FakeClock Clock { get; }
