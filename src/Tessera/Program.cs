@@ -10,6 +10,7 @@ using Tessera.Identities;
 using Tessera.Logging;
 using Tessera.Persistence;
 using Tessera.SelfService.Flows;
+using Tessera.SelfService.Flows.Login;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
 
@@ -39,7 +40,8 @@ public static class Program
         builder.Services.AddErrors(config);
         builder.Services.AddIdentities(config);
         builder.Services.AddSessions(config, serve);
-        builder.Services.AddSelfServiceFlows(config);
+        builder.Services.AddSelfServiceFlows(config, serve);
+        builder.Services.AddLoginFlow();
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -56,6 +58,7 @@ public static class Program
         app.MapIdentityEndpoints();
         app.MapSessionEndpoints();
         app.MapAdminSessionEndpoints();
+        app.MapLoginEndpoints();
         return app;
     }
 }

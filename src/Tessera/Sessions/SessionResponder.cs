@@ -1,9 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Hosting;
+using Tessera.Identities;
+using Tessera.Identities.Admin;
+
 namespace Tessera.Sessions;
 
-/// <summary>Builds Kratos's session object, with the identity expanded.</summary>
-internal sealed class SessionResponder
+/// <summary>
+/// Builds Kratos's session object with the identity expanded as a session shows it: traits, addresses and public
+/// metadata, never credentials or admin metadata.
+/// </summary>
+internal sealed class SessionResponder(IdentityStore identities, PublicUrls urls)
 {
-    public Task<SessionResponse> ToResponseAsync(Session session, CancellationToken cancellationToken = default) =>
-        Task.FromResult(SessionResponse.From(session, identity: null));
+    private static readonly HashSet<string> NoCredentials = [];
+
+    public async Task<SessionResponse> ToResponseAsync(Session session, CancellationToken cancellationToken = default) =>
+        ToResponse(session, await identities.GetAsync(session.IdentityId, cancellationToken));
+
+    public Task<SessionResponse> ToResponseAsync(Session session, Identity identity, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ToResponse(session, identity));
+
+    private SessionResponse ToResponse(Session session, Identity? identity) => SessionResponse.From(
+        session,
+        identity is null ? null : IdentityResponse.From(identity, urls.BaseUrl, NoCredentials) with { MetadataAdmin = null, Credentials = null });
 }

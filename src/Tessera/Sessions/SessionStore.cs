@@ -8,6 +8,8 @@ namespace Tessera.Sessions;
 internal sealed class SessionStore(Database database, NetworkContext network, TimeProvider clock)
 {
     private const string Columns = "id, identity_id, active, aal, authentication_methods, devices, issued_at, authenticated_at, expires_at";
+    private const string PrefixedColumns =
+        "s.id, s.identity_id, s.active, s.aal, s.authentication_methods, s.devices, s.issued_at, s.authenticated_at, s.expires_at";
 
     public async Task InsertAsync(Session session, string tokenHash, string logoutTokenHash, CancellationToken cancellationToken = default)
     {
@@ -28,8 +30,22 @@ internal sealed class SessionStore(Database database, NetworkContext network, Ti
             });
     }
 
-    public Task<Session?> FindByTokenHashAsync(string tokenHash, CancellationToken cancellationToken = default) =>
-        FindAsync("token_hash = @Value", tokenHash, cancellationToken);
+    /// <summary>
+    /// The session a token names, only while its identity exists and is active: a disabled identity's sessions stop
+    /// working at once, without a write to each of them.
+    /// </summary>
+    public async Task<Session?> FindByTokenHashAsync(string tokenHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(
+            $"""
+            SELECT {PrefixedColumns} FROM sessions s
+            JOIN identities i ON i.id = s.identity_id AND i.nid = s.nid AND i.state = 'active'
+            WHERE s.nid = @Nid AND s.token_hash = @Value
+            """,
+            new { Nid = network.Id, Value = tokenHash });
+        return row?.ToSession();
+    }
 
     public Task<Session?> FindByLogoutTokenHashAsync(string tokenHash, CancellationToken cancellationToken = default) =>
         FindAsync("logout_token_hash = @Value", tokenHash, cancellationToken);

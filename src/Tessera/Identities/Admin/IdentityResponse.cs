@@ -16,7 +16,7 @@ internal sealed record IdentityResponse(
     JsonNode? MetadataPublic,
     JsonNode? MetadataAdmin,
     string? ExternalId,
-    IReadOnlyDictionary<string, CredentialResponse> Credentials,
+    IReadOnlyDictionary<string, CredentialResponse>? Credentials,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Hosting;
-using Tessera.SelfService.Flows.Login;
+using Tessera.Identities;
 using Tessera.Sessions;
 
 namespace Tessera.SelfService.Flows;
 
 /// <summary>
-/// Ends a login (or a registration that logs in): issues the session and answers each client in its form.
-/// API clients get the session and its token; browser scripts the session and the cookie; HTML browsers the cookie
-/// and a 303 to <c>return_to</c> or <c>selfservice.default_browser_return_url</c>.
+/// What ends a flow that signs someone in (login, or registration with the session hook): issuing the session,
+/// the cookie for browsers, and where an HTML browser goes next (<c>return_to</c>, else
+/// <c>selfservice.default_browser_return_url</c>, else the built-in welcome page).
 /// </summary>
 internal sealed class FlowCompletion(SessionManager sessions, SessionResponder responder, SelfServiceOptions options, PublicUrls urls, TimeProvider clock)
 {
@@ -23,18 +23,22 @@ internal sealed class FlowCompletion(SessionManager sessions, SessionResponder r
         return result.Succeeded ? result.Value : null;
     }
 
-    public async Task<IResult> CompleteAsync(HttpContext context, Flow flow, Identities.Identity identity, string method, CancellationToken cancellationToken)
+    /// <summary>Issues the session; browser flows also get the cookie. The token is for API clients only.</summary>
+    public async Task<(SessionResponse Session, string Token)> SignInAsync(
+        HttpContext context, Flow flow, Identity identity, string method, CancellationToken cancellationToken)
     {
         var issued = await sessions.IssueAsync(identity.Id, [new AuthenticationMethod(method, "aal1", Now)], context, cancellationToken);
-        var session = await responder.ToResponseAsync(issued.Session, identity, cancellationToken);
-        if (flow.Type == FlowType.Api)
+        if (flow.Type == FlowType.Browser)
         {
-            return TypedResults.Ok(new SuccessfulLoginResponse(session, issued.Token));
+            sessions.WriteCookie(context.Response, issued);
         }
 
-        sessions.WriteCookie(context.Response, issued);
-        return FlowClient.WantsJson(context.Request)
-            ? TypedResults.Ok(new SuccessfulLoginResponse(session, null))
-            : new SeeOtherResult(flow.ReturnTo is null ? DefaultReturnUrl : new Uri(flow.ReturnTo));
+        return (await responder.ToResponseAsync(issued.Session, identity, cancellationToken), issued.Token);
     }
+
+    /// <summary>Whether this answer goes to an HTML browser (a 303) rather than as JSON.</summary>
+    public static bool AnswersWithRedirect(HttpContext context, Flow flow) =>
+        flow.Type == FlowType.Browser && !FlowClient.WantsJson(context.Request);
+
+    public SeeOtherResult RedirectAfter(Flow flow) => new(flow.ReturnTo is null ? DefaultReturnUrl : new Uri(flow.ReturnTo));
 }

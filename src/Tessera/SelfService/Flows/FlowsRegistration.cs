@@ -1,16 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
+using Tessera.Hosting;
+using Tessera.Security.Csrf;
 
 namespace Tessera.SelfService.Flows;
 
 internal static class FlowsRegistration
 {
     /// <summary>The machinery every flow kind shares.</summary>
-    public static IServiceCollection AddSelfServiceFlows(this IServiceCollection services, ConfigurationTree config)
+    public static IServiceCollection AddSelfServiceFlows(this IServiceCollection services, ConfigurationTree config, ServeOptions serve)
     {
         services.AddSingleton(SelfServiceOptions.Bind(config));
         services.AddSingleton<FlowStore>();
         services.AddSingleton<ReturnToValidator>();
+        services.AddSingleton<FlowFactory>();
+        services.AddSingleton<FlowLookup>();
+        services.AddSingleton<FlowResponder>();
+        services.AddSingleton<FlowCompletion>();
+        services.AddSingleton<CsrfProtection>();
+        services.AddSingleton(CookieSettings.Bind(config, serve.Dev));
         return services;
     }
 }

@@ -2,7 +2,7 @@
 CREATE TABLE sessions (
     id UUID PRIMARY KEY NOT NULL,
     nid UUID NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
-    identity_id UUID NOT NULL,
+    identity_id UUID NOT NULL REFERENCES identities (id) ON DELETE CASCADE,
     token_hash TEXT NOT NULL UNIQUE,
     logout_token_hash TEXT NOT NULL UNIQUE,
     active BOOLEAN NOT NULL,

@@ -2,7 +2,7 @@
 CREATE TABLE sessions (
     id TEXT PRIMARY KEY NOT NULL,
     nid TEXT NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
-    identity_id TEXT NOT NULL,
+    identity_id TEXT NOT NULL REFERENCES identities (id) ON DELETE CASCADE,
     token_hash TEXT NOT NULL UNIQUE,
     logout_token_hash TEXT NOT NULL UNIQUE,
     active INTEGER NOT NULL,

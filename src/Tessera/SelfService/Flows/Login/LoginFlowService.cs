@@ -103,7 +103,13 @@ internal sealed class LoginFlowService(
         }
 
         await store.UpdateAsync(flow with { State = StatePassedChallenge, Active = "password", IdentityId = result.Identity.Id }, cancellationToken);
-        return await completion.CompleteAsync(context, flow, result.Identity, "password", cancellationToken);
+        var (session, token) = await completion.SignInAsync(context, flow, result.Identity, "password", cancellationToken);
+        if (FlowCompletion.AnswersWithRedirect(context, flow))
+        {
+            return completion.RedirectAfter(flow);
+        }
+
+        return TypedResults.Ok(new SuccessfulLoginResponse(session, flow.Type == FlowType.Api ? token : null));
     }
 
     private async Task<IResult> RerenderAsync(HttpContext context, Flow flow, CancellationToken cancellationToken)

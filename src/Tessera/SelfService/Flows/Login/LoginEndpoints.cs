@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Tessera.Errors;
+using Tessera.Hosting;
+using Tessera.Hosting.RequestBodies;
+
+namespace Tessera.SelfService.Flows.Login;
+
+/// <summary>
+/// Public API, Kratos's login endpoints:
+/// GET  /self-service/login/browser   createBrowserLoginFlow (303 to the login UI, or the flow as JSON)
+/// GET  /self-service/login/api       createNativeLoginFlow
+/// GET  /self-service/login/flows     getLoginFlow (?id=)
+/// POST /self-service/login           updateLoginFlow (?flow=; form or JSON)
+/// </summary>
+internal static class LoginEndpoints
+{
+    public static IEndpointRouteBuilder MapLoginEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapPublicApi();
+        api.MapGet("/self-service/login/browser", CreateBrowserLoginFlow);
+        api.MapGet("/self-service/login/api", CreateNativeLoginFlow);
+        api.MapGet("/self-service/login/flows", GetLoginFlow);
+        api.MapPost("/self-service/login", UpdateLoginFlow).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static Task<IResult> CreateBrowserLoginFlow(
+        HttpContext context, LoginFlowService login, ReturnToValidator returnTo, bool? refresh, string? aal, string? return_to, CancellationToken cancellationToken) =>
+        CreateAsync(context, FlowType.Browser, login, returnTo, refresh, aal, return_to, cancellationToken);
+
+    private static Task<IResult> CreateNativeLoginFlow(
+        HttpContext context, LoginFlowService login, ReturnToValidator returnTo, bool? refresh, string? aal, string? return_to, CancellationToken cancellationToken) =>
+        CreateAsync(context, FlowType.Api, login, returnTo, refresh, aal, return_to, cancellationToken);
+
+    private static async Task<IResult> GetLoginFlow(
+        string? id, HttpContext context, FlowLookup flows, FlowResponder responder, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var found = await flows.FindAsync(id, FlowKind.Login, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return new ErrorResult(found.Error);
+        }
+
+        if (!FlowLookup.BelongsToBrowser(found.Value, context.Request))
+        {
+            return new ErrorResult(ErrorCatalog.SecurityCsrfViolation);
+        }
+
+        return found.Value.IsExpiredAt(clock.GetUtcNow())
+            ? responder.ExpiredOnFetch(found.Value)
+            : TypedResults.Ok(FlowResponse.From(found.Value));
+    }
+
+    private static async Task<IResult> UpdateLoginFlow(
+        string? flow, HttpContext context, FlowLookup flows, LoginFlowService login, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var found = await flows.FindAsync(flow, FlowKind.Login, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return new ErrorResult(found.Error);
+        }
+
+        var body = await RequestBodyReader.ReadAsync<UpdateLoginFlowRequest>(context.Request, json.Value.SerializerOptions, cancellationToken: cancellationToken);
+        return body.Succeeded
+            ? await login.SubmitAsync(context, found.Value, body.Value, cancellationToken)
+            : new ErrorResult(body.Error);
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpContext context, FlowType type, LoginFlowService login, ReturnToValidator returnTo, bool? refresh, string? aal, string? returnToText,
+        CancellationToken cancellationToken)
+    {
+        if (aal is not null and not ("aal1" or "aal2" or "aal3" or ""))
+        {
+            return new ErrorResult(RequestErrors.Malformed("aal must be aal1 or aal2"));
+        }
+
+        var target = returnTo.Validate(returnToText);
+        return target.Succeeded
+            ? await login.CreateAsync(context, type, new LoginFlowRequest(refresh ?? false, string.IsNullOrEmpty(aal) ? null : aal, target.Value), cancellationToken)
+            : new ErrorResult(target.Error);
+    }
+}

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.SelfService.Methods.Password;
+
+namespace Tessera.SelfService.Flows.Login;
+
+internal static class LoginRegistration
+{
+    public static IServiceCollection AddLoginFlow(this IServiceCollection services)
+    {
+        services.AddSingleton<PasswordLoginMethod>();
+        services.AddSingleton<LoginFlowService>();
+        return services;
+    }
+}
