@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Net.Http.Headers;
@@ -18,6 +19,7 @@ internal static class RequestBodyReader
     public const string Form = "application/x-www-form-urlencoded";
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The body as a JSON object; form fields become members, dotted names nested objects (<c>traits.email</c>).</summary>
     public static async Task<Result<JsonObject>> ReadObjectAsync(HttpRequest request, bool allowForm = true, CancellationToken cancellationToken = default)
@@ -84,10 +86,26 @@ internal static class RequestBodyReader
 
     private static async Task<Result<JsonObject>> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // Buffered (Kestrel caps it at serve.public.request_body_limit) because JsonNode validates UTF-8 inside strings
+        // only when a value is read; checked up front, invalid UTF-8 is a 400 here instead of a surprise later.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        try
+        {
+            _ = StrictUtf8.GetCharCount(bytes.Span);
+        }
+        catch (DecoderFallbackException e)
+        {
+            return RequestErrors.Malformed(
+                $"the body is not valid UTF-8 (byte {e.Index + 1})",
+                new Dictionary<string, object?> { ["position"] = e.Index + 1 });
+        }
+
         JsonNode? node;
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, documentOptions: DocumentOptions, cancellationToken: cancellationToken);
+            node = JsonNode.Parse(bytes.Span, documentOptions: DocumentOptions);
         }
         catch (JsonException e)
         {
