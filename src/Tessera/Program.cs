@@ -11,6 +11,8 @@ using Tessera.Logging;
 using Tessera.Persistence;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Login;
+using Tessera.SelfService.Flows.Logout;
+using Tessera.SelfService.Flows.Registration;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
 
@@ -42,6 +44,7 @@ public static class Program
         builder.Services.AddSessions(config, serve);
         builder.Services.AddSelfServiceFlows(config, serve);
         builder.Services.AddLoginFlow();
+        builder.Services.AddRegistrationFlow(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -59,6 +62,8 @@ public static class Program
         app.MapSessionEndpoints();
         app.MapAdminSessionEndpoints();
         app.MapLoginEndpoints();
+        app.MapRegistrationEndpoints();
+        app.MapLogoutEndpoints();
         return app;
     }
 }

@@ -74,4 +74,11 @@ internal static partial class ErrorCatalog
         "This is the session the request was made with; use logout to end it.",
         "`DELETE /sessions/{id}` was called with the id of the session that authenticated the request.",
         "End the current session with the logout flow (`DELETE /self-service/logout/api` or the browser logout URL).");
+
+    public static readonly ErrorDescriptor LogoutTokenInvalid = new(
+        "logout_token_invalid", 401,
+        "The logout link is not valid.",
+        "The logout token does not name an active session: it was already used, the session ended, or the link was altered.",
+        "A logout URL was opened twice, after the session had ended, or with a token from another session.",
+        "Nothing to do if you meant to log out: the session is already over. Otherwise get a fresh URL from `GET /self-service/logout/browser`.");
 }

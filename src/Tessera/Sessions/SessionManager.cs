@@ -25,7 +25,7 @@ internal sealed class SessionManager(SessionStore store, SessionOptions options,
             null);
         var session = new Session(Guid.NewGuid(), identityId, true, aal, methods, [device], now, now, now + options.Lifespan);
         var token = SessionToken.NewSessionToken();
-        var logoutToken = SessionToken.NewLogoutToken();
+        var logoutToken = SessionToken.LogoutTokenFor(token);
         await store.InsertAsync(session, SessionToken.Hash(token), SessionToken.Hash(logoutToken), cancellationToken);
         return new IssuedSession(session, token, logoutToken);
     }
@@ -61,6 +61,18 @@ internal sealed class SessionManager(SessionStore store, SessionOptions options,
         return session is not null && session.IsUsableAt(clock.GetUtcNow())
             ? session
             : ErrorCatalog.SessionInactive;
+    }
+
+    /// <summary>Ends the session a logout token names; false when the token names none (or an ended one).</summary>
+    public async Task<bool> LogoutAsync(string? logoutToken, CancellationToken cancellationToken = default)
+    {
+        if (!SessionToken.IsPlausible(logoutToken))
+        {
+            return false;
+        }
+
+        var session = await store.FindByLogoutTokenHashAsync(SessionToken.Hash(logoutToken!), cancellationToken);
+        return session is not null && session.IsUsableAt(clock.GetUtcNow()) && await store.RevokeAsync(session.Id, cancellationToken);
     }
 
     public void WriteCookie(HttpResponse response, IssuedSession issued) =>

@@ -19,7 +19,12 @@ internal static class SessionToken
 
     public static string NewSessionToken() => SessionPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    public static string NewLogoutToken() => LogoutPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+    /// <summary>
+    /// The session's logout token, derived one-way from the session token: whoever holds the session can always
+    /// obtain it again (the browser logout URL), and holding it reveals nothing that signs in.
+    /// </summary>
+    public static string LogoutTokenFor(string sessionToken) =>
+        LogoutPrefix + Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes("tessera-logout:" + sessionToken)));
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Globalization;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Ui.Messages;
@@ -58,28 +59,16 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     }
 
     /// <summary>The expiry message a replacement flow carries: "The login flow expired 2.00 minutes ago ...".</summary>
-    public UiText ExpiryMessage(UiMessage message, Flow expired) => message.With(ExpiryContext(expired));
+    public UiText ExpiryMessage(UiMessage message, Flow expired) => message.WithExpiry(expired.ExpiresAt, clock.GetUtcNow());
 
     private TesseraError ExpiredError(Flow expired)
     {
         var since = clock.GetUtcNow() - expired.ExpiresAt;
         return new TesseraError(ErrorCatalog.SelfServiceFlowExpired)
         {
-            Context = ExpiryContext(expired),
+            Context = new Dictionary<string, object?> { ["since_minutes"] = Math.Max(0, since.TotalMinutes).ToString("0.00", CultureInfo.InvariantCulture) },
             ExpiredAt = expired.ExpiresAt,
             Since = since,
-        };
-    }
-
-    private Dictionary<string, object?> ExpiryContext(Flow expired)
-    {
-        var since = clock.GetUtcNow() - expired.ExpiresAt;
-        return new Dictionary<string, object?>
-        {
-            ["expired_at"] = expired.ExpiresAt,
-            ["expired_at_unix"] = expired.ExpiresAt.ToUnixTimeSeconds(),
-            ["expired_at_unix_since_minutes"] = Math.Round(since.TotalMinutes, 2),
-            ["since_minutes"] = Math.Round(since.TotalMinutes, 2).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 }

@@ -17,6 +17,7 @@ internal static class FlowsRegistration
         services.AddSingleton<FlowLookup>();
         services.AddSingleton<FlowResponder>();
         services.AddSingleton<FlowCompletion>();
+        services.AddSingleton<FlowGate>();
         services.AddSingleton<CsrfProtection>();
         services.AddSingleton(CookieSettings.Bind(config, serve.Dev));
         return services;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Tessera.Errors;
 using Tessera.Hosting;
-using Tessera.Hosting.RequestBodies;
 
 namespace Tessera.SelfService.Flows.Login;
 
@@ -34,39 +33,14 @@ internal static class LoginEndpoints
         HttpContext context, LoginFlowService login, ReturnToValidator returnTo, bool? refresh, string? aal, string? return_to, CancellationToken cancellationToken) =>
         CreateAsync(context, FlowType.Api, login, returnTo, refresh, aal, return_to, cancellationToken);
 
-    private static async Task<IResult> GetLoginFlow(
-        string? id, HttpContext context, FlowLookup flows, FlowResponder responder, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var found = await flows.FindAsync(id, FlowKind.Login, cancellationToken);
-        if (!found.Succeeded)
-        {
-            return new ErrorResult(found.Error);
-        }
+    private static Task<IResult> GetLoginFlow(
+        string? id, HttpContext context, FlowLookup flows, FlowResponder responder, TimeProvider clock, CancellationToken cancellationToken) =>
+        FlowEndpointHandlers.GetAsync(FlowKind.Login, id, context, flows, responder, clock, cancellationToken);
 
-        if (!FlowLookup.BelongsToBrowser(found.Value, context.Request))
-        {
-            return new ErrorResult(ErrorCatalog.SecurityCsrfViolation);
-        }
-
-        return found.Value.IsExpiredAt(clock.GetUtcNow())
-            ? responder.ExpiredOnFetch(found.Value)
-            : TypedResults.Ok(FlowResponse.From(found.Value));
-    }
-
-    private static async Task<IResult> UpdateLoginFlow(
-        string? flow, HttpContext context, FlowLookup flows, LoginFlowService login, IOptions<JsonOptions> json, CancellationToken cancellationToken)
-    {
-        var found = await flows.FindAsync(flow, FlowKind.Login, cancellationToken);
-        if (!found.Succeeded)
-        {
-            return new ErrorResult(found.Error);
-        }
-
-        var body = await RequestBodyReader.ReadAsync<UpdateLoginFlowRequest>(context.Request, json.Value.SerializerOptions, cancellationToken: cancellationToken);
-        return body.Succeeded
-            ? await login.SubmitAsync(context, found.Value, body.Value, cancellationToken)
-            : new ErrorResult(body.Error);
-    }
+    private static Task<IResult> UpdateLoginFlow(
+        string? flow, HttpContext context, FlowLookup flows, LoginFlowService login, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
+        FlowEndpointHandlers.SubmitAsync<UpdateLoginFlowRequest>(FlowKind.Login, flow, context, flows, json.Value.SerializerOptions,
+            (found, body) => login.SubmitAsync(context, found, body, cancellationToken), cancellationToken);
 
     private static async Task<IResult> CreateAsync(
         HttpContext context, FlowType type, LoginFlowService login, ReturnToValidator returnTo, bool? refresh, string? aal, string? returnToText,

@@ -2,7 +2,6 @@
 using System.Text.Json.Nodes;
 using Tessera.Errors;
 using Tessera.Hosting;
-using Tessera.Security.Csrf;
 using Tessera.SelfService.Methods.Password;
 using Tessera.Sessions;
 using Tessera.Ui.Messages;
@@ -19,7 +18,7 @@ internal sealed class LoginFlowService(
     FlowResponder responder,
     FlowCompletion completion,
     PasswordLoginMethod password,
-    CsrfProtection csrf)
+    FlowGate gate)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = "passed_challenge";
@@ -53,26 +52,15 @@ internal sealed class LoginFlowService(
 
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
-        if (flow.Type == FlowType.Browser)
+        var identifier = body.Identifier ?? body.PasswordIdentifier;
+        var blocked = await gate.CheckAsync(context, flow, body.CsrfToken, UiMessages.ErrorValidationLoginFlowExpired,
+            replacement => LoginNodes.AddPassword(replacement.Ui, identifier), cancellationToken);
+        if (blocked is not null)
         {
-            var violation = csrf.Validate(context.Request, body.CsrfToken, flow.CsrfToken);
-            if (violation is not null)
-            {
-                return new ErrorResult(violation);
-            }
-        }
-
-        if (flow.IsExpiredAt(completion.Now))
-        {
-            var replacement = factory.Replace(context, flow, StateChooseMethod);
-            LoginNodes.AddPassword(replacement.Ui, body.Identifier ?? body.PasswordIdentifier);
-            replacement.Ui.AddMessage(null, responder.ExpiryMessage(UiMessages.ErrorValidationLoginFlowExpired, flow));
-            await store.InsertAsync(replacement, cancellationToken);
-            return responder.ExpiredOnSubmit(context, flow, replacement);
+            return blocked;
         }
 
         flow.Ui.ClearMessages();
-        var identifier = body.Identifier ?? body.PasswordIdentifier;
         flow.Ui.SetValue(LoginNodes.Identifier, identifier is null ? null : JsonValue.Create(identifier));
         if (body.Method != "password")
         {

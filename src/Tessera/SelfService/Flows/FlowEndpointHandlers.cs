@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text.Json;
+using Tessera.Errors;
+using Tessera.Hosting.RequestBodies;
+
+namespace Tessera.SelfService.Flows;
+
+/// <summary>
+/// The two endpoint bodies every flow kind shares: fetching a flow (<c>GET /self-service/&lt;kind&gt;/flows?id=</c>)
+/// and reading a submission (<c>POST /self-service/&lt;kind&gt;?flow=</c>) before the kind's service handles it.
+/// </summary>
+internal static class FlowEndpointHandlers
+{
+    public static async Task<IResult> GetAsync(
+        FlowKind kind, string? id, HttpContext context, FlowLookup flows, FlowResponder responder, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var found = await flows.FindAsync(id, kind, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return new ErrorResult(found.Error);
+        }
+
+        // A browser flow carries that browser's CSRF token: only that browser may read it.
+        if (!FlowLookup.BelongsToBrowser(found.Value, context.Request))
+        {
+            return new ErrorResult(ErrorCatalog.SecurityCsrfViolation);
+        }
+
+        return found.Value.IsExpiredAt(clock.GetUtcNow())
+            ? responder.ExpiredOnFetch(found.Value)
+            : TypedResults.Ok(FlowResponse.From(found.Value));
+    }
+
+    public static async Task<IResult> SubmitAsync<TBody>(
+        FlowKind kind, string? id, HttpContext context, FlowLookup flows, JsonSerializerOptions json,
+        Func<Flow, TBody, Task<IResult>> submit, CancellationToken cancellationToken)
+        where TBody : class
+    {
+        var found = await flows.FindAsync(id, kind, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return new ErrorResult(found.Error);
+        }
+
+        var body = await RequestBodyReader.ReadAsync<TBody>(context.Request, json, cancellationToken: cancellationToken);
+        return body.Succeeded ? await submit(found.Value, body.Value) : new ErrorResult(body.Error);
+    }
+}

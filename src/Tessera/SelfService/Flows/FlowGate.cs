@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Errors;
+using Tessera.Security.Csrf;
+using Tessera.Ui.Messages;
+
+namespace Tessera.SelfService.Flows;
+
+/// <summary>
+/// The checks every flow submission passes before its method runs, in this order: the CSRF pair for browser
+/// flows (a forged request learns nothing else), then expiry, which answers with a replacement flow that carries
+/// the kind's expiry message and the same form, so the user can simply submit again.
+/// </summary>
+internal sealed class FlowGate(CsrfProtection csrf, FlowFactory factory, FlowStore store, FlowResponder responder, TimeProvider clock)
+{
+    /// <summary>Null when the submission may proceed; otherwise the answer to send.</summary>
+    public async Task<IResult?> CheckAsync(
+        HttpContext context, Flow flow, string? csrfToken, UiMessage expiryMessage, Action<Flow> addForm, CancellationToken cancellationToken)
+    {
+        if (flow.Type == FlowType.Browser && csrf.Validate(context.Request, csrfToken, flow.CsrfToken) is { } violation)
+        {
+            return new ErrorResult(violation);
+        }
+
+        if (!flow.IsExpiredAt(clock.GetUtcNow()))
+        {
+            return null;
+        }
+
+        var replacement = factory.Replace(context, flow, flow.State);
+        addForm(replacement);
+        replacement.Ui.AddMessage(null, responder.ExpiryMessage(expiryMessage, flow));
+        await store.InsertAsync(replacement, cancellationToken);
+        return responder.ExpiredOnSubmit(context, flow, replacement);
+    }
+}

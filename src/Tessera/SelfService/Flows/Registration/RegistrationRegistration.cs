@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Configuration;
+
+namespace Tessera.SelfService.Flows.Registration;
+
+internal static class RegistrationRegistration
+{
+    public static IServiceCollection AddRegistrationFlow(this IServiceCollection services, ConfigurationTree config)
+    {
+        services.AddSingleton(RegistrationOptions.Bind(config));
+        services.AddSingleton<RegistrationFlowService>();
+        return services;
+    }
+}
