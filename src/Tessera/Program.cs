@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tessera.Cli;
 using Tessera.Configuration;
+using Tessera.Courier;
 using Tessera.Errors;
 using Tessera.Health;
 using Tessera.Hosting;
@@ -35,6 +36,7 @@ public static class Program
         builder.Services.AddPersistence(config);
         builder.Services.AddErrors();
         builder.Services.AddSessions(config, serve);
+        builder.Services.AddCourier(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -47,6 +49,7 @@ public static class Program
         app.MapHealthEndpoints();
         app.MapSessionEndpoints();
         app.MapAdminSessionEndpoints();
+        app.MapCourierEndpoints();
         return app;
     }
 }

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Courier;
+
+/// <summary>
+/// The courier's background loop inside <c>serve</c> and <c>tessera courier watch</c>: poll, and wait
+/// <c>courier.worker.pull_wait</c> unless the batch was full (then more is probably waiting). Any number of nodes may
+/// run it against one database; the claims keep them from sending a message twice.
+/// </summary>
+internal sealed partial class CourierWorker(CourierDispatcher dispatcher, CourierOptions options, TimeProvider clock, ILogger<CourierWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var destination = options.Smtp is null ? "the log" : options.Smtp.ToString();
+        LogStarted(logger, dispatcher.WorkerId, destination);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await dispatcher.ProcessBatchAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database is unreachable or similar: keep polling, the outbox is still there when it returns.
+                LogPollFailed(logger, e);
+            }
+
+            if (claimed < options.PullCount)
+            {
+                try
+                {
+                    await Task.Delay(options.PullWait, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 620, Level = LogLevel.Information, Message = "Courier worker {WorkerId} started, delivering to {Destination}")]
+    private static partial void LogStarted(ILogger logger, Guid workerId, string destination);
+
+    [LoggerMessage(EventId = 621, Level = LogLevel.Error, Message = "Courier worker could not poll the outbox")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
+}
