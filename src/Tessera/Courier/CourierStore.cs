@@ -100,13 +100,17 @@ internal sealed class CourierStore(Database database, NetworkContext network, Ti
             return;
         }
 
+        // One statement per id: at most a batch, only at shutdown, and portable (no list parameters).
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            """
-            UPDATE courier_messages SET status = 'queued', claimed_by = NULL, lease_expires_at = NULL, updated_at = @Now
-            WHERE nid = @Nid AND id IN @Ids AND status = 'processing' AND claimed_by = @Worker
-            """,
-            new { Nid = network.Id, Ids = ids, Worker = worker, Now = clock.GetUtcNow() });
+        foreach (var id in ids)
+        {
+            await connection.ExecuteAsync(
+                """
+                UPDATE courier_messages SET status = 'queued', claimed_by = NULL, lease_expires_at = NULL, updated_at = @Now
+                WHERE nid = @Nid AND id = @Id AND status = 'processing' AND claimed_by = @Worker
+                """,
+                new { Nid = network.Id, Id = id, Worker = worker, Now = clock.GetUtcNow() });
+        }
     }
 
     public async Task<CourierMessage?> FindAsync(Guid id, CancellationToken cancellationToken = default)
