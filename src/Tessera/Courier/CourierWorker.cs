@@ -2,9 +2,9 @@
 namespace Tessera.Courier;
 
 /// <summary>
-/// The courier's background loop inside <c>serve</c> and <c>tessera courier watch</c>: poll, and wait
-/// <c>courier.worker.pull_wait</c> unless the batch was full (then more is probably waiting). Any number of nodes may
-/// run it against one database; the claims keep them from sending a message twice.
+/// The courier's background loop inside <c>serve</c> and <c>tessera courier watch</c>: wait
+/// <c>courier.worker.pull_wait</c>, poll, repeat; after a full batch poll again at once (more is probably waiting).
+/// Any number of nodes may run it against one database; the claims keep them from sending a message twice.
 /// </summary>
 internal sealed partial class CourierWorker(CourierDispatcher dispatcher, CourierOptions options, TimeProvider clock, ILogger<CourierWorker> logger)
     : BackgroundService
@@ -13,24 +13,11 @@ internal sealed partial class CourierWorker(CourierDispatcher dispatcher, Courie
     {
         var destination = options.Smtp is null ? "the log" : options.Smtp.ToString();
         LogStarted(logger, dispatcher.WorkerId, destination);
+        var batchWasFull = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var claimed = 0;
-            try
-            {
-                claimed = await dispatcher.ProcessBatchAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database is unreachable or similar: keep polling, the outbox is still there when it returns.
-                LogPollFailed(logger, e);
-            }
-
-            if (claimed < options.PullCount)
+            // Wait first: a node that just started (or a test that drives the poll step itself) is not raced at once.
+            if (!batchWasFull)
             {
                 try
                 {
@@ -40,6 +27,21 @@ internal sealed partial class CourierWorker(CourierDispatcher dispatcher, Courie
                 {
                     return;
                 }
+            }
+
+            try
+            {
+                batchWasFull = await dispatcher.ProcessBatchAsync(stoppingToken) >= options.PullCount;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database is unreachable or similar: keep polling, the outbox is still there when it returns.
+                batchWasFull = false;
+                LogPollFailed(logger, e);
             }
         }
     }

@@ -140,6 +140,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private async Task ServeAsync(TcpClient client, CancellationToken token)
     {
         using var _ = client;
+        client.NoDelay = true;
         try
         {
             var stream = client.GetStream();
