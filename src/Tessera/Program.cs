@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tessera.Cli;
 using Tessera.Configuration;
+using Tessera.Courier;
 using Tessera.Errors;
 using Tessera.Health;
 using Tessera.Hosting;
@@ -45,6 +46,7 @@ public static class Program
         builder.Services.AddSelfServiceFlows(config, serve);
         builder.Services.AddLoginFlow();
         builder.Services.AddRegistrationFlow(config);
+        builder.Services.AddCourier(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -64,6 +66,7 @@ public static class Program
         app.MapLoginEndpoints();
         app.MapRegistrationEndpoints();
         app.MapLogoutEndpoints();
+        app.MapCourierEndpoints();
         return app;
     }
 }

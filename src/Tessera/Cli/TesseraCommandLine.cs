@@ -18,6 +18,7 @@ internal static class TesseraCommandLine
         root.Options.Add(CliOptions.Dev);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(CourierCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(ErrorsCommand.Create());
         root.Subcommands.Add(CleanupCommand.Create());

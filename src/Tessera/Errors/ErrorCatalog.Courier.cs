@@ -2,8 +2,9 @@
 namespace Tessera.Errors;
 
 /// <summary>
-/// Failures of message delivery. The courier works in the background: these never answer an HTTP request (the
-/// flow has already said "sent"); they are recorded on the message's dispatches and logged under these ids.
+/// The courier's errors. Delivery failures happen in the background and never answer an HTTP request (the flow
+/// has already said "sent"): they are recorded on the message's dispatches and logged under these ids. The admin
+/// API's own errors answer requests as usual.
 /// </summary>
 internal static partial class ErrorCatalog
 {
@@ -30,4 +31,18 @@ internal static partial class ErrorCatalog
         "Delivery failed `courier.message_retries` times; the message is marked abandoned. The flow that sent it still says it was sent, so nobody learns whether an account exists.",
         "Find the message at `/admin/courier/messages` (status abandoned), fix the channel, and let the user request a new code.",
         "A verification or recovery e-mail never arrives; the message is abandoned");
+
+    public static readonly ErrorDescriptor CourierMessageNotFound = new(
+        "courier_message_not_found", 404,
+        "The courier message could not be found.",
+        "No courier message with this id exists.",
+        "The id in `/admin/courier/messages/{id}` is not a UUID, or does not name a message of this project (it never existed or was deleted).",
+        "Use an id from `GET /admin/courier/messages` or the one the flow reported when it queued the message.");
+
+    public static readonly ErrorDescriptor CourierMessageQueryInvalid = new(
+        "courier_message_query_invalid", 400,
+        "The courier message list request is not valid.",
+        "A query parameter of the courier message list is not valid.",
+        "`page_size` is not a whole number from 1 to 1000, `page_token` is not a token this API returned, or `status` is not one of queued, processing, sent, abandoned.",
+        "Follow the `Link` header's `next` URL to page, and pass a valid `status`.");
 }

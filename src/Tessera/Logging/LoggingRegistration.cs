@@ -6,7 +6,7 @@ namespace Tessera.Logging;
 internal static class LoggingRegistration
 {
     /// <summary>Console logs, JSON when <c>log.format: json</c>; scopes carry the request id into every line.</summary>
-    public static WebApplicationBuilder AddTesseraLogging(this WebApplicationBuilder builder, ConfigurationTree config)
+    public static IHostApplicationBuilder AddTesseraLogging(this IHostApplicationBuilder builder, ConfigurationTree config)
     {
         var options = LogOptions.Bind(config);
         builder.Logging.ClearProviders();

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Courier;
+
+/// <summary>
+/// One poll of the outbox: claim a batch, hand each message to the channel, record the outcome. A failed attempt
+/// is retried after 1s, 2s, 4s, ... (capped), and after <c>courier.message_retries</c> retries the message is
+/// abandoned. <see cref="CourierWorker"/> calls it in a loop; tests call it directly with a fake clock.
+/// </summary>
+internal sealed partial class CourierDispatcher(
+    CourierStore store, IEmailChannel channel, CourierOptions options, TimeProvider clock, ILogger<CourierDispatcher> logger)
+{
+    private const int MaxErrorLength = 500;
+
+    /// <summary>This process's identity in the claims it holds.</summary>
+    public Guid WorkerId { get; } = Guid.NewGuid();
+
+    /// <summary>Processes one batch; returns how many messages it claimed.</summary>
+    public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken = default)
+    {
+        var batch = await store.ClaimAsync(WorkerId, options.PullCount, options.ClaimLease, cancellationToken);
+        var attempted = 0;
+        try
+        {
+            foreach (var message in batch)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                attempted++;
+                await DeliverAsync(message, cancellationToken);
+            }
+        }
+        finally
+        {
+            // Stopping mid-batch: give the rest back now rather than after the lease runs out.
+            await store.ReleaseAsync(batch.Skip(attempted).Select(m => m.Id).ToList(), WorkerId, CancellationToken.None);
+        }
+
+        return batch.Count;
+    }
+
+    /// <summary>The wait before retry number <paramref name="attempt"/> (1-based): base × 2^(attempt-1), capped.</summary>
+    public static TimeSpan RetryDelay(int attempt)
+    {
+        var exponent = Math.Clamp(attempt - 1, 0, 30);
+        var delay = CourierOptions.RetryBase * Math.Pow(2, exponent);
+        return delay < CourierOptions.RetryCap ? delay : CourierOptions.RetryCap;
+    }
+
+    private async Task DeliverAsync(CourierMessage message, CancellationToken cancellationToken)
+    {
+        string? error = null;
+        try
+        {
+            await channel.SendAsync(message, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down mid-send: nothing is recorded; the claim's lease runs out and another poll retries it.
+            throw;
+        }
+        catch (Exception e)
+        {
+            error = Describe(e);
+        }
+
+        var now = clock.GetUtcNow();
+        var attempts = message.SendCount + 1;
+        var (status, next) = error is null
+            ? (CourierMessageStatus.Sent, message.NextAttemptAt)
+            : attempts > options.MessageRetries
+                ? (CourierMessageStatus.Abandoned, message.NextAttemptAt)
+                : (CourierMessageStatus.Queued, now + RetryDelay(attempts));
+        var dispatch = new MessageDispatch(Guid.NewGuid(), message.Id, error is null ? MessageDispatch.Success : MessageDispatch.Failed,
+            error is null ? null : new Dictionary<string, string> { ["message"] = error }, now, now);
+
+        if (!await store.RecordAttemptAsync(message, WorkerId, status, dispatch, next, CancellationToken.None))
+        {
+            LogClaimLost(logger, message.Id);
+        }
+        else if (status == CourierMessageStatus.Sent)
+        {
+            LogSent(logger, message.Id, message.TemplateType, attempts);
+        }
+        else if (status == CourierMessageStatus.Abandoned)
+        {
+            LogAbandoned(logger, message.Id, attempts, error!);
+        }
+        else
+        {
+            LogRetrying(logger, message.Id, attempts, next, error!);
+        }
+    }
+
+    // The exception's own message (and its inner one: SmtpClient wraps socket errors), never the message content.
+    private static string Describe(Exception e)
+    {
+        var text = e.InnerException is null ? e.Message : $"{e.Message} ({e.InnerException.Message})";
+        return text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
+    }
+
+    [LoggerMessage(EventId = 610, Level = LogLevel.Information, Message = "Courier sent message {MessageId} ({TemplateType}) on attempt {Attempt}")]
+    private static partial void LogSent(ILogger logger, Guid messageId, string templateType, int attempt);
+
+    [LoggerMessage(EventId = 611, Level = LogLevel.Warning, Message = "Courier could not send message {MessageId} (attempt {Attempt}); retrying at {NextAttemptAt}: {Error}")]
+    private static partial void LogRetrying(ILogger logger, Guid messageId, int attempt, DateTimeOffset nextAttemptAt, string error);
+
+    [LoggerMessage(EventId = 612, Level = LogLevel.Error, Message = "Courier abandoned message {MessageId} after {Attempts} attempts (courier.message_retries): {Error}")]
+    private static partial void LogAbandoned(ILogger logger, Guid messageId, int attempts, string error);
+
+    [LoggerMessage(EventId = 613, Level = LogLevel.Warning, Message = "Courier attempted message {MessageId} after its claim ran out; another worker may have sent it too")]
+    private static partial void LogClaimLost(ILogger logger, Guid messageId);
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Configuration;
+
+namespace Tessera.Courier;
+
+internal static class CourierRegistration
+{
+    /// <summary>The outbox, its templates, the delivery channel (SMTP, or the log without configuration) and the worker.</summary>
+    public static IServiceCollection AddCourier(this IServiceCollection services, ConfigurationTree config)
+    {
+        var options = CourierOptions.Bind(config);
+        services.AddSingleton(options);
+
+        // Built now: it compiles the override folder's templates, so a broken one stops start-up with its path.
+        services.AddSingleton(new EmailTemplates(options));
+        services.AddSingleton<CourierStore>();
+        services.AddSingleton<CourierOutbox>();
+        services.AddSingleton<CourierDispatcher>();
+        if (options.Smtp is null)
+        {
+            services.AddSingleton<IEmailChannel, LogEmailChannel>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailChannel, SmtpEmailChannel>();
+        }
+
+        services.AddHostedService<CourierWorker>();
+        return services;
+    }
+}

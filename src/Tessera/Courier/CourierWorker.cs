@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Courier;
+
+/// <summary>
+/// The courier's background loop inside <c>serve</c> and <c>tessera courier watch</c>: wait
+/// <c>courier.worker.pull_wait</c>, poll, repeat; after a full batch poll again at once (more is probably waiting).
+/// Any number of nodes may run it against one database; the claims keep them from sending a message twice.
+/// </summary>
+internal sealed partial class CourierWorker(CourierDispatcher dispatcher, CourierOptions options, TimeProvider clock, ILogger<CourierWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var destination = options.Smtp is null ? "the log" : options.Smtp.ToString();
+        LogStarted(logger, dispatcher.WorkerId, destination);
+        var batchWasFull = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // Wait first: a node that just started (or a test that drives the poll step itself) is not raced at once.
+            if (!batchWasFull)
+            {
+                try
+                {
+                    await Task.Delay(options.PullWait, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
+            try
+            {
+                batchWasFull = await dispatcher.ProcessBatchAsync(stoppingToken) >= options.PullCount;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database is unreachable or similar: keep polling, the outbox is still there when it returns.
+                batchWasFull = false;
+                LogPollFailed(logger, e);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 620, Level = LogLevel.Information, Message = "Courier worker {WorkerId} started, delivering to {Destination}")]
+    private static partial void LogStarted(ILogger logger, Guid workerId, string destination);
+
+    [LoggerMessage(EventId = 621, Level = LogLevel.Error, Message = "Courier worker could not poll the outbox")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
+}

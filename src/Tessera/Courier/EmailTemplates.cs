@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Collections.Concurrent;
+using HandlebarsDotNet;
+using Tessera.Configuration;
+
+namespace Tessera.Courier;
+
+/// <summary>
+/// Renders a message's subject, HTML body and plain-text body. Each file comes from
+/// <c>courier.template_override_path/&lt;type&gt;/&lt;valid|invalid&gt;/</c> when it exists there, else from the built-in
+/// templates (embedded, same layout). The files keep Kratos's <c>.gotmpl</c> names but are Handlebars templates.
+/// </summary>
+internal sealed class EmailTemplates
+{
+    private const string Subject = "email.subject.gotmpl";
+    private const string HtmlBody = "email.body.gotmpl";
+    private const string PlaintextBody = "email.body.plaintext.gotmpl";
+
+    // The HTML body escapes values; subject and plain text must not (an "&" in a name is not "&amp;" there).
+    private static readonly IHandlebars Html = Handlebars.Create();
+    private static readonly IHandlebars Text = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
+
+    private readonly string? _overridePath;
+    private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> _compiled = new(StringComparer.Ordinal);
+
+    public EmailTemplates(CourierOptions options)
+    {
+        _overridePath = options.TemplateOverridePath;
+        if (_overridePath is not null)
+        {
+            // Compile the operator's files now, so a broken one stops start-up instead of every later e-mail.
+            foreach (var type in CourierTemplateType.All)
+            {
+                foreach (var file in (string[])[Subject, HtmlBody, PlaintextBody])
+                {
+                    if (File.Exists(OverrideFile(type, file)))
+                    {
+                        Template(type, file);
+                    }
+                }
+            }
+        }
+    }
+
+    public RenderedEmail Render(CourierTemplateType type, EmailTemplateData data)
+    {
+        // A subject is one header line: line breaks in the template (or a trailing newline) would end it early.
+        var subject = string.Join(' ', Template(type, Subject)(data.Values)
+            .Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return new RenderedEmail(subject, Template(type, HtmlBody)(data.Values), Template(type, PlaintextBody)(data.Values));
+    }
+
+    private HandlebarsTemplate<object, object> Template(CourierTemplateType type, string file) =>
+        _compiled.GetOrAdd($"{type.Folder}/{file}", _ => Compile(type, file));
+
+    private HandlebarsTemplate<object, object> Compile(CourierTemplateType type, string file)
+    {
+        var engine = file == HtmlBody ? Html : Text;
+        var path = OverrideFile(type, file);
+        if (path is not null && File.Exists(path))
+        {
+            try
+            {
+                return engine.Compile(File.ReadAllText(path));
+            }
+            catch (HandlebarsException e)
+            {
+                throw new ConfigurationException("courier.template_override_path",
+                    $"{type.Folder}/{file} is not a valid Handlebars template (Tessera does not read Go templates): {e.Message}");
+            }
+        }
+
+        using var stream = typeof(EmailTemplates).Assembly.GetManifestResourceStream($"courier-templates/{type.Folder}/{file}")
+            ?? throw new InvalidOperationException($"The built-in template {type.Folder}/{file} is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return engine.Compile(reader.ReadToEnd());
+    }
+
+    private string? OverrideFile(CourierTemplateType type, string file) =>
+        _overridePath is null ? null : Path.Combine(_overridePath, type.Folder, file);
+}

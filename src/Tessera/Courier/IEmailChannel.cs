@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Courier;
+
+/// <summary>
+/// Where the courier hands a message over: an SMTP server, or the log when none is configured. A channel throws
+/// when delivery failed; the dispatcher retries.
+/// </summary>
+internal interface IEmailChannel
+{
+    Task SendAsync(CourierMessage message, CancellationToken cancellationToken);
+}
