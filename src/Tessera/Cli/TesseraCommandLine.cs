@@ -19,6 +19,8 @@ internal static class TesseraCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(IdentitiesCommand.Create());
+        root.Subcommands.Add(HashersCommand.Create());
         return root;
     }
 
