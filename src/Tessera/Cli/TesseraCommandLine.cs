@@ -22,6 +22,8 @@ internal static class TesseraCommandLine
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(ErrorsCommand.Create());
         root.Subcommands.Add(CleanupCommand.Create());
+        root.Subcommands.Add(IdentitiesCommand.Create());
+        root.Subcommands.Add(HashersCommand.Create());
         return root;
     }
 

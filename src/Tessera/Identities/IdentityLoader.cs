@@ -34,8 +34,8 @@ internal static class IdentityLoader
             $"SELECT * FROM identity_credential_identifiers WHERE nid = @Nid AND identity_id IN ({inList})", parameters, transaction)).ToLookup(i => i.IdentityCredentialId);
         var verifiable = (await connection.QueryAsync<AddressRow>(
             $"SELECT * FROM identity_verifiable_addresses WHERE nid = @Nid AND identity_id IN ({inList}) ORDER BY created_at, value", parameters, transaction)).ToLookup(a => a.IdentityId);
-        var recovery = (await connection.QueryAsync<AddressRow>(
-            $"SELECT id, nid, identity_id, via, value, created_at, updated_at FROM identity_recovery_addresses WHERE nid = @Nid AND identity_id IN ({inList}) ORDER BY created_at, value", parameters, transaction)).ToLookup(a => a.IdentityId);
+        var recovery = (await connection.QueryAsync<RecoveryAddressRow>(
+            $"SELECT * FROM identity_recovery_addresses WHERE nid = @Nid AND identity_id IN ({inList}) ORDER BY created_at, value", parameters, transaction)).ToLookup(a => a.IdentityId);
 
         return rows.Select(r => IdentityRowMapper.FromRows(r, credentials[r.Id], identifiers, verifiable[r.Id], recovery[r.Id])).ToList();
     }

@@ -25,8 +25,8 @@ internal sealed class IdentityManager(IdentityStore store, IdentitySchemaRegistr
             results[i] = await PrepareAsync(drafts[i], null, cancellationToken);
         }
 
-        var ready = results.Select((r, i) => (Result: r, Index: i)).Where(x => x.Result.Succeeded).ToList();
-        var written = await store.CreateManyAsync(ready.Select(x => x.Result.Value!).ToList(), cancellationToken);
+        var ready = results.Select((r, i) => (Outcome: r, Index: i)).Where(x => x.Outcome.Succeeded).ToList();
+        var written = await store.CreateManyAsync(ready.Select(x => x.Outcome.Value!).ToList(), cancellationToken);
         for (var i = 0; i < ready.Count; i++)
         {
             if (written[i] == StoreWriteResult.Conflict)

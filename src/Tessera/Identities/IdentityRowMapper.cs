@@ -63,8 +63,8 @@ internal static class IdentityRowMapper
             UpdatedAt = a.UpdatedAt,
         });
 
-    public static IEnumerable<AddressRow> RecoveryRows(Identity identity, Guid nid) =>
-        identity.RecoveryAddresses.Select(a => new AddressRow
+    public static IEnumerable<RecoveryAddressRow> RecoveryRows(Identity identity, Guid nid) =>
+        identity.RecoveryAddresses.Select(a => new RecoveryAddressRow
         {
             Id = a.Id,
             Nid = nid,
@@ -80,7 +80,7 @@ internal static class IdentityRowMapper
         IEnumerable<CredentialRow> credentials,
         ILookup<Guid, IdentifierRow> identifiers,
         IEnumerable<AddressRow> verifiable,
-        IEnumerable<AddressRow> recovery) => new()
+        IEnumerable<RecoveryAddressRow> recovery) => new()
         {
             Id = row.Id,
             SchemaId = row.SchemaId,

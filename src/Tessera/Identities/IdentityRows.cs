@@ -89,4 +89,21 @@ internal static class IdentityRows
 
         public DateTimeOffset UpdatedAt { get; set; }
     }
+
+    internal sealed class RecoveryAddressRow
+    {
+        public Guid Id { get; set; }
+
+        public Guid Nid { get; set; }
+
+        public Guid IdentityId { get; set; }
+
+        public string Via { get; set; } = string.Empty;
+
+        public string Value { get; set; } = string.Empty;
+
+        public DateTimeOffset CreatedAt { get; set; }
+
+        public DateTimeOffset UpdatedAt { get; set; }
+    }
 }

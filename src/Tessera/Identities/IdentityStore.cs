@@ -14,20 +14,37 @@ namespace Tessera.Identities;
 /// </summary>
 internal sealed class IdentityStore(Database database, NetworkContext network)
 {
-    private const string InsertIdentity =
-        "INSERT INTO identities (id, nid, schema_id, traits, state, state_changed_at, metadata_public, metadata_admin, external_id, created_at, updated_at) " +
-        "VALUES (@Id, @Nid, @SchemaId, @Traits, @State, @StateChangedAt, @MetadataPublic, @MetadataAdmin, @ExternalId, @CreatedAt, @UpdatedAt)";
-
     public async Task<StoreWriteResult> CreateAsync(Identity identity, CancellationToken cancellationToken = default) =>
         (await CreateManyAsync([identity], cancellationToken))[0];
 
     /// <summary>
-    /// Creates each identity in one transaction, each under its own savepoint: one conflicting item is rolled back
-    /// alone and reported, the others are written (the batch API's per-item results).
+    /// Creates the identities in one transaction. Fast path: all rows in a few multi-row inserts. If any unique
+    /// index objects, the transaction is rolled back and each identity is created under its own savepoint, so a
+    /// conflicting item is reported alone and the others are written (the batch API's per-item results).
     /// </summary>
     public async Task<IReadOnlyList<StoreWriteResult>> CreateManyAsync(IReadOnlyList<Identity> identities, CancellationToken cancellationToken = default)
     {
+        if (identities.Count == 0)
+        {
+            return [];
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (identities.Count > 1)
+        {
+            await using var bulk = await connection.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                await InsertAllAsync(connection, bulk, identities);
+                await bulk.CommitAsync(cancellationToken);
+                return identities.Select(_ => StoreWriteResult.Written).ToList();
+            }
+            catch (DbException e) when (UniqueViolation.Is(e))
+            {
+                await bulk.RollbackAsync(cancellationToken);
+            }
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var results = new List<StoreWriteResult>(identities.Count);
         foreach (var identity in identities)
@@ -35,8 +52,7 @@ internal sealed class IdentityStore(Database database, NetworkContext network)
             await connection.ExecuteAsync("SAVEPOINT identity_create", transaction: transaction);
             try
             {
-                await connection.ExecuteAsync(InsertIdentity, IdentityRowMapper.ToRow(identity, network.Id), transaction);
-                await InsertChildrenAsync(connection, transaction, identity);
+                await InsertAllAsync(connection, transaction, [identity]);
                 await connection.ExecuteAsync("RELEASE SAVEPOINT identity_create", transaction: transaction);
                 results.Add(StoreWriteResult.Written);
             }
@@ -139,6 +155,17 @@ internal sealed class IdentityStore(Database database, NetworkContext network)
         }
 
         return new IdentityPage(await IdentityLoader.LoadAsync(connection, network.Id, rows), next);
+    }
+
+    private async Task InsertAllAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Identity> identities)
+    {
+        var nid = network.Id;
+        await MultiRowInsert.ExecuteAsync(connection, transaction, "identities", identities.Select(i => IdentityRowMapper.ToRow(i, nid)).ToList());
+        await MultiRowInsert.ExecuteAsync(connection, transaction, "identity_credentials", identities.SelectMany(i => IdentityRowMapper.CredentialRows(i, nid)).ToList());
+        await MultiRowInsert.ExecuteAsync(connection, transaction, "identity_credential_identifiers", identities.SelectMany(i => IdentityRowMapper.IdentifierRows(i, nid)).ToList());
+        await MultiRowInsert.ExecuteAsync(connection, transaction, "identity_verifiable_addresses", identities.SelectMany(i => IdentityRowMapper.VerifiableRows(i, nid)).ToList());
+        await MultiRowInsert.ExecuteAsync(connection, transaction, "identity_recovery_addresses",
+            identities.SelectMany(i => IdentityRowMapper.RecoveryRows(i, nid)).ToList());
     }
 
     private async Task InsertChildrenAsync(DbConnection connection, DbTransaction transaction, Identity identity)

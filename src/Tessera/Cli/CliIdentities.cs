@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.CommandLine;
+using Tessera.Configuration;
+using Tessera.Hashing;
+using Tessera.Identities;
+using Tessera.Identities.Schemas;
+using Tessera.Persistence;
+using Tessera.Persistence.Migrations;
+
+namespace Tessera.Cli;
+
+/// <summary>
+/// The identity services wired by hand for the CLI, straight on the database (no server, no HTTP): the DSN and
+/// schemas come from the configuration files and environment, as for <c>serve</c>.
+/// </summary>
+internal sealed class CliIdentities : IAsyncDisposable
+{
+    private readonly Database _database;
+
+    private CliIdentities(Database database, IdentityStore store, IdentityManager manager, Uri publicBaseUrl)
+    {
+        _database = database;
+        Store = store;
+        Manager = manager;
+        PublicBaseUrl = publicBaseUrl;
+    }
+
+    public IdentityStore Store { get; }
+
+    public IdentityManager Manager { get; }
+
+    public Uri PublicBaseUrl { get; }
+
+    public static async Task<CliIdentities> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var config = CliOptions.Load(parse);
+        var database = new Database(PersistenceOptions.Bind(config).Dsn);
+        try
+        {
+            var clock = TimeProvider.System;
+            if (await new Migrator(database, clock).PendingCountAsync(cancellationToken) > 0)
+            {
+                throw new CliFailure("the database has pending migrations; run `tessera migrate sql -e --yes` first");
+            }
+
+            var network = new NetworkContext(database, clock);
+            await network.InitialiseAsync(cancellationToken);
+            var identityOptions = IdentityOptions.Bind(config);
+            var hashers = HashersOptions.Bind(config);
+            var store = new IdentityStore(database, network);
+            var manager = new IdentityManager(store, new IdentitySchemaRegistry(identityOptions), new PasswordHasher(hashers),
+                new PasswordPolicy(PasswordPolicyOptions.Bind(config), hashers), clock);
+            var serve = ServeOptions.Bind(config);
+            var baseUrl = identityOptions.PublicBaseUrl ?? new Uri($"http://{serve.Public.Host}:{serve.Public.Port}/");
+            return new CliIdentities(database, store, manager, baseUrl);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+}
