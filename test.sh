@@ -54,5 +54,26 @@ for project in tests/Tessera.Tests tests/Tessera.IntegrationTests; do
   failed=$((failed + f + e))
 done
 
+# Ory's published SDK, unchanged, against the Release build (tests/node).
+echo "== node (@ory/client)"
+if command -v npm >/dev/null 2>&1; then
+  if (cd tests/node && npm ci --no-audit --no-fund >"$log/npm.txt" 2>&1); then
+    (cd tests/node && TESSERA_DLL="$PWD/../../src/Tessera/bin/Release/net10.0/tessera.dll" node --test >"$log/node.txt" 2>&1)
+    grep -E "^not ok|^# (pass|fail)" "$log/node.txt" || true
+    np=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log/node.txt" | tail -n 1)
+    nf=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log/node.txt" | tail -n 1)
+    if [ -z "$np" ]; then
+      echo "node: no test results"; tail -n 30 "$log/node.txt"; failed=$((failed + 1))
+    else
+      passed=$((passed + np)); failed=$((failed + ${nf:-0}))
+      [ "${nf:-0}" -eq 0 ] || grep -A 20 "^not ok" "$log/node.txt" | head -n 80
+    fi
+  else
+    echo "npm ci failed:"; tail -n 20 "$log/npm.txt"; failed=$((failed + 1))
+  fi
+else
+  echo "node/npm not found: the SDK compatibility tests did not run"; failed=$((failed + 1))
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

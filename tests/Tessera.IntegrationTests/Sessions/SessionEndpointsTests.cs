@@ -16,7 +16,7 @@ public abstract class SessionEndpointsTests(ServerFixture fixture)
     [Fact]
     public async Task Whoami_WithSessionTokenHeader_Answers200WithTheSession()
     {
-        var issued = await IssueAsync(Guid.NewGuid());
+        var issued = await IssueAsync(await TestIdentities.CreateAsync(Server));
 
         using var response = await Whoami(r => r.Headers.Add("X-Session-Token", issued.Token));
 
@@ -32,7 +32,7 @@ public abstract class SessionEndpointsTests(ServerFixture fixture)
     [Fact]
     public async Task Whoami_WithBearerOrCookie_Answers200()
     {
-        var issued = await IssueAsync(Guid.NewGuid());
+        var issued = await IssueAsync(await TestIdentities.CreateAsync(Server));
 
         using var bearer = await Whoami(r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issued.Token));
         using var cookie = await Whoami(r => r.Headers.Add("Cookie", $"ory_kratos_session={issued.Token}"));
@@ -62,7 +62,7 @@ public abstract class SessionEndpointsTests(ServerFixture fixture)
     [Fact]
     public async Task Whoami_AfterAdminRevokes_Answers401AtOnce()
     {
-        var issued = await IssueAsync(Guid.NewGuid());
+        var issued = await IssueAsync(await TestIdentities.CreateAsync(Server));
 
         using var revoke = await Server.Admin.DeleteAsync($"/admin/sessions/{issued.Session.Id}");
         using var response = await Whoami(r => r.Headers.Add("X-Session-Token", issued.Token));
@@ -75,7 +75,7 @@ public abstract class SessionEndpointsTests(ServerFixture fixture)
     public async Task Whoami_AfterTheLifespan_Answers401()
     {
         await using var server = await TesseraTestServer.StartAsync(fixture.Kind, new Dictionary<string, string> { ["session.lifespan"] = "10m" });
-        var issued = await server.Services.GetRequiredService<SessionManager>().IssueAsync(Guid.NewGuid(), Password(server), null);
+        var issued = await server.Services.GetRequiredService<SessionManager>().IssueAsync(await TestIdentities.CreateAsync(server), Password(server), null);
         server.Clock.Advance(TimeSpan.FromMinutes(11));
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/sessions/whoami");
@@ -86,13 +86,32 @@ public abstract class SessionEndpointsTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Whoami_AfterTheIdentityIsDisabledOrDeleted_Answers401()
+    {
+        var disabled = await TestIdentities.CreateAsync(Server);
+        var deleted = await TestIdentities.CreateAsync(Server);
+        var a = await IssueAsync(disabled);
+        var b = await IssueAsync(deleted);
+
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/admin/identities/{disabled}")
+        {
+            Content = new StringContent("""[{"op":"replace","path":"/state","value":"inactive"}]""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        (await Server.Admin.SendAsync(patch)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Server.Admin.DeleteAsync($"/admin/identities/{deleted}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        await ShouldBeError(await Send(HttpMethod.Get, "/sessions/whoami", a.Token), HttpStatusCode.Unauthorized, "session_inactive");
+        await ShouldBeError(await Send(HttpMethod.Get, "/sessions/whoami", b.Token), HttpStatusCode.Unauthorized, "session_inactive");
+    }
+
+    [Fact]
     public async Task MySessions_ListRevokeOthersAndRefuseTheCurrent()
     {
-        var identity = Guid.NewGuid();
+        var identity = await TestIdentities.CreateAsync(Server);
         var current = await IssueAsync(identity);
         var other1 = await IssueAsync(identity);
         var other2 = await IssueAsync(identity);
-        var stranger = await IssueAsync(Guid.NewGuid());
+        var stranger = await IssueAsync(await TestIdentities.CreateAsync(Server));
 
         using var list = await Send(HttpMethod.Get, "/sessions", current.Token);
         using var listed = JsonDocument.Parse(await list.Content.ReadAsStringAsync());
@@ -116,7 +135,7 @@ public abstract class SessionEndpointsTests(ServerFixture fixture)
     [Fact]
     public async Task AdminSessions_GetExtendListAndDelete()
     {
-        var identity = Guid.NewGuid();
+        var identity = await TestIdentities.CreateAsync(Server);
         var issued = await IssueAsync(identity);
         Server.Clock.Advance(TimeSpan.FromHours(1));
 
@@ -137,7 +156,7 @@ public abstract class SessionEndpointsTests(ServerFixture fixture)
     [Fact]
     public async Task Listeners_AdminPathOnPublicPortAndPublicPathOnAdminPort_Answer404()
     {
-        var issued = await IssueAsync(Guid.NewGuid());
+        var issued = await IssueAsync(await TestIdentities.CreateAsync(Server));
 
         using var adminOnPublic = await Server.Public.GetAsync($"/admin/sessions/{issued.Session.Id}");
         using var publicOnAdmin = await Send(HttpMethod.Get, "/sessions/whoami", issued.Token, Server.Admin);

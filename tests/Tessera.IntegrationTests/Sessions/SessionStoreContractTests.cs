@@ -2,6 +2,7 @@
 using Tessera.IntegrationTests.Fixtures;
 using Tessera.Persistence;
 using Tessera.Persistence.Migrations;
+using Tessera.Identities;
 using Tessera.Sessions;
 
 namespace Tessera.IntegrationTests.Sessions;
@@ -11,6 +12,7 @@ public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifet
     private readonly FakeClock _clock = new();
     private Database _database = null!;
     private SessionStore _store = null!;
+    private IdentityStore _identities = null!;
 
     public async Task InitializeAsync()
     {
@@ -19,6 +21,7 @@ public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifet
         var network = new NetworkContext(_database, _clock);
         await network.InitialiseAsync();
         _store = new SessionStore(_database, network, _clock);
+        _identities = new IdentityStore(_database, network);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -26,7 +29,7 @@ public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifet
     [Fact]
     public async Task Insert_ThenFindByTokenHash_ReturnsTheSessionWithItsMethods()
     {
-        var session = NewSession(Guid.NewGuid());
+        var session = NewSession(await NewIdentityAsync());
         await _store.InsertAsync(session, "hash-a", "logout-a");
 
         var found = await _store.FindByTokenHashAsync("hash-a");
@@ -45,10 +48,10 @@ public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifet
     [Fact]
     public async Task RevokeAllForIdentity_KeepsTheNamedSessionAndOtherIdentities()
     {
-        var identity = Guid.NewGuid();
+        var identity = await NewIdentityAsync();
         var keep = NewSession(identity);
         var other = NewSession(identity);
-        var stranger = NewSession(Guid.NewGuid());
+        var stranger = NewSession(await NewIdentityAsync());
         await _store.InsertAsync(keep, "k", "lk");
         await _store.InsertAsync(other, "o", "lo");
         await _store.InsertAsync(stranger, "s", "ls");
@@ -64,7 +67,7 @@ public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifet
     [Fact]
     public async Task ListForIdentity_FiltersActiveAndExpired()
     {
-        var identity = Guid.NewGuid();
+        var identity = await NewIdentityAsync();
         var live = NewSession(identity);
         var expired = NewSession(identity) with { ExpiresAt = _clock.GetUtcNow().AddMinutes(-1) };
         var revoked = NewSession(identity);
@@ -81,7 +84,7 @@ public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifet
     [Fact]
     public async Task ExtendAndDeleteExpired_ChangeWhatTheyShould()
     {
-        var identity = Guid.NewGuid();
+        var identity = await NewIdentityAsync();
         var session = NewSession(identity);
         await _store.InsertAsync(session, "x", "lx");
         var later = _clock.GetUtcNow().AddDays(3);
@@ -93,6 +96,8 @@ public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifet
         (await _store.FindByIdAsync(session.Id)).ShouldBeNull();
         (await _store.RevokeAsync(session.Id)).ShouldBeFalse();
     }
+
+    private Task<Guid> NewIdentityAsync() => TestIdentities.InsertAsync(_identities, _clock.GetUtcNow());
 
     private Session NewSession(Guid identityId)
     {
