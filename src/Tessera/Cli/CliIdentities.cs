@@ -51,7 +51,7 @@ internal sealed class CliIdentities : IAsyncDisposable
             var manager = new IdentityManager(store, new IdentitySchemaRegistry(identityOptions), new PasswordHasher(hashers),
                 new PasswordPolicy(PasswordPolicyOptions.Bind(config), hashers), clock);
             var serve = ServeOptions.Bind(config);
-            var baseUrl = identityOptions.PublicBaseUrl ?? new Uri($"http://{serve.Public.Host}:{serve.Public.Port}/");
+            var baseUrl = serve.Public.BaseUrl ?? new Uri($"http://{serve.Public.Host}:{serve.Public.Port}/");
             return new CliIdentities(database, store, manager, baseUrl);
         }
         catch

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: Apache-2.0
-using Tessera.Hosting;
 using Tessera.Identities;
 using Tessera.Identities.Admin;
 
@@ -9,10 +8,8 @@ namespace Tessera.Sessions;
 /// Builds Kratos's session object with the identity expanded as a session shows it: traits, addresses and public
 /// metadata, never credentials or admin metadata.
 /// </summary>
-internal sealed class SessionResponder(IdentityStore identities, PublicUrls urls)
+internal sealed class SessionResponder(IdentityStore identities, IdentityResponseFactory identityResponses)
 {
-    private static readonly HashSet<string> NoCredentials = [];
-
     public async Task<SessionResponse> ToResponseAsync(Session session, CancellationToken cancellationToken = default) =>
         ToResponse(session, await identities.GetAsync(session.IdentityId, cancellationToken));
 
@@ -21,5 +18,5 @@ internal sealed class SessionResponder(IdentityStore identities, PublicUrls urls
 
     private SessionResponse ToResponse(Session session, Identity? identity) => SessionResponse.From(
         session,
-        identity is null ? null : IdentityResponse.From(identity, urls.BaseUrl, NoCredentials) with { MetadataAdmin = null, Credentials = null });
+        identity is null ? null : identityResponses.Public(identity));
 }

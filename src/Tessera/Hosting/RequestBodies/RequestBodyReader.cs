@@ -84,7 +84,36 @@ internal static class RequestBodyReader
         mediaType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)
         || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A JSON body of any shape (object, array for JSON Patch, ...); non-JSON content types are 415.</summary>
+    public static async Task<Result<JsonNode>> ReadJsonNodeAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !IsJson(mediaType))
+        {
+            return RequestErrors.UnsupportedMediaType(request.ContentType, [Json]);
+        }
+
+        try
+        {
+            return await ParseJsonAsync(request, cancellationToken);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return RequestErrors.FromBadRequest(e, request.HttpContext);
+        }
+    }
+
     private static async Task<Result<JsonObject>> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var node = await ParseJsonAsync(request, cancellationToken);
+        if (!node.Succeeded)
+        {
+            return node.Error;
+        }
+
+        return node.Value is JsonObject obj ? obj : RequestErrors.Malformed("the body must be a JSON object");
+    }
+
+    private static async Task<Result<JsonNode>> ParseJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         // Buffered (Kestrel caps it at serve.public.request_body_limit) because JsonNode validates UTF-8 inside strings
         // only when a value is read; checked up front, invalid UTF-8 is a 400 here instead of a surprise later.
@@ -115,6 +144,6 @@ internal static class RequestBodyReader
                 new Dictionary<string, object?> { ["line"] = e.LineNumber + 1, ["position"] = e.BytePositionInLine + 1 });
         }
 
-        return node is JsonObject obj ? obj : RequestErrors.Malformed("the body must be a JSON object");
+        return node is null ? RequestErrors.Malformed("the body is null") : node;
     }
 }

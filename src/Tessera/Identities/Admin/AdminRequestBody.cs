@@ -1,27 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tessera.Errors;
+using Tessera.Hosting.RequestBodies;
 
 namespace Tessera.Identities.Admin;
 
 /// <summary>
-/// Reads an admin request's JSON body. A local step until the shared body parsing lands: anything that is not
-/// JSON answers 400 <c>identity_request_malformed</c>, never a 500.
+/// Reads an admin request's JSON body through the shared reader (415 for other content types, 400
+/// <c>malformed_request</c> for broken JSON), and words identity-specific shape errors as
+/// <c>identity_request_malformed</c>.
 /// </summary>
 internal static class AdminRequestBody
 {
     public static async Task<(JsonNode? Body, ErrorResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        try
-        {
-            var body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            return body is null ? (null, Malformed("the body is empty")) : (body, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, Malformed($"the body is not valid JSON: {e.Message}"));
-        }
+        var body = await RequestBodyReader.ReadJsonNodeAsync(request, cancellationToken);
+        return body.Succeeded ? (body.Value, null) : (null, new ErrorResult(body.Error));
     }
 
     public static ErrorResult Malformed(string reason) =>

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Hosting;
-using Tessera.Identities.Schemas;
 
 namespace Tessera.Identities.Admin;
 
-/// <summary>Renders identities with their schema URL on the public listener (<c>serve.public.base_url</c>, else the bound address).</summary>
-internal sealed class IdentityResponseFactory(IdentityOptions options, BoundListeners listeners)
+/// <summary>
+/// Renders identities with their schema URL on the public listener. The admin view may include credentials;
+/// the public view (sessions, self-service flows) never has credentials or admin metadata.
+/// </summary>
+internal sealed class IdentityResponseFactory(PublicUrls urls)
 {
+    private static readonly HashSet<string> NoCredentials = [];
+
     public IdentityResponse Create(Identity identity, IEnumerable<string>? includeCredentials = null) =>
-        IdentityResponse.From(identity, options.PublicBaseUrl ?? listeners.PublicUrl,
-            (includeCredentials ?? []).ToHashSet(StringComparer.Ordinal));
+        IdentityResponse.From(identity, urls.BaseUrl, (includeCredentials ?? []).ToHashSet(StringComparer.Ordinal));
+
+    public IdentityResponse Public(Identity identity) =>
+        IdentityResponse.From(identity, urls.BaseUrl, NoCredentials) with { MetadataAdmin = null, Credentials = null };
 }

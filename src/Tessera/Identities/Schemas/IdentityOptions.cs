@@ -8,7 +8,7 @@ namespace Tessera.Identities.Schemas;
 /// <c>identity.schemas</c> and <c>identity.default_schema_id</c>. Without any schema configured, Tessera uses its
 /// built-in one (e-mail + password, optional name) under the id <c>default</c>, so zero configuration works.
 /// </summary>
-internal sealed record IdentityOptions(IReadOnlyList<IdentitySchemaReference> Schemas, string DefaultSchemaId, Uri? PublicBaseUrl)
+internal sealed record IdentityOptions(IReadOnlyList<IdentitySchemaReference> Schemas, string DefaultSchemaId)
 {
     public static IdentityOptions Bind(ConfigurationTree config)
     {
@@ -52,6 +52,6 @@ internal sealed record IdentityOptions(IReadOnlyList<IdentitySchemaReference> Sc
             throw new ConfigurationException("identity.default_schema_id", $"\"{defaultId}\" is not the id of a schema in identity.schemas");
         }
 
-        return new IdentityOptions(schemas, defaultId, config.GetUri("serve.public.base_url"));
+        return new IdentityOptions(schemas, defaultId);
     }
 }

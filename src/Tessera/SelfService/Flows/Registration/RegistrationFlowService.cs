@@ -23,12 +23,11 @@ internal sealed class RegistrationFlowService(
     IdentityManager identities,
     IdentitySchemaRegistry schemas,
     RegistrationOptions options,
-    PublicUrls urls,
+    IdentityResponseFactory identityResponses,
     SelfServiceOptions selfService)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = "passed_challenge";
-    private static readonly HashSet<string> NoCredentials = [];
 
     public async Task<IResult> CreateAsync(HttpContext context, FlowType type, Uri? returnTo, CancellationToken cancellationToken)
     {
@@ -93,7 +92,7 @@ internal sealed class RegistrationFlowService(
 
     private async Task<IResult> CompleteAsync(HttpContext context, Flow flow, Identity identity, CancellationToken cancellationToken)
     {
-        var identityResponse = IdentityResponse.From(identity, urls.BaseUrl, NoCredentials) with { MetadataAdmin = null, Credentials = null };
+        var identityResponse = identityResponses.Public(identity);
         if (!options.SignInAfterRegistration)
         {
             return FlowCompletion.AnswersWithRedirect(context, flow)
