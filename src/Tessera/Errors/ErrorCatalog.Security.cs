@@ -18,4 +18,11 @@ internal static partial class ErrorCatalog
         "The request was started by someone else and was blocked for security reasons. Go back and try again.",
         "The flow belongs to another identity or session than the one submitting it.",
         "Start the flow again from the same session.");
+
+    public static readonly ErrorDescriptor ApiFlowUsedByBrowser = new(
+        "api_flow_used_by_browser", 400,
+        "API flows cannot be used from a browser.",
+        "The request submitted an API flow but carries browser cookies ({cookie}).",
+        "API flows have no CSRF protection because native apps have no cookies; a request that carries Tessera's browser cookies is a browser, and letting it use an API flow would bypass that protection (seed row A5).",
+        "Browsers and single-page apps use the browser endpoints (`/self-service/<flow>/browser`); native apps must not send Tessera's cookies with API flows.");
 }

@@ -139,6 +139,24 @@ public abstract class ApiJourneyTests(FlowServer fixture)
         garbage.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("csrf_token=abcdefabcdefabcdefabcdefabcdefabcdef")]
+    [InlineData("ory_kratos_session=ory_st_whatever")]
+    public async Task Submit_ApiFlowWithBrowserCookies_IsRefused(string cookie)
+    {
+        var id = await NewFlowIdAsync("login");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/self-service/login?flow={id}")
+        {
+            Content = JsonContent.Create(new { method = "password", identifier = "a@example.com", password = "whatever 123" }),
+        };
+        request.Headers.Add("Cookie", cookie);
+
+        using var response = await Server.Public.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("api_flow_used_by_browser");
+    }
+
     [Fact]
     public async Task CreateFlow_ForeignReturnTo_IsRefused()
     {

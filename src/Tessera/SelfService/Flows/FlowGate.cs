@@ -10,8 +10,13 @@ namespace Tessera.SelfService.Flows;
 /// flows (a forged request learns nothing else), then expiry, which answers with a replacement flow that carries
 /// the kind's expiry message and the same form, so the user can simply submit again.
 /// </summary>
-internal sealed class FlowGate(CsrfProtection csrf, FlowFactory factory, FlowStore store, FlowResponder responder, TimeProvider clock)
+internal sealed class FlowGate(CsrfProtection csrf, FlowFactory factory, FlowStore store, FlowResponder responder, Tessera.Sessions.SessionOptions sessions, TimeProvider clock)
 {
+    private string? BrowserCookie(HttpRequest request) =>
+        request.Cookies.ContainsKey(sessions.CookieName) ? sessions.CookieName
+        : request.Cookies.ContainsKey(CsrfCookie.DefaultName) ? CsrfCookie.DefaultName
+        : null;
+
     /// <summary>Null when the submission may proceed; otherwise the answer to send.</summary>
     public async Task<IResult?> CheckAsync(
         HttpContext context, Flow flow, string? csrfToken, UiMessage expiryMessage, Action<Flow> addForm, CancellationToken cancellationToken)
@@ -19,6 +24,12 @@ internal sealed class FlowGate(CsrfProtection csrf, FlowFactory factory, FlowSto
         if (flow.Type == FlowType.Browser && csrf.Validate(context.Request, csrfToken, flow.CsrfToken) is { } violation)
         {
             return new ErrorResult(violation);
+        }
+
+        // An API flow has no CSRF protection; a request carrying our browser cookies is a browser and must not use one.
+        if (flow.Type == FlowType.Api && BrowserCookie(context.Request) is { } cookie)
+        {
+            return new ErrorResult(ErrorCatalog.ApiFlowUsedByBrowser.With(new Dictionary<string, object?> { ["cookie"] = cookie }));
         }
 
         if (!flow.IsExpiredAt(clock.GetUtcNow()))
