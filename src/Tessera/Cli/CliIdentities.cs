@@ -47,7 +47,7 @@ internal sealed class CliIdentities : IAsyncDisposable
             await network.InitialiseAsync(cancellationToken);
             var identityOptions = IdentityOptions.Bind(config);
             var hashers = HashersOptions.Bind(config);
-            var store = new IdentityStore(database, network);
+            var store = new IdentityStore(database, network, new LocalWrites());
             var manager = new IdentityManager(store, new IdentitySchemaRegistry(identityOptions), new PasswordHasher(hashers),
                 new PasswordPolicy(PasswordPolicyOptions.Bind(config), hashers), clock);
             var serve = ServeOptions.Bind(config);

@@ -12,7 +12,7 @@ namespace Tessera.Identities;
 /// <c>nid</c>. Uniqueness of identifiers, addresses and external ids is left to the unique indexes: a write that
 /// violates one answers <see cref="StoreWriteResult.Conflict"/>, so concurrent creates cannot both succeed.
 /// </summary>
-internal sealed class IdentityStore(Database database, NetworkContext network)
+internal sealed class IdentityStore(Database database, NetworkContext network, LocalWrites writes)
 {
     public async Task<StoreWriteResult> CreateAsync(Identity identity, CancellationToken cancellationToken = default) =>
         (await CreateManyAsync([identity], cancellationToken))[0];
@@ -71,6 +71,7 @@ internal sealed class IdentityStore(Database database, NetworkContext network)
     /// <summary>Replaces the identity's row, credentials and addresses with the given ones.</summary>
     public async Task<StoreWriteResult> UpdateAsync(Identity identity, CancellationToken cancellationToken = default)
     {
+        using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
@@ -103,6 +104,7 @@ internal sealed class IdentityStore(Database database, NetworkContext network)
     /// <summary>Replaces one credential's configuration (a re-hashed password after login).</summary>
     public async Task<bool> UpdateCredentialConfigAsync(Guid identityId, string type, JsonObject config, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
             "UPDATE identity_credentials SET config = @Config, updated_at = @Now WHERE identity_id = @IdentityId AND type = @Type AND nid = @Nid",
@@ -111,12 +113,14 @@ internal sealed class IdentityStore(Database database, NetworkContext network)
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync("DELETE FROM identities WHERE id = @Id AND nid = @Nid", new { Id = id, Nid = network.Id }) > 0;
     }
 
     public async Task<bool> DeleteCredentialAsync(Guid id, string type, CancellationToken cancellationToken = default)
     {
+        using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
             "DELETE FROM identity_credentials WHERE identity_id = @Id AND type = @Type AND nid = @Nid",

@@ -40,14 +40,8 @@ internal sealed class Database : IAsyncDisposable
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await _source.OpenConnectionAsync(cancellationToken);
-        if (Dialect == SqlDialect.Sqlite)
-        {
-            // Per connection: wait for a writer instead of failing with SQLITE_BUSY, and enforce foreign keys.
-            await connection.ExecuteAsync("PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;");
-        }
-
-        return connection;
+        // SQLite's foreign keys and busy waiting are set by the connection string (Dsn), once per open.
+        return await _source.OpenConnectionAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

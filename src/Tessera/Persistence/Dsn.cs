@@ -23,6 +23,8 @@ internal sealed record Dsn(SqlDialect Dialect, string ConnectionString, bool InM
                 DataSource = name,
                 Mode = SqliteOpenMode.Memory,
                 Cache = SqliteCacheMode.Shared,
+                ForeignKeys = true,
+                DefaultTimeout = 30,
             }.ToString(), InMemory: true);
         }
 
@@ -50,6 +52,9 @@ internal sealed record Dsn(SqlDialect Dialect, string ConnectionString, bool InM
                 DataSource = path,
                 Mode = SqliteOpenMode.ReadWriteCreate,
                 Pooling = true,
+                ForeignKeys = true,
+
+                // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout: a writer waits its turn.
                 DefaultTimeout = 30,
             }.ToString(), InMemory: false);
         }

@@ -13,6 +13,7 @@ internal static class PersistenceRegistration
         services.AddSingleton(_ => new Database(options.Dsn));
         services.AddSingleton<Migrator>();
         services.AddSingleton<NetworkContext>();
+        services.AddSingleton<LocalWrites>();
         services.AddSingleton<StorageInitializer>();
         return services;
     }

@@ -49,9 +49,12 @@ internal sealed class SessionManager(SessionStore store, SessionOptions options,
     }
 
     /// <summary>The request's usable session, or <c>session_inactive</c>.</summary>
-    public async Task<Result<Session>> FetchAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public Task<Result<Session>> FetchAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        FetchAsync(TokenFrom(request), cancellationToken);
+
+    /// <summary>The usable session a token names, or <c>session_inactive</c>.</summary>
+    public async Task<Result<Session>> FetchAsync(string? token, CancellationToken cancellationToken = default)
     {
-        var token = TokenFrom(request);
         if (!SessionToken.IsPlausible(token))
         {
             return ErrorCatalog.SessionInactive;

@@ -11,7 +11,8 @@ internal sealed record SessionOptions(
     string CookieName,
     bool CookiePersistent,
     CookieSettings Cookie,
-    RequiredAal WhoamiRequiredAal)
+    RequiredAal WhoamiRequiredAal,
+    TimeSpan WhoamiCacheTtl)
 {
     public const string DefaultCookieName = "ory_kratos_session";
 
@@ -38,6 +39,7 @@ internal sealed record SessionOptions(
             name,
             config.GetBool("session.cookie.persistent", true),
             CookieSettings.Bind(config, "session.cookie", serve.Dev, cookies),
-            config.GetEnum("session.whoami.required_aal", RequiredAal.HighestAvailable, AalNames));
+            config.GetEnum("session.whoami.required_aal", RequiredAal.HighestAvailable, AalNames),
+            config.GetDuration("session.whoami.cache_ttl", TimeSpan.FromSeconds(1)));
     }
 }

@@ -5,7 +5,7 @@ using Tessera.Persistence;
 namespace Tessera.Sessions;
 
 /// <summary>Sessions in the database. Every statement is scoped to this project's nid.</summary>
-internal sealed class SessionStore(Database database, NetworkContext network, TimeProvider clock)
+internal sealed class SessionStore(Database database, NetworkContext network, LocalWrites writes, TimeProvider clock)
 {
     private const string Columns = "id, identity_id, active, aal, authentication_methods, devices, issued_at, authenticated_at, expires_at";
     private const string PrefixedColumns =
@@ -70,6 +70,7 @@ internal sealed class SessionStore(Database database, NetworkContext network, Ti
     /// <summary>Revokes one session; false when it does not exist (in this project).</summary>
     public async Task<bool> RevokeAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
             "UPDATE sessions SET active = FALSE, updated_at = @Now WHERE nid = @Nid AND id = @Id",
@@ -79,6 +80,7 @@ internal sealed class SessionStore(Database database, NetworkContext network, Ti
     /// <summary>Revokes every active session of an identity except <paramref name="keep"/>; returns how many.</summary>
     public async Task<int> RevokeAllForIdentityAsync(Guid identityId, Guid? keep, CancellationToken cancellationToken = default)
     {
+        using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
             $"""
@@ -90,6 +92,7 @@ internal sealed class SessionStore(Database database, NetworkContext network, Ti
 
     public async Task<int> DeleteAllForIdentityAsync(Guid identityId, CancellationToken cancellationToken = default)
     {
+        using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
             "DELETE FROM sessions WHERE nid = @Nid AND identity_id = @IdentityId", new { Nid = network.Id, IdentityId = identityId });
@@ -97,6 +100,7 @@ internal sealed class SessionStore(Database database, NetworkContext network, Ti
 
     public async Task<bool> ExtendAsync(Guid id, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
+        using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
             "UPDATE sessions SET expires_at = @ExpiresAt, updated_at = @Now WHERE nid = @Nid AND id = @Id",
@@ -106,6 +110,7 @@ internal sealed class SessionStore(Database database, NetworkContext network, Ti
     /// <summary>Deletes sessions that expired before <paramref name="cutoff"/> (the janitor).</summary>
     public async Task<int> DeleteExpiredAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
+        using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
             "DELETE FROM sessions WHERE nid = @Nid AND expires_at < @Cutoff", new { Nid = network.Id, Cutoff = cutoff });

@@ -11,6 +11,7 @@ internal static class SessionsRegistration
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionManager>();
         services.AddSingleton<SessionResponder>();
+        services.AddSingleton<WhoamiCache>();
         return services;
     }
 }

@@ -72,6 +72,47 @@ public abstract class SessionEndpointsTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Whoami_CachedAnswer_IsDroppedAtOnceWhenThisNodeRevokesOrDisables()
+    {
+        var identity = await TestIdentities.CreateAsync(Server);
+        var revoked = await IssueAsync(identity);
+        var disabled = await IssueAsync(identity);
+        (await Send(HttpMethod.Get, "/sessions/whoami", revoked.Token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Send(HttpMethod.Get, "/sessions/whoami", disabled.Token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await Server.Admin.DeleteAsync($"/admin/sessions/{revoked.Session.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await ShouldBeError(await Send(HttpMethod.Get, "/sessions/whoami", revoked.Token), HttpStatusCode.Unauthorized, "session_inactive");
+        (await Send(HttpMethod.Get, "/sessions/whoami", disabled.Token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/admin/identities/{identity}")
+        {
+            Content = new StringContent("""[{"op":"replace","path":"/state","value":"inactive"}]""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        (await Server.Admin.SendAsync(patch)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await ShouldBeError(await Send(HttpMethod.Get, "/sessions/whoami", disabled.Token), HttpStatusCode.Unauthorized, "session_inactive");
+    }
+
+    [Fact]
+    public async Task Whoami_RevokedOnAnotherNode_StopsWithinTheCacheTtl()
+    {
+        await using var other = await TesseraTestServer.StartAsync(fixture.Kind, new Dictionary<string, string> { ["session.whoami.cache_ttl"] = "2s" }, dsn: Server.Dsn);
+        var issued = await IssueAsync(await TestIdentities.CreateAsync(Server));
+        using (var first = new HttpRequestMessage(HttpMethod.Get, "/sessions/whoami"))
+        {
+            first.Headers.Add("X-Session-Token", issued.Token);
+            (await other.Public.SendAsync(first)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        (await Server.Admin.DeleteAsync($"/admin/sessions/{issued.Session.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var withinBound = await Send(HttpMethod.Get, "/sessions/whoami", issued.Token, other.Public);
+        other.Clock.Advance(TimeSpan.FromSeconds(2));
+        var afterBound = await Send(HttpMethod.Get, "/sessions/whoami", issued.Token, other.Public);
+
+        withinBound.StatusCode.ShouldBe(HttpStatusCode.OK, "the other node may answer from its cache for at most session.whoami.cache_ttl");
+        await ShouldBeError(afterBound, HttpStatusCode.Unauthorized, "session_inactive");
+    }
+
+    [Fact]
     public async Task Whoami_AfterTheLifespan_Answers401()
     {
         await using var server = await TesseraTestServer.StartAsync(fixture.Kind, new Dictionary<string, string> { ["session.lifespan"] = "10m" });

@@ -20,8 +20,8 @@ public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifet
         await new Migrator(_database, _clock).ApplyAsync();
         var network = new NetworkContext(_database, _clock);
         await network.InitialiseAsync();
-        _store = new SessionStore(_database, network, _clock);
-        _identities = new IdentityStore(_database, network);
+        _store = new SessionStore(_database, network, new LocalWrites(), _clock);
+        _identities = new IdentityStore(_database, network, new LocalWrites());
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -43,6 +43,12 @@ public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifet
         found.Devices.Single().UserAgent.ShouldBe("test-agent");
         (await _store.FindByLogoutTokenHashAsync("logout-a"))!.Id.ShouldBe(session.Id);
         (await _store.FindByTokenHashAsync("hash-b")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Insert_ForAnIdentityThatDoesNotExist_IsRefusedByTheForeignKey()
+    {
+        await Should.ThrowAsync<System.Data.Common.DbException>(() => _store.InsertAsync(NewSession(Guid.NewGuid()), "orphan", "lorphan"));
     }
 
     [Fact]

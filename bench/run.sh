@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# Tessera's benchmark: requests/s and p50/p99 latency at 1 and 32 connections for the hot endpoints, on SQLite
+# and on a throwaway PostgreSQL, next to a minimal Kestrel endpoint (the limit of this machine), plus the argon2id
+# hash cost and peak RSS. Everything runs on 127.0.0.1 and every load run is bounded in time.
+#
+#   bench/run.sh                 # the table (about 6 minutes)
+#   DURATION=5 bench/run.sh      # seconds per load run (default 8)
+#   SCALE=100000 bench/run.sh    # also import SCALE identities and compare lookups with 1,000 (slow: see README)
+#
+# It installs nothing: it says what is missing (wrk, python3, PostgreSQL's initdb) and stops.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+DURATION=${DURATION:-8}
+SCALE=${SCALE:-0}
+
+missing=()
+command -v wrk >/dev/null || missing+=("wrk (apt-get install -y wrk)")
+command -v python3 >/dev/null || missing+=("python3")
+command -v curl >/dev/null || missing+=("curl")
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+[ -x "$pgbin/initdb" ] || missing+=("PostgreSQL server binaries (initdb, pg_ctl)")
+if [ "${#missing[@]}" -gt 0 ]; then
+  printf 'bench/run.sh needs: %s\n' "${missing[@]}" >&2
+  exit 1
+fi
+
+work=$(mktemp -d /tmp/tessera-bench.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ -f "$work/pg/PG_VERSION" ]; then
+    as_postgres "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+echo "Building (Release)..." >&2
+dotnet build src/Tessera -c Release -nologo -v q >/dev/null
+dotnet build bench/Baseline -c Release -nologo -v q >/dev/null
+tessera_dll=$root/src/Tessera/bin/Release/net10.0/tessera.dll
+baseline_dll=$root/bench/Baseline/bin/Release/net10.0/tessera-bench-baseline.dll
+
+wait_ready() {
+  for _ in $(seq 1 300); do
+    curl -fs "$1" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "not ready: $1" >&2
+  return 1
+}
+
+results=$work/results.tsv
+: >"$results"
+
+# wrk NAME DB CONNS URL [wrk options...] -> a row: name db conns req/s p50_ms p99_ms
+load() {
+  local name=$1 db=$2 conns=$3 url=$4
+  shift 4
+  local threads=$((conns < 2 ? 1 : 2))
+  local out
+  out=$(wrk -t"$threads" -c"$conns" -d"${DURATION}s" --timeout 10s --latency "$@" "$url")
+  python3 - "$name" "$db" "$conns" >>"$results" <<PY
+import re, sys
+out = """$out"""
+def ms(text):
+    m = re.match(r"([\d.]+)(us|ms|s)", text)
+    value, unit = float(m.group(1)), m.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+p50 = ms(re.search(r"\s50%\s+(\S+)", out).group(1))
+p99 = ms(re.search(r"\s99%\s+(\S+)", out).group(1))
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+print("\t".join([sys.argv[1], sys.argv[2], sys.argv[3], f"{rps:.0f}", f"{p50:.2f}", f"{p99:.2f}", errors.group(1) if errors else "0"]))
+PY
+}
+
+# --- the limit: a minimal Kestrel endpoint --------------------------------------------------------------------
+port=$(free_port)
+dotnet "$baseline_dll" "$port" >/dev/null 2>&1 &
+pids+=($!)
+wait_ready "http://127.0.0.1:$port/json"
+echo "Baseline..." >&2
+for c in 1 32; do load "kestrel minimal JSON" "-" "$c" "http://127.0.0.1:$port/json"; done
+kill "${pids[-1]}"
+
+# --- argon2id cost at Tessera's default parameters (128MB, t=1, p=2 x CPUs) ---------------------------------
+hash_ms=$(python3 - <<'PY'
+import ctypes, os, time
+lib = ctypes.CDLL("libargon2.so.1")
+out = ctypes.create_string_buffer(32)
+p = 2 * os.cpu_count()
+lib.argon2id_hash_raw(1, 128 * 1024, p, b"password", 8, b"0123456789abcdef", 16, out, 32)
+runs = 5
+start = time.perf_counter()
+for _ in range(runs):
+    lib.argon2id_hash_raw(1, 128 * 1024, p, b"correct horse battery", 21, b"0123456789abcdef", 16, out, 32)
+print(f"{(time.perf_counter() - start) * 1000 / runs:.1f}")
+PY
+)
+
+# --- Tessera on one database ----------------------------------------------------------------------------------
+bench_tessera() {
+  local db=$1 dsn=$2
+  local pub adm
+  pub=$(free_port)
+  adm=$(free_port)
+  DSN=$dsn SERVE_PUBLIC_PORT=$pub SERVE_ADMIN_PORT=$adm LOG_LEVEL=error \
+    dotnet "$tessera_dll" serve --migrate >"$work/tessera-$db.log" 2>&1 &
+  local pid=$!
+  pids+=("$pid")
+  wait_ready "http://127.0.0.1:$pub/health/ready"
+  local public="http://127.0.0.1:$pub" admin="http://127.0.0.1:$adm"
+  local email="bench-$db@example.com" password="bench passphrase 4242"
+
+  curl -fs -X POST "$admin/admin/identities" -H 'Content-Type: application/json' \
+    -d "{\"traits\":{\"email\":\"$email\"},\"credentials\":{\"password\":{\"config\":{\"password\":\"$password\"}}}}" >/dev/null
+  local flow token error_id
+  flow=$(curl -fs "$public/self-service/login/api" | json 'd["id"]')
+  token=$(curl -fs -X POST "$public/self-service/login?flow=$flow" -H 'Content-Type: application/json' \
+    -d "{\"method\":\"password\",\"identifier\":\"$email\",\"password\":\"$password\"}" | json 'd["session_token"]')
+  error_id=$(curl -s -o /dev/null -w '%{redirect_url}' -H 'Accept: text/html' \
+    "$public/self-service/login/flows?id=00000000-0000-0000-0000-000000000000" | sed -E 's/.*[?&]id=([^&]+).*/\1/')
+  cat >"$work/login.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"method":"password","identifier":"$email","password":"$password"}'
+LUA
+
+  echo "Tessera on $db..." >&2
+  for c in 1 32; do
+    load "GET /sessions/whoami" "$db" "$c" "$public/sessions/whoami" -H "X-Session-Token: $token"
+    load "GET /self-service/login/api" "$db" "$c" "$public/self-service/login/api"
+    load "GET /self-service/errors?id=" "$db" "$c" "$public/self-service/errors?id=$error_id"
+    load "POST /self-service/login" "$db" "$c" "$public/self-service/login?flow=$flow" -s "$work/login.lua"
+  done
+  local rss
+  rss=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
+  printf 'rss\t%s\t%s\n' "$db" "$rss" >>"$work/rss.tsv"
+
+  if [ "$SCALE" -gt 0 ]; then scale_run "$db" "$public" "$admin"; fi
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+}
+
+# --- scale: import SCALE identities through the batch API, compare lookups with 1,000 -------------------------
+scale_run() {
+  local db=$1 public=$2 admin=$3
+  python3 - "$admin" "$SCALE" "$db" >>"$work/scale.tsv" <<'PY'
+import json, sys, time, urllib.request
+admin, total, db = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+def batch(start, n):
+    body = json.dumps({"identities": [{"create": {"traits": {"email": f"scale-{i}@example.com"}}} for i in range(start, start + n)]}).encode()
+    req = urllib.request.Request(f"{admin}/admin/identities", data=body, method="PATCH", headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(req, timeout=120).read()
+def lookup_ms(email, runs=200):
+    start = time.perf_counter()
+    for _ in range(runs):
+        urllib.request.urlopen(f"{admin}/admin/identities?credentials_identifier={email}", timeout=10).read()
+    return (time.perf_counter() - start) * 1000 / runs
+made, started, small = 0, time.perf_counter(), None
+while made < total:
+    n = min(1000, total - made)
+    batch(made, n)
+    made += n
+    if small is None and made >= 1000:
+        small = lookup_ms("scale-500@example.com")
+rate = total / (time.perf_counter() - started)
+large = lookup_ms(f"scale-{total - 1}@example.com")
+print(f"{db}\t{total}\t{rate:.0f}\t{small:.2f}\t{large:.2f}")
+PY
+}
+
+# SQLite
+bench_tessera sqlite "sqlite://$work/bench.db"
+
+# PostgreSQL: a throwaway cluster on a free loopback port
+mkdir -p "$work/pg"
+[ "$(id -u)" = 0 ] && chown postgres:postgres "$work/pg"
+as_postgres "$pgbin/initdb" -D "$work/pg" -U postgres -A trust -E UTF8 --no-sync >/dev/null
+pgport=$(free_port)
+as_postgres "$pgbin/pg_ctl" -D "$work/pg" -w -l "$work/pg/server.log" \
+  -o "-p $pgport -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+as_postgres "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres tessera
+bench_tessera postgres "postgres://postgres@127.0.0.1:$pgport/tessera?sslmode=disable"
+
+# --- the table ---------------------------------------------------------------------------------------------------
+python3 - "$results" "$work/rss.tsv" "$hash_ms" "$DURATION" "$work/scale.tsv" <<'PY'
+import os, platform, subprocess, sys, datetime
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+limit = {r[2]: float(r[3]) for r in rows if r[1] == "-"}
+cpu = next((l.split(":")[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+print(f"Tessera benchmark, {datetime.date.today()}, {os.cpu_count()} cores ({cpu}), {sys.argv[4]} s per run, loopback")
+print()
+print("| endpoint | db | conns | req/s | p50 ms | p99 ms | ratio to Kestrel | non-2xx |")
+print("|---|---|---:|---:|---:|---:|---:|---:|")
+for name, db, conns, rps, p50, p99, errors in rows:
+    ratio = float(rps) / limit[conns] if conns in limit and db != "-" else 1.0
+    print(f"| {name} | {db} | {conns} | {rps} | {p50} | {p99} | {ratio:.2f} | {errors} |")
+print()
+print(f"argon2id hash at the default parameters (128MB, t=1, p=2 x CPUs): {sys.argv[3]} ms")
+for line in open(sys.argv[2]):
+    _, db, rss = line.split()
+    print(f"peak RSS of the server ({db} run): {rss} MB")
+if os.path.exists(sys.argv[5]):
+    print()
+    print("| db | identities | import identities/s | lookup ms at 1,000 | lookup ms at all |")
+    print("|---|---:|---:|---:|---:|")
+    for line in open(sys.argv[5]):
+        db, total, rate, small, large = line.split()
+        print(f"| {db} | {total} | {rate} | {small} | {large} |")
+PY

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Collections.Concurrent;
+using Tessera.Persistence;
+
+namespace Tessera.Sessions;
+
+/// <summary>
+/// The rendered whoami answer per session token hash, for <c>session.whoami.cache_ttl</c> (default 1s; 0 turns it
+/// off). The bound: a session revoked or an identity changed on another node keeps answering here for at most the
+/// TTL; on this node any session or identity write empties the cache at once (<see cref="LocalWrites"/>). An entry
+/// never outlives the session's own expiry. Only successful answers are cached.
+/// </summary>
+internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, TimeProvider clock)
+{
+    private const int MaxEntries = 100_000;
+    private readonly ConcurrentDictionary<string, WhoamiCacheEntry> _entries = new(StringComparer.Ordinal);
+
+    public bool TryGet(string tokenHash, out WhoamiCacheEntry entry)
+    {
+        if (_entries.TryGetValue(tokenHash, out entry!))
+        {
+            var now = clock.GetUtcNow();
+            if (entry.Version == writes.Version && now < entry.CachedUntil && now < entry.SessionExpiresAt)
+            {
+                return true;
+            }
+
+            _entries.TryRemove(tokenHash, out _);
+        }
+
+        return false;
+    }
+
+    public void Set(string tokenHash, Session session, byte[] body, long versionBeforeRead)
+    {
+        if (options.WhoamiCacheTtl <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (_entries.Count >= MaxEntries)
+        {
+            _entries.Clear();
+        }
+
+        _entries[tokenHash] = new WhoamiCacheEntry(session.IdentityId, body, session.ExpiresAt, clock.GetUtcNow() + options.WhoamiCacheTtl, versionBeforeRead);
+    }
+}
