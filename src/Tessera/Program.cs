@@ -13,7 +13,9 @@ using Tessera.Persistence;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Login;
 using Tessera.SelfService.Flows.Logout;
+using Tessera.SelfService.Flows.Recovery;
 using Tessera.SelfService.Flows.Registration;
+using Tessera.SelfService.Flows.Verification;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
 
@@ -46,6 +48,8 @@ public static class Program
         builder.Services.AddSelfServiceFlows(config, serve);
         builder.Services.AddLoginFlow();
         builder.Services.AddRegistrationFlow(config);
+        builder.Services.AddRecoveryFlow(config);
+        builder.Services.AddVerificationFlow(config);
         builder.Services.AddCourier(config);
 
         testServices?.Invoke(builder.Services);
@@ -66,6 +70,8 @@ public static class Program
         app.MapLoginEndpoints();
         app.MapRegistrationEndpoints();
         app.MapLogoutEndpoints();
+        app.MapRecoveryEndpoints();
+        app.MapVerificationEndpoints();
         app.MapCourierEndpoints();
         return app;
     }

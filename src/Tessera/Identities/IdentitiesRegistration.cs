@@ -17,6 +17,7 @@ internal static class IdentitiesRegistration
         services.AddHostedService<IdentitySchemaWarmup>();
         services.AddSingleton<IdentityStore>();
         services.AddSingleton<IdentityManager>();
+        services.AddSingleton<IdentityAddresses>();
         services.AddSingleton<PasswordAuthenticator>();
         services.AddSingleton<IdentityResponseFactory>();
         return services;

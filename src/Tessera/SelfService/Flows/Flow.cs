@@ -30,5 +30,11 @@ internal sealed record Flow(
 
     public JsonObject InternalContext { get; init; } = [];
 
+    /// <summary>
+    /// Kratos's <c>dangerous_skip_csrf_check</c>: set on flows an administrator created for a user (an admin recovery
+    /// code), which no browser's CSRF cookie can be bound to; the code they carry is the secret instead.
+    /// </summary>
+    public bool DangerousSkipCsrfCheck => InternalContext["dangerous_skip_csrf_check"]?.GetValue<bool>() == true;
+
     public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt <= now;
 }

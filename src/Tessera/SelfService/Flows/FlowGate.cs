@@ -21,7 +21,7 @@ internal sealed class FlowGate(CsrfProtection csrf, FlowFactory factory, FlowSto
     public async Task<IResult?> CheckAsync(
         HttpContext context, Flow flow, string? csrfToken, UiMessage expiryMessage, Action<Flow> addForm, CancellationToken cancellationToken)
     {
-        if (flow.Type == FlowType.Browser && csrf.Validate(context.Request, csrfToken, flow.CsrfToken) is { } violation)
+        if (flow.Type == FlowType.Browser && !flow.DangerousSkipCsrfCheck && csrf.Validate(context.Request, csrfToken, flow.CsrfToken) is { } violation)
         {
             return new ErrorResult(violation);
         }

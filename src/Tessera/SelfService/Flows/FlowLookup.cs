@@ -24,7 +24,7 @@ internal sealed class FlowLookup(FlowStore store)
 
     public static bool BelongsToBrowser(Flow flow, HttpRequest request)
     {
-        if (flow.Type != FlowType.Browser)
+        if (flow.Type != FlowType.Browser || flow.DangerousSkipCsrfCheck)
         {
             return true;
         }

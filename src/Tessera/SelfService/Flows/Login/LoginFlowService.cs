@@ -2,6 +2,7 @@
 using System.Text.Json.Nodes;
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.SelfService.Flows.Verification;
 using Tessera.SelfService.Methods.Password;
 using Tessera.Sessions;
 using Tessera.Ui.Messages;
@@ -18,7 +19,8 @@ internal sealed class LoginFlowService(
     FlowResponder responder,
     FlowCompletion completion,
     PasswordLoginMethod password,
-    FlowGate gate)
+    FlowGate gate,
+    RequireVerifiedAddressHook requireVerifiedAddress)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = "passed_challenge";
@@ -87,6 +89,13 @@ internal sealed class LoginFlowService(
         if (result.Identity is null)
         {
             flow.Ui.AddMessage(null, result.Message!);
+            return await RerenderAsync(context, flow, cancellationToken);
+        }
+
+        // Verification (issue 6): the require_verified_address hook keeps unverified identities out (4000010).
+        if (requireVerifiedAddress.Refusal(result.Identity) is { } unverified)
+        {
+            flow.Ui.AddMessage(null, unverified);
             return await RerenderAsync(context, flow, cancellationToken);
         }
 

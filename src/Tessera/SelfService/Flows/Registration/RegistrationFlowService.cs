@@ -5,6 +5,7 @@ using Tessera.Hosting;
 using Tessera.Identities;
 using Tessera.Identities.Admin;
 using Tessera.Identities.Schemas;
+using Tessera.SelfService.Flows.Verification;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Registration;
@@ -24,7 +25,8 @@ internal sealed class RegistrationFlowService(
     IdentitySchemaRegistry schemas,
     RegistrationOptions options,
     IdentityResponseFactory identityResponses,
-    SelfServiceOptions selfService)
+    SelfServiceOptions selfService,
+    RegistrationVerification verification)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = "passed_challenge";
@@ -92,18 +94,20 @@ internal sealed class RegistrationFlowService(
 
     private async Task<IResult> CompleteAsync(HttpContext context, Flow flow, Identity identity, CancellationToken cancellationToken)
     {
+        // Verification (issue 6): e-mail a code to each verifiable address; the waiting flows are offered as continue_with.
+        var continueWith = await verification.AfterRegistrationAsync(context, flow, identity, cancellationToken);
         var identityResponse = identityResponses.Public(identity);
         if (!options.SignInAfterRegistration)
         {
             return FlowCompletion.AnswersWithRedirect(context, flow)
                 ? completion.RedirectAfter(flow)
-                : TypedResults.Ok(new SuccessfulRegistrationResponse(identityResponse, null, null));
+                : TypedResults.Ok(new SuccessfulRegistrationResponse(identityResponse, null, null) { ContinueWith = continueWith });
         }
 
         var (session, token) = await completion.SignInAsync(context, flow, identity, "password", cancellationToken);
         return FlowCompletion.AnswersWithRedirect(context, flow)
             ? completion.RedirectAfter(flow)
-            : TypedResults.Ok(new SuccessfulRegistrationResponse(identityResponse, session, flow.Type == FlowType.Api ? token : null));
+            : TypedResults.Ok(new SuccessfulRegistrationResponse(identityResponse, session, flow.Type == FlowType.Api ? token : null) { ContinueWith = continueWith });
     }
 
     /// <summary>Validation messages go on their fields; an existing identifier is 409 with 4000007 (seed row B3).</summary>

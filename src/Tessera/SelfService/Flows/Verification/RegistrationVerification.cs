@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Identities;
+
+namespace Tessera.SelfService.Flows.Verification;
+
+/// <summary>
+/// Kratos's implicit <c>verification</c> hook after registration: with verification enabled, each unverified e-mail
+/// address the schema marks verifiable gets a code and a verification flow waiting for it, offered to the client as
+/// <c>continue_with: show_verification_ui</c>.
+/// </summary>
+internal sealed class RegistrationVerification(VerificationFlowService verification, FlowResponder responder, VerificationOptions options)
+{
+    public async Task<IReadOnlyList<object>> AfterRegistrationAsync(HttpContext context, Flow registration, Identity identity, CancellationToken cancellationToken)
+    {
+        if (!options.Enabled)
+        {
+            return [];
+        }
+
+        var continueWith = new List<object>();
+        var returnTo = registration.ReturnTo is null ? null : new Uri(registration.ReturnTo);
+        foreach (var address in identity.VerifiableAddresses.Where(a => a.Via == "email" && !a.Verified))
+        {
+            var flow = await verification.CreateSentAsync(context, registration.Type, returnTo, identity.Id, address.Value, cancellationToken);
+            var url = flow.Type == FlowType.Browser ? responder.UiUrl(flow).AbsoluteUri : null;
+            continueWith.Add(new ContinueWithVerificationUi(new ContinueWithVerificationUiFlow(flow.Id, address.Value, url)));
+        }
+
+        return continueWith;
+    }
+}

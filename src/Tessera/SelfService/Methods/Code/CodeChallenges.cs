@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+using Dapper;
+using Tessera.Persistence;
+
+namespace Tessera.SelfService.Methods.Code;
+
+/// <summary>
+/// Issues and checks the code of a recovery or verification flow. Each guess is counted by one atomic UPDATE before
+/// it is compared, so at most <c>max_submissions</c> guesses per flow reach the comparison however many arrive in
+/// parallel; after that the flow refuses every code, the right one included. A matching code is consumed by a
+/// second conditional UPDATE, so of two requests carrying it only one succeeds.
+/// </summary>
+internal sealed class CodeChallenges(Database database, NetworkContext network, CodeOptions options, TimeProvider clock)
+{
+    /// <summary>A new code for the flow, replacing any earlier one (its guess count stays). The flow must be stored.</summary>
+    public async Task<string> IssueAsync(Guid flowId, string address, Guid? identityId, TimeSpan? lifespan, CancellationToken cancellationToken)
+    {
+        var code = OneTimeCode.Generate();
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO selfservice_codes (flow_id, nid, code_hmac, address, identity_id, expires_at, submissions, used_at, created_at, updated_at)
+            VALUES (@FlowId, @Nid, @CodeHmac, @Address, @IdentityId, @ExpiresAt, 0, NULL, @Now, @Now)
+            ON CONFLICT (flow_id) DO UPDATE SET code_hmac = excluded.code_hmac, address = excluded.address, identity_id = excluded.identity_id,
+                expires_at = excluded.expires_at, used_at = NULL, updated_at = excluded.updated_at
+            """,
+            new
+            {
+                FlowId = flowId,
+                Nid = network.Id,
+                CodeHmac = OneTimeCode.Hash(code, flowId),
+                Address = address,
+                IdentityId = identityId,
+                ExpiresAt = now + (lifespan ?? options.Lifespan),
+                Now = now,
+            });
+        return code;
+    }
+
+    /// <summary>The challenge the submitted code answers, now used; null when wrong, expired, used, used up, or for an unknown address.</summary>
+    public async Task<CodeChallenge?> ConsumeAsync(Guid flowId, string submitted, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var key = new { FlowId = flowId, Nid = network.Id, Max = options.MaxSubmissions, Now = now };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var counted = await connection.ExecuteAsync(
+            "UPDATE selfservice_codes SET submissions = submissions + 1, updated_at = @Now WHERE nid = @Nid AND flow_id = @FlowId AND submissions < @Max", key);
+        if (counted == 0)
+        {
+            return null;
+        }
+
+        var challenge = await connection.QuerySingleOrDefaultAsync<CodeChallenge>(
+            "SELECT flow_id, code_hmac, address, identity_id, expires_at, submissions, used_at FROM selfservice_codes WHERE nid = @Nid AND flow_id = @FlowId", key);
+        if (challenge is null)
+        {
+            return null;
+        }
+
+        // Compare even when no identity is behind the address, so both cases take the same time.
+        var matches = OneTimeCode.Matches(submitted, challenge.CodeHmac, flowId);
+        if (!matches || challenge.IdentityId is null || challenge.UsedAt is not null || challenge.ExpiresAt <= now)
+        {
+            return null;
+        }
+
+        var consumed = await connection.ExecuteAsync(
+            "UPDATE selfservice_codes SET used_at = @Now, updated_at = @Now WHERE nid = @Nid AND flow_id = @FlowId AND used_at IS NULL AND code_hmac = @CodeHmac",
+            new { key.FlowId, key.Nid, key.Now, challenge.CodeHmac });
+        return consumed == 1 ? challenge : null;
+    }
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Courier;
+using Tessera.Identities;
+using Tessera.SelfService.Flows;
+using Tessera.SelfService.Flows.Recovery;
+
+namespace Tessera.SelfService.Methods.Code;
+
+/// <summary>
+/// The code method of the recovery flow: e-mails a code to a recovery address and proves a submitted code. An
+/// address without an (active) account gets no code, or with <c>notify_unknown_recipients</c> the
+/// <c>recovery_code_invalid</c> message, which says someone asked and carries no code.
+/// </summary>
+internal sealed class CodeRecoveryMethod(
+    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, CodeChallenges challenges, RecoveryOptions options)
+{
+    private const string Via = "email";
+
+    /// <summary>Queues the e-mail for a stored flow; the code replaces any earlier one of the flow.</summary>
+    public async Task SendAsync(Flow flow, string email, CancellationToken cancellationToken)
+    {
+        var address = IdentifierNormalizer.Normalize(email);
+        var identity = await addresses.FindByRecoveryAddressAsync(Via, address, cancellationToken);
+        var recoverable = identity is { IsActive: true };
+
+        // Don't reveal whether the address belongs to an account: the flow gets a code either way (one that is never
+        // sent and can never match when nobody is behind the address), so everything the client sees is the same.
+        var code = await challenges.IssueAsync(flow.Id, address, recoverable ? identity!.Id : null, null, cancellationToken);
+        if (recoverable)
+        {
+            await outbox.QueueEmailAsync(CourierTemplateType.RecoveryCodeValid, address, new { RecoveryCode = code }, cancellationToken);
+        }
+        else if (options.NotifyUnknownRecipients)
+        {
+            await outbox.QueueEmailAsync(CourierTemplateType.RecoveryCodeInvalid, email.Trim(), new { }, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// An administrator's code for <paramref name="identity"/> on a stored flow (<c>POST /admin/recovery/code</c>).
+    /// Nothing is sent, and no address is attached: using this code proves nothing about any address.
+    /// </summary>
+    public Task<string> IssueForIdentityAsync(Flow flow, Identity identity, TimeSpan lifespan, CancellationToken cancellationToken) =>
+        challenges.IssueAsync(flow.Id, string.Empty, identity.Id, lifespan, cancellationToken);
+
+    /// <summary>The active identity the code proves access to, or null (wrong, expired, used up, unknown address).</summary>
+    public async Task<Identity?> VerifyAsync(Flow flow, string code, CancellationToken cancellationToken)
+    {
+        var challenge = await challenges.ConsumeAsync(flow.Id, code, cancellationToken);
+        if (challenge?.IdentityId is not { } identityId || await identities.GetAsync(identityId, cancellationToken) is not { IsActive: true } identity)
+        {
+            return null;
+        }
+
+        // Whoever read the code controls the address, which is what verifying it means.
+        if (challenge.Address.Length > 0)
+        {
+            await addresses.MarkVerifiedAsync(identity.Id, Via, challenge.Address, cancellationToken);
+        }
+
+        return identity;
+    }
+}

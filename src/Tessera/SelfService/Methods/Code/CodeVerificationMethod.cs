@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Courier;
+using Tessera.Identities;
+using Tessera.SelfService.Flows;
+using Tessera.SelfService.Flows.Verification;
+
+namespace Tessera.SelfService.Methods.Code;
+
+/// <summary>
+/// The code method of the verification flow: e-mails a code to a verifiable address and, for the right code, marks
+/// that address <c>verified: true, status: completed</c>. An address no identity has gets no code, or with
+/// <c>notify_unknown_recipients</c> the <c>verification_code_invalid</c> message, which carries no code.
+/// </summary>
+internal sealed class CodeVerificationMethod(IdentityAddresses addresses, CourierOutbox outbox, CodeChallenges challenges, VerificationOptions options)
+{
+    public const string Via = "email";
+
+    /// <summary>Queues the e-mail for a stored flow; the code replaces any earlier one of the flow.</summary>
+    public async Task SendAsync(Flow flow, string email, CancellationToken cancellationToken)
+    {
+        var address = IdentifierNormalizer.Normalize(email);
+        var identity = await addresses.FindByVerifiableAddressAsync(Via, address, cancellationToken);
+
+        // Don't reveal whether the address belongs to an account: the flow gets a code either way (never sent and
+        // never matching when nobody has the address), so everything the client sees is the same.
+        var code = await challenges.IssueAsync(flow.Id, address, identity?.Id, null, cancellationToken);
+        if (identity is not null)
+        {
+            await outbox.QueueEmailAsync(CourierTemplateType.VerificationCodeValid, address, new { VerificationCode = code }, cancellationToken);
+        }
+        else if (options.NotifyUnknownRecipients)
+        {
+            await outbox.QueueEmailAsync(CourierTemplateType.VerificationCodeInvalid, email.Trim(), new { }, cancellationToken);
+        }
+    }
+
+    /// <summary>For an address known to belong to <paramref name="identityId"/> (after registration).</summary>
+    public async Task SendToIdentityAsync(Flow flow, Guid identityId, string address, CancellationToken cancellationToken)
+    {
+        var code = await challenges.IssueAsync(flow.Id, address, identityId, null, cancellationToken);
+        await outbox.QueueEmailAsync(CourierTemplateType.VerificationCodeValid, address, new { VerificationCode = code }, cancellationToken);
+    }
+
+    /// <summary>Whether the code was right; if so the address is now verified.</summary>
+    public async Task<bool> VerifyAsync(Flow flow, string code, CancellationToken cancellationToken)
+    {
+        var challenge = await challenges.ConsumeAsync(flow.Id, code, cancellationToken);
+        return challenge?.IdentityId is { } identityId && await addresses.MarkVerifiedAsync(identityId, Via, challenge.Address, cancellationToken);
+    }
+}
