@@ -14,6 +14,7 @@ using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Login;
 using Tessera.SelfService.Flows.Logout;
 using Tessera.SelfService.Flows.Registration;
+using Tessera.SelfService.Flows.Settings;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
 
@@ -46,6 +47,7 @@ public static class Program
         builder.Services.AddSelfServiceFlows(config, serve);
         builder.Services.AddLoginFlow();
         builder.Services.AddRegistrationFlow(config);
+        builder.Services.AddSettingsFlow(config);
         builder.Services.AddCourier(config);
 
         testServices?.Invoke(builder.Services);
@@ -65,6 +67,7 @@ public static class Program
         app.MapAdminSessionEndpoints();
         app.MapLoginEndpoints();
         app.MapRegistrationEndpoints();
+        app.MapSettingsEndpoints();
         app.MapLogoutEndpoints();
         app.MapCourierEndpoints();
         return app;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json.Nodes;
+using Tessera.Identities.Admin;
 using Tessera.SelfService.Flows.Nodes;
 
 namespace Tessera.SelfService.Flows;
@@ -29,6 +30,12 @@ internal sealed record Flow(
     public string RequestedAal { get; init; } = "aal1";
 
     public JsonObject InternalContext { get; init; } = [];
+
+    /// <summary>
+    /// The identity as the flow shows it (settings flows), loaded for each answer and never stored, so a fetched
+    /// flow always shows the identity as it is now.
+    /// </summary>
+    public IdentityResponse? Identity { get; init; }
 
     public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt <= now;
 }
