@@ -15,6 +15,7 @@ using Tessera.SelfService.Flows.Login;
 using Tessera.SelfService.Flows.Logout;
 using Tessera.SelfService.Flows.Registration;
 using Tessera.SelfService.Flows.Settings;
+using Tessera.SelfService.Methods;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
 
@@ -48,6 +49,7 @@ public static class Program
         builder.Services.AddLoginFlow();
         builder.Services.AddRegistrationFlow(config);
         builder.Services.AddSettingsFlow(config);
+        builder.Services.AddSecondFactors(config);
         builder.Services.AddCourier(config);
 
         testServices?.Invoke(builder.Services);

@@ -2,6 +2,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Identities;
 
 namespace Tessera.Sessions;
 
@@ -28,12 +29,24 @@ internal static class SessionEndpoints
     }
 
     private static async Task<Results<Ok<SessionResponse>, ErrorResult>> ToSession(
-        HttpContext context, SessionManager sessions, SessionResponder responder, CancellationToken cancellationToken)
+        HttpContext context, SessionManager sessions, SessionResponder responder, SessionOptions options, IdentityStore identities, PublicUrls urls,
+        CancellationToken cancellationToken)
     {
         var result = await sessions.FetchAsync(context.Request, cancellationToken);
         if (!result.Succeeded)
         {
             return new ErrorResult(result.Error);
+        }
+
+        // session.whoami.required_aal: highest_available (seed row A4): an identity with a second factor needs an aal2 session.
+        if (options.WhoamiRequiredAal == RequiredAal.HighestAvailable && result.Value.Aal != AssuranceLevels.Aal2
+            && await identities.GetAsync(result.Value.IdentityId, cancellationToken) is { } identity
+            && !AssuranceLevels.Satisfies(result.Value, identity, options.WhoamiRequiredAal))
+        {
+            return new ErrorResult(new TesseraError(ErrorCatalog.SessionAal2Required)
+            {
+                RedirectBrowserTo = urls.For("/self-service/login/browser?aal=aal2").AbsoluteUri,
+            });
         }
 
         context.Response.Headers[IdentityIdHeader] = result.Value.IdentityId.ToString();

@@ -16,7 +16,8 @@ internal sealed class SettingsFormRenderer(IdentitySchemaRegistry schemas, IEnum
     private static readonly HashSet<string> NoCredentials = [];
     private readonly List<ISettingsMethod> _methods = methods.ToList();
 
-    public ISettingsMethod? Find(string? name) => _methods.FirstOrDefault(m => m.Name == name);
+    /// <summary>The method a submission names (<c>lookup</c> is the OpenAPI spec's name for <c>lookup_secret</c>).</summary>
+    public ISettingsMethod? Find(string? name) => _methods.FirstOrDefault(m => m.Name == (name == "lookup" ? "lookup_secret" : name));
 
     public async Task<IdentitySchema> SchemaAsync(Identity identity, CancellationToken cancellationToken) =>
         await schemas.FindAsync(identity.SchemaId, cancellationToken) ?? await schemas.DefaultAsync(cancellationToken);
