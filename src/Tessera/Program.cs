@@ -16,6 +16,8 @@ using Tessera.SelfService.Flows.Logout;
 using Tessera.SelfService.Flows.Recovery;
 using Tessera.SelfService.Flows.Registration;
 using Tessera.SelfService.Flows.Verification;
+using Tessera.SelfService.Flows.Settings;
+using Tessera.SelfService.Methods;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
 
@@ -50,6 +52,8 @@ public static class Program
         builder.Services.AddRegistrationFlow(config);
         builder.Services.AddRecoveryFlow(config);
         builder.Services.AddVerificationFlow(config);
+        builder.Services.AddSettingsFlow(config);
+        builder.Services.AddSecondFactors(config);
         builder.Services.AddCourier(config);
 
         testServices?.Invoke(builder.Services);
@@ -69,6 +73,7 @@ public static class Program
         app.MapAdminSessionEndpoints();
         app.MapLoginEndpoints();
         app.MapRegistrationEndpoints();
+        app.MapSettingsEndpoints();
         app.MapLogoutEndpoints();
         app.MapRecoveryEndpoints();
         app.MapVerificationEndpoints();

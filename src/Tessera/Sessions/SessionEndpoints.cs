@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Identities;
 using Tessera.Persistence;
 
 namespace Tessera.Sessions;
@@ -32,7 +33,7 @@ internal static class SessionEndpoints
 
     private static async Task<IResult> ToSession(
         HttpContext context, SessionManager sessions, SessionResponder responder, WhoamiCache cache, LocalWrites writes,
-        IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        WhoamiDependencies deps, CancellationToken cancellationToken)
     {
         // Every protected request of every app calls this: a cached answer costs no database round trip.
         var token = sessions.TokenFrom(context.Request);
@@ -49,7 +50,24 @@ internal static class SessionEndpoints
             return new ErrorResult(result.Error);
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(await responder.ToResponseAsync(result.Value, cancellationToken), json.Value.SerializerOptions);
+        // session.whoami.required_aal: highest_available (seed row A4): an identity with a second factor needs an aal2 session.
+        var identity = await deps.Identities.GetAsync(result.Value.IdentityId, cancellationToken);
+        if (identity is null)
+        {
+            return new ErrorResult(ErrorCatalog.SessionInactive);
+        }
+
+        if (deps.Options.WhoamiRequiredAal == RequiredAal.HighestAvailable && result.Value.Aal != AssuranceLevels.Aal2
+            && !AssuranceLevels.Satisfies(result.Value, identity, deps.Options.WhoamiRequiredAal))
+        {
+            return new ErrorResult(new TesseraError(ErrorCatalog.SessionAal2Required)
+            {
+                RedirectBrowserTo = deps.Urls.For("/self-service/login/browser?aal=aal2").AbsoluteUri,
+            });
+        }
+
+        var response = await responder.ToResponseAsync(result.Value, identity, cancellationToken);
+        var body = JsonSerializer.SerializeToUtf8Bytes(response, deps.Json.Value.SerializerOptions);
         cache.Set(hash!, result.Value, body, version);
         return new WhoamiResult(new WhoamiCacheEntry(result.Value.IdentityId, body, result.Value.ExpiresAt, default, version));
     }

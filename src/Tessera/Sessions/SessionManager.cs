@@ -30,6 +30,23 @@ internal sealed class SessionManager(SessionStore store, SessionOptions options,
         return new IssuedSession(session, token, logoutToken);
     }
 
+    /// <summary>
+    /// Adds a completed factor to the session the request already has, instead of issuing a second session:
+    /// re-authentication (<c>refresh=true</c>) renews <c>authenticated_at</c>, a second factor raises the level.
+    /// </summary>
+    public async Task<Session> AddAuthenticationAsync(Session session, AuthenticationMethod method, CancellationToken cancellationToken = default)
+    {
+        var methods = session.AuthenticationMethods.Append(method).ToList();
+        var updated = session with
+        {
+            AuthenticationMethods = methods,
+            Aal = methods.Select(m => m.Aal).Append(session.Aal).Max(StringComparer.Ordinal)!,
+            AuthenticatedAt = method.CompletedAt,
+        };
+        await store.UpdateAuthenticationAsync(updated, cancellationToken);
+        return updated;
+    }
+
     /// <summary>The token the request carries, without looking it up; null when it carries none.</summary>
     public string? TokenFrom(HttpRequest request)
     {

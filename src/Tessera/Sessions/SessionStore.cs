@@ -107,6 +107,23 @@ internal sealed class SessionStore(Database database, NetworkContext network, Lo
             new { Nid = network.Id, Id = id, ExpiresAt = expiresAt, Now = clock.GetUtcNow() }) > 0;
     }
 
+    /// <summary>Records a completed factor on an existing session: its level, its methods and when it was last authenticated.</summary>
+    public async Task<bool> UpdateAuthenticationAsync(Session session, CancellationToken cancellationToken = default)
+    {
+        using var write = writes.Write();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            """
+            UPDATE sessions SET aal = @Aal, authentication_methods = @Methods, authenticated_at = @AuthenticatedAt, updated_at = @Now
+            WHERE nid = @Nid AND id = @Id AND active = TRUE
+            """,
+            new
+            {
+                Nid = network.Id, session.Id, session.Aal, Methods = SessionRow.Serialize(session.AuthenticationMethods),
+                session.AuthenticatedAt, Now = clock.GetUtcNow(),
+            }) > 0;
+    }
+
     /// <summary>Deletes sessions that expired before <paramref name="cutoff"/> (the janitor).</summary>
     public async Task<int> DeleteExpiredAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {

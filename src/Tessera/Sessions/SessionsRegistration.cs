@@ -12,6 +12,7 @@ internal static class SessionsRegistration
         services.AddSingleton<SessionManager>();
         services.AddSingleton<SessionResponder>();
         services.AddSingleton<WhoamiCache>();
+        services.AddSingleton<WhoamiDependencies>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json.Nodes;
+using Tessera.Identities.Admin;
 using Tessera.SelfService.Flows.Nodes;
 
 namespace Tessera.SelfService.Flows;
@@ -35,6 +36,12 @@ internal sealed record Flow(
     /// code), which no browser's CSRF cookie can be bound to; the code they carry is the secret instead.
     /// </summary>
     public bool DangerousSkipCsrfCheck => InternalContext["dangerous_skip_csrf_check"]?.GetValue<bool>() == true;
+
+    /// <summary>
+    /// The identity as the flow shows it (settings flows), loaded for each answer and never stored, so a fetched
+    /// flow always shows the identity as it is now.
+    /// </summary>
+    public IdentityResponse? Identity { get; init; }
 
     public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt <= now;
 }

@@ -27,6 +27,14 @@ internal sealed class FlowCompletion(SessionManager sessions, SessionResponder r
     public async Task<(SessionResponse Session, string Token)> SignInAsync(
         HttpContext context, Flow flow, Identity identity, string method, CancellationToken cancellationToken)
     {
+        // Re-authentication (refresh=true) by the identity the session already belongs to renews that session
+        // (authenticated_at, for privileged settings changes) rather than issuing a second one.
+        if (flow.Refresh && await CurrentSessionAsync(context, cancellationToken) is { } current && current.IdentityId == identity.Id)
+        {
+            var renewed = await sessions.AddAuthenticationAsync(current, new AuthenticationMethod(method, "aal1", Now), cancellationToken);
+            return (await responder.ToResponseAsync(renewed, identity, cancellationToken), sessions.TokenFrom(context.Request)!);
+        }
+
         var issued = await sessions.IssueAsync(identity.Id, [new AuthenticationMethod(method, "aal1", Now)], context, cancellationToken);
         if (flow.Type == FlowType.Browser)
         {

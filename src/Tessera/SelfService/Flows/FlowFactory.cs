@@ -36,6 +36,7 @@ internal sealed class FlowFactory(SelfServiceOptions options, PublicUrls urls, C
             Refresh = expired.Refresh,
             RequestedAal = expired.RequestedAal,
             IdentityId = expired.IdentityId,
+            Identity = expired.Identity,
         };
     }
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
 using Tessera.SelfService.Flows.Nodes;
 
 namespace Tessera.SelfService.Flows;
@@ -24,6 +25,12 @@ internal sealed record FlowResponse(
 
     public object? Identity { get; init; }
 
+    /// <summary>Settings flows: what may follow a save (Kratos's <c>continue_with</c>), kept in the internal context.</summary>
+    public JsonNode? ContinueWith { get; init; }
+
+    /// <summary>The internal-context key where a flow keeps its <c>continue_with</c> items.</summary>
+    public const string ContinueWithKey = "continue_with";
+
     public static FlowResponse From(Flow flow) => new(
         flow.Id,
         FlowNames.Of(flow.Type),
@@ -37,5 +44,7 @@ internal sealed record FlowResponse(
     {
         Refresh = flow.Kind == FlowKind.Login ? flow.Refresh : null,
         RequestedAal = flow.Kind == FlowKind.Login ? flow.RequestedAal : null,
+        Identity = flow.Identity,
+        ContinueWith = flow.Kind == FlowKind.Settings ? flow.InternalContext[ContinueWithKey]?.DeepClone() ?? new JsonArray() : null,
     };
 }

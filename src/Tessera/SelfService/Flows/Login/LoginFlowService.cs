@@ -20,7 +20,8 @@ internal sealed class LoginFlowService(
     FlowCompletion completion,
     PasswordLoginMethod password,
     FlowGate gate,
-    RequireVerifiedAddressHook requireVerifiedAddress)
+    RequireVerifiedAddressHook requireVerifiedAddress,
+    SecondFactorLogin secondFactor)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = "passed_challenge";
@@ -29,7 +30,7 @@ internal sealed class LoginFlowService(
     {
         var returnTo = request.ReturnTo;
         var existing = await completion.CurrentSessionAsync(context, cancellationToken);
-        if (existing is not null && !request.Refresh && request.Aal is null or "aal1")
+        if (existing is not null && !request.Refresh && (request.Aal is null or "aal1" || existing.Aal == request.Aal))
         {
             // Kratos: a logged-in browser navigating to login goes back to where it came from; scripts and apps are told.
             return type == FlowType.Browser && !FlowClient.WantsJson(context.Request)
@@ -47,7 +48,16 @@ internal sealed class LoginFlowService(
             Refresh = request.Refresh,
             RequestedAal = request.Aal ?? "aal1",
         };
-        LoginNodes.AddPassword(flow.Ui, identifier: null);
+        if (flow.RequestedAal == "aal1")
+        {
+            LoginNodes.AddPassword(flow.Ui, identifier: null);
+        }
+        else
+        {
+            // Second factor (issue 7): the form offers what the session's identity has set up.
+            await secondFactor.AddNodesAsync(flow.Ui, existing!.IdentityId, cancellationToken);
+        }
+
         await store.InsertAsync(flow, cancellationToken);
         return responder.Created(context, flow);
     }
@@ -63,6 +73,11 @@ internal sealed class LoginFlowService(
         }
 
         flow.Ui.ClearMessages();
+        if (SecondFactorLogin.Handles(flow, body.Method))
+        {
+            return await CompleteSecondFactorAsync(context, flow, body, cancellationToken);
+        }
+
         flow.Ui.SetValue(LoginNodes.Identifier, identifier is null ? null : JsonValue.Create(identifier));
         if (body.Method != "password")
         {
@@ -109,9 +124,31 @@ internal sealed class LoginFlowService(
         return TypedResults.Ok(new SuccessfulLoginResponse(session, flow.Type == FlowType.Api ? token : null));
     }
 
-    private async Task<IResult> RerenderAsync(HttpContext context, Flow flow, CancellationToken cancellationToken)
+    /// <summary>Issue 7: a TOTP or backup code on an aal2 flow raises the current session to aal2.</summary>
+    private async Task<IResult> CompleteSecondFactorAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
-        var updated = flow with { Active = "password" };
+        var code = body.Method == SecondFactorLogin.LookupSecret ? body.LookupSecret : body.TotpCode;
+        var result = await secondFactor.CompleteAsync(context, body.Method!, code, cancellationToken);
+        if (result.Error is not null)
+        {
+            return new ErrorResult(result.Error);
+        }
+
+        if (result.Raised is not { } raised)
+        {
+            flow.Ui.AddMessage(result.Field, result.Message!);
+            return await RerenderAsync(context, flow, cancellationToken, body.Method!);
+        }
+
+        await store.UpdateAsync(flow with { State = StatePassedChallenge, Active = body.Method }, cancellationToken);
+        return FlowCompletion.AnswersWithRedirect(context, flow)
+            ? completion.RedirectAfter(flow)
+            : TypedResults.Ok(new SuccessfulLoginResponse(raised.Session, flow.Type == FlowType.Api ? raised.Token : null));
+    }
+
+    private async Task<IResult> RerenderAsync(HttpContext context, Flow flow, CancellationToken cancellationToken, string active = "password")
+    {
+        var updated = flow with { Active = active };
         await store.UpdateAsync(updated, cancellationToken);
         return responder.Rerender(context, updated);
     }

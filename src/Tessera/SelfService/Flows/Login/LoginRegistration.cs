@@ -9,6 +9,7 @@ internal static class LoginRegistration
     {
         services.AddSingleton<PasswordLoginMethod>();
         services.AddSingleton<LoginFlowService>();
+        services.AddSingleton<SecondFactorLogin>();
         return services;
     }
 }

@@ -6,4 +6,10 @@ internal sealed record UpdateLoginFlowRequest(string? Method, string? Identifier
 {
     /// <summary>Kratos's older name for the identifier field.</summary>
     public string? PasswordIdentifier { get; init; }
+
+    /// <summary>Kratos's <c>updateLoginFlowWithTotpMethod</c> (second factor).</summary>
+    public string? TotpCode { get; init; }
+
+    /// <summary>Kratos's <c>updateLoginFlowWithLookupSecretMethod</c> (second factor: a backup code).</summary>
+    public string? LookupSecret { get; init; }
 }

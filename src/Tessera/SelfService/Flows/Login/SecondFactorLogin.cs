@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Errors;
+using Tessera.Identities;
+using Tessera.SelfService.Flows.Nodes;
+using Tessera.SelfService.Methods.LookupSecret;
+using Tessera.SelfService.Methods.Totp;
+using Tessera.Sessions;
+using Tessera.Ui.Messages;
+
+namespace Tessera.SelfService.Flows.Login;
+
+/// <summary>
+/// The second step of a login (<c>aal=aal2</c>): the second factors the session's identity has set up (an
+/// authenticator app code, a backup code), and completing one, which raises the existing session to aal2.
+/// </summary>
+internal sealed class SecondFactorLogin(
+    TotpCredentials totp, LookupSecretCredentials lookup, IdentityStore identities, SessionManager sessions, SessionResponder responder, TimeProvider clock)
+{
+    public const string TotpCode = "totp_code";
+    public const string LookupSecret = "lookup_secret";
+
+    public static bool Handles(Flow flow, string? method) =>
+        flow.RequestedAal != AssuranceLevels.Aal1 && method is CredentialTypes.Totp or CredentialTypes.LookupSecret;
+
+    public async Task AddNodesAsync(UiContainer ui, Guid identityId, CancellationToken cancellationToken)
+    {
+        var identity = await identities.GetAsync(identityId, cancellationToken);
+        if (identity is not null && TotpCredentials.IsLinked(identity))
+        {
+            ui.Nodes.Add(UiNode.Input(CredentialTypes.Totp, TotpCode, "text", UiMessages.InfoSelfServiceLoginTOTPLabel.With(), required: true, autocomplete: "one-time-code"));
+            ui.Nodes.Add(Submit(CredentialTypes.Totp, UiMessages.InfoLoginTOTP));
+        }
+
+        if (identity is not null && LookupSecretCredentials.IsSet(identity))
+        {
+            ui.Nodes.Add(UiNode.Input(CredentialTypes.LookupSecret, LookupSecret, "text", UiMessages.InfoLoginLookupLabel.With(), required: true, autocomplete: "off"));
+            ui.Nodes.Add(Submit(CredentialTypes.LookupSecret, UiMessages.InfoLoginLookup));
+        }
+    }
+
+    /// <summary>The raised session (and the token the request carries), the message for the form, or a bare error.</summary>
+    public async Task<SecondFactorResult> CompleteAsync(HttpContext context, string method, string? code, CancellationToken cancellationToken)
+    {
+        var found = await sessions.FetchAsync(context.Request, cancellationToken);
+        var identity = found.Succeeded ? await identities.GetAsync(found.Value.IdentityId, cancellationToken) : null;
+        if (!found.Succeeded || identity is null)
+        {
+            return new SecondFactorResult(null, null, null, ErrorCatalog.SessionAal1Required);
+        }
+
+        if (method == CredentialTypes.Totp)
+        {
+            if (!TotpCredentials.IsLinked(identity))
+            {
+                return new SecondFactorResult(null, null, UiMessages.ValidationNoTOTPDevice.With(), null);
+            }
+
+            if (!await totp.VerifyAsync(identity, code?.Trim(), cancellationToken))
+            {
+                return new SecondFactorResult(null, TotpCode, UiMessages.ValidationTOTPVerifierWrong.With(), null);
+            }
+        }
+        else if (await lookup.UseAsync(identity, code, cancellationToken) is { } refusal)
+        {
+            return new SecondFactorResult(null, LookupSecret, refusal, null);
+        }
+
+        var raised = await sessions.AddAuthenticationAsync(found.Value, new AuthenticationMethod(method, AssuranceLevels.Aal2, clock.GetUtcNow()), cancellationToken);
+        return new SecondFactorResult((await responder.ToResponseAsync(raised, identity, cancellationToken), sessions.TokenFrom(context.Request)!), null, null, null);
+    }
+
+    private static UiNode Submit(string method, UiMessage label) =>
+        new("input", method, new UiInputAttributes(LoginNodes.Method, "submit") { Value = method }, new UiNodeMeta(label.With()));
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
+
+namespace Tessera.SelfService.Flows.Settings;
+
+/// <summary>
+/// Kratos's <c>updateSettingsFlowBody</c>: the union of the profile, password, totp and lookup_secret method bodies
+/// (form or JSON). Flags are nodes because a form sends them as the strings "true"/"false".
+/// </summary>
+internal sealed record UpdateSettingsFlowRequest(string? Method, string? CsrfToken)
+{
+    public JsonObject? Traits { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? TotpCode { get; init; }
+
+    public JsonNode? TotpUnlink { get; init; }
+
+    public JsonNode? LookupSecretReveal { get; init; }
+
+    public JsonNode? LookupSecretRegenerate { get; init; }
+
+    public JsonNode? LookupSecretConfirm { get; init; }
+
+    public JsonNode? LookupSecretDisable { get; init; }
+
+    public JsonNode? TransientPayload { get; init; }
+
+    /// <summary>A flag as JSON <c>true</c> or the form string <c>"true"</c>.</summary>
+    public static bool IsSet(JsonNode? flag) =>
+        flag is JsonValue value && (value.TryGetValue<bool>(out var b) ? b : value.TryGetValue<string>(out var s) && s == "true");
+}

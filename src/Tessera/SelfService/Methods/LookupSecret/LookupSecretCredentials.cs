@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tessera.Identities;
+using Tessera.Security.Cipher;
+using Tessera.Ui.Messages;
+
+namespace Tessera.SelfService.Methods.LookupSecret;
+
+/// <summary>
+/// An identity's backup codes: the <c>lookup_secret</c> credential, 12 one-time codes stored encrypted with the
+/// time each was used. A used code is refused (4000012); when every code is used, backup codes are exhausted
+/// (4000014, catalog <c>lookup_secret_exhausted</c>).
+/// </summary>
+internal sealed class LookupSecretCredentials(IdentityStore store, SecretCipher cipher, TimeProvider clock)
+{
+    public const int Count = 12;
+    private const string CodesKey = "recovery_codes_encrypted";
+    private const string Alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+
+    public static bool IsSet(Identity identity) => identity.Credentials.ContainsKey(CredentialTypes.LookupSecret);
+
+    public static IReadOnlyList<string> Generate() =>
+        Enumerable.Range(0, Count).Select(_ => RandomNumberGenerator.GetString(Alphabet, 8)).ToList();
+
+    public string Seal(IReadOnlyList<string> codes) => cipher.EncryptText(JsonSerializer.Serialize(codes));
+
+    public IReadOnlyList<string>? Unseal(string sealedCodes) =>
+        cipher.DecryptText(sealedCodes) is { } json ? JsonSerializer.Deserialize<List<string>>(json) : null;
+
+    /// <summary>The codes with when each was used (null: unused).</summary>
+    public IReadOnlyList<LookupCode> Codes(Identity identity) =>
+        identity.Credentials.TryGetValue(CredentialTypes.LookupSecret, out var credential)
+        && credential.Config[CodesKey]?.GetValue<string>() is { } sealedCodes
+        && cipher.DecryptText(sealedCodes) is { } json
+            ? JsonSerializer.Deserialize<List<LookupCode>>(json) ?? []
+            : [];
+
+    public async Task<Identity> SaveAsync(Identity identity, IReadOnlyList<string> codes, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        identity.Credentials[CredentialTypes.LookupSecret] = new IdentityCredential
+        {
+            Id = Guid.NewGuid(),
+            Type = CredentialTypes.LookupSecret,
+            Identifiers = [identity.Id.ToString()],
+            Config = new JsonObject { [CodesKey] = cipher.EncryptText(JsonSerializer.Serialize(codes.Select(c => new LookupCode(c, null)))) },
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await store.UpdateAsync(identity, cancellationToken);
+        return (await store.GetAsync(identity.Id, cancellationToken))!;
+    }
+
+    public async Task<Identity> RemoveAsync(Identity identity, CancellationToken cancellationToken)
+    {
+        identity.Credentials.Remove(CredentialTypes.LookupSecret);
+        await store.UpdateAsync(identity, cancellationToken);
+        return (await store.GetAsync(identity.Id, cancellationToken))!;
+    }
+
+    /// <summary>Null when the code was unused and is now used up; otherwise the message saying why it was refused.</summary>
+    public async Task<UiText?> UseAsync(Identity identity, string? code, CancellationToken cancellationToken)
+    {
+        var codes = Codes(identity).ToList();
+        if (codes.Count == 0 || codes.All(c => c.UsedAt is not null))
+        {
+            return UiMessages.ValidationNoLookup.With();
+        }
+
+        var index = codes.FindIndex(c => CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(c.Code), System.Text.Encoding.UTF8.GetBytes((code ?? string.Empty).Trim().ToLowerInvariant())));
+        if (index < 0)
+        {
+            return UiMessages.ValidationLookupInvalid.With();
+        }
+
+        if (codes[index].UsedAt is not null)
+        {
+            return UiMessages.ValidationLookupAlreadyUsed.With();
+        }
+
+        var now = clock.GetUtcNow();
+        codes[index] = codes[index] with { UsedAt = now };
+        var config = new JsonObject { [CodesKey] = cipher.EncryptText(JsonSerializer.Serialize(codes)) };
+        await store.UpdateCredentialConfigAsync(identity.Id, CredentialTypes.LookupSecret, config, now, cancellationToken);
+        return null;
+    }
+}
