@@ -14,6 +14,7 @@ using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Login;
 using Tessera.SelfService.Flows.Logout;
 using Tessera.SelfService.Flows.Registration;
+using Tessera.SelfService.Hooks;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
 
@@ -47,6 +48,7 @@ public static class Program
         builder.Services.AddLoginFlow();
         builder.Services.AddRegistrationFlow(config);
         builder.Services.AddCourier(config);
+        builder.Services.AddHooks(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -67,6 +69,7 @@ public static class Program
         app.MapRegistrationEndpoints();
         app.MapLogoutEndpoints();
         app.MapCourierEndpoints();
+        app.MapHookEndpoints();
         return app;
     }
 }

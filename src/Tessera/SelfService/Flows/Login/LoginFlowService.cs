@@ -2,6 +2,7 @@
 using System.Text.Json.Nodes;
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.SelfService.Hooks;
 using Tessera.SelfService.Methods.Password;
 using Tessera.Sessions;
 using Tessera.Ui.Messages;
@@ -18,7 +19,8 @@ internal sealed class LoginFlowService(
     FlowResponder responder,
     FlowCompletion completion,
     PasswordLoginMethod password,
-    FlowGate gate)
+    FlowGate gate,
+    FlowHooks hooks)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = "passed_challenge";
@@ -46,6 +48,11 @@ internal sealed class LoginFlowService(
             RequestedAal = request.Aal ?? "aal1",
         };
         LoginNodes.AddPassword(flow.Ui, identifier: null);
+        if (await hooks.BeforeAsync(context, flow, cancellationToken) is { } refused)
+        {
+            return new ErrorResult(refused);
+        }
+
         await store.InsertAsync(flow, cancellationToken);
         return responder.Created(context, flow);
     }
@@ -90,8 +97,18 @@ internal sealed class LoginFlowService(
             return await RerenderAsync(context, flow, cancellationToken);
         }
 
+        // Hook point (issue 8): the after-hooks run before the session exists, so an interrupting hook stops the login.
+        var afterHooks = hooks.After(FlowKind.Login, "password");
+        var hooked = await hooks.RunAsync(afterHooks, context, flow, result.Identity, cancellationToken);
+        if (hooked.Stopped is { } stop)
+        {
+            HookMessages.AddTo(flow.Ui, stop);
+            return stop.Messages is null ? new ErrorResult(stop.Error!) : await RerenderAsync(context, flow, cancellationToken);
+        }
+
         await store.UpdateAsync(flow with { State = StatePassedChallenge, Active = "password", IdentityId = result.Identity.Id }, cancellationToken);
         var (session, token) = await completion.SignInAsync(context, flow, result.Identity, "password", cancellationToken);
+        await hooks.AfterSignInAsync(afterHooks, result.Identity.Id, session.Id, cancellationToken);
         if (FlowCompletion.AnswersWithRedirect(context, flow))
         {
             return completion.RedirectAfter(flow);
