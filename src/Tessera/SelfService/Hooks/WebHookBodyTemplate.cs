@@ -12,7 +12,8 @@ namespace Tessera.SelfService.Hooks;
 /// (<c>flow</c>, <c>identity</c>, <c>request_url</c>, <c>request_method</c>, <c>request_headers</c>, <c>hook</c>),
 /// from <c>base64://...</c>, <c>file:///abs/path</c>, <c>file://./relative</c> or (deprecated, as Kratos) a bare
 /// path. Nothing is escaped implicitly; <c>{{json path}}</c> writes a value as JSON (strings quoted and escaped),
-/// so <c>{"email": {{json identity.traits.email}}, "id": {{json identity.id}}}</c> is always valid JSON.
+/// so <c>{"email": {{json identity.traits.email}}, "id": {{json identity.id}} }</c> is always valid JSON (keep a
+/// space before a closing brace: <c>}}}</c> is Handlebars's triple-stash).
 /// Loaded and compiled at start-up: a broken template stops the server with its key.
 /// </summary>
 internal sealed class WebHookBodyTemplate
