@@ -95,11 +95,12 @@ public sealed class WebHookReceiver : IAsyncDisposable
             reply = queue.Count > 1 && queue.TryDequeue(out var next) ? next : queue.TryPeek(out var last) ? last : Reply.Ok;
         }
 
-        if (reply.Delay > TimeSpan.Zero)
+        if (reply.Delay > TimeSpan.Zero || reply.Hold is not null)
         {
             try
             {
                 await Task.Delay(reply.Delay, context.RequestAborted);
+                await (reply.Hold ?? Task.CompletedTask).WaitAsync(context.RequestAborted);
             }
             catch (OperationCanceledException)
             {
@@ -115,7 +116,8 @@ public sealed class WebHookReceiver : IAsyncDisposable
         }
     }
 
-    public sealed record Reply(int Status, string? Body = null, TimeSpan Delay = default)
+    /// <param name="Hold">When set, the answer waits until this task completes (a test's gate).</param>
+    public sealed record Reply(int Status, string? Body = null, TimeSpan Delay = default, Task? Hold = null)
     {
         public static readonly Reply Ok = new(200);
     }
