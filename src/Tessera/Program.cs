@@ -18,6 +18,7 @@ using Tessera.SelfService.Flows.Registration;
 using Tessera.SelfService.Flows.Verification;
 using Tessera.SelfService.Flows.Settings;
 using Tessera.SelfService.Methods;
+using Tessera.SelfService.Hooks;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
 
@@ -55,6 +56,7 @@ public static class Program
         builder.Services.AddSettingsFlow(config);
         builder.Services.AddSecondFactors(config);
         builder.Services.AddCourier(config);
+        builder.Services.AddHooks(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -78,6 +80,7 @@ public static class Program
         app.MapRecoveryEndpoints();
         app.MapVerificationEndpoints();
         app.MapCourierEndpoints();
+        app.MapHookEndpoints();
         return app;
     }
 }

@@ -61,6 +61,24 @@ internal sealed class IdentityManager(IdentityStore store, IdentitySchemaRegistr
         };
     }
 
+    /// <summary>
+    /// Registration's two steps, so pre-persist hooks run between them (issue 8): a new identity validated (schema,
+    /// password policy, hashed password) but not stored ...
+    /// </summary>
+    public Task<IdentityResult> PrepareNewAsync(IdentityDraft draft, CancellationToken cancellationToken = default) =>
+        PrepareAsync(draft, null, cancellationToken);
+
+    /// <summary>... validated again after a hook changed its traits or metadata (it keeps its id and password) ...</summary>
+    public Task<IdentityResult> ReviseAsync(Identity prepared, CancellationToken cancellationToken = default) =>
+        PrepareAsync(new IdentityDraft(prepared.SchemaId, prepared.Traits, prepared.State, prepared.MetadataPublic, prepared.MetadataAdmin, prepared.ExternalId),
+            prepared, cancellationToken);
+
+    /// <summary>... and stored, the unique indexes deciding conflicts.</summary>
+    public async Task<IdentityResult> InsertPreparedAsync(Identity prepared, CancellationToken cancellationToken = default) =>
+        (await store.CreateManyAsync([prepared], cancellationToken))[0] == StoreWriteResult.Conflict
+            ? ErrorCatalog.IdentityConflict
+            : IdentityResult.Success(prepared);
+
     private async Task<IdentityResult> PrepareAsync(IdentityDraft draft, Identity? existing, CancellationToken cancellationToken)
     {
         var schemaId = string.IsNullOrEmpty(draft.SchemaId) ? existing?.SchemaId ?? schemas.DefaultSchemaId : draft.SchemaId;

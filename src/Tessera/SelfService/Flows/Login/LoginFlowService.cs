@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.SelfService.Flows.Verification;
+using Tessera.SelfService.Hooks;
 using Tessera.SelfService.Methods.Password;
 using Tessera.Sessions;
 using Tessera.Ui.Messages;
@@ -21,7 +22,8 @@ internal sealed class LoginFlowService(
     PasswordLoginMethod password,
     FlowGate gate,
     RequireVerifiedAddressHook requireVerifiedAddress,
-    SecondFactorLogin secondFactor)
+    SecondFactorLogin secondFactor,
+    FlowHooks hooks)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = "passed_challenge";
@@ -56,6 +58,11 @@ internal sealed class LoginFlowService(
         {
             // Second factor (issue 7): the form offers what the session's identity has set up.
             await secondFactor.AddNodesAsync(flow.Ui, existing!.IdentityId, cancellationToken);
+        }
+
+        if (await hooks.BeforeAsync(context, flow, cancellationToken) is { } refused)
+        {
+            return new ErrorResult(refused);
         }
 
         await store.InsertAsync(flow, cancellationToken);
@@ -114,8 +121,18 @@ internal sealed class LoginFlowService(
             return await RerenderAsync(context, flow, cancellationToken);
         }
 
+        // Hook point (issue 8): the after-hooks run before the session exists, so an interrupting hook stops the login.
+        var afterHooks = hooks.After(FlowKind.Login, "password");
+        var hooked = await hooks.RunAsync(afterHooks, context, flow, result.Identity, cancellationToken);
+        if (hooked.Stopped is { } stop)
+        {
+            HookMessages.AddTo(flow.Ui, stop);
+            return stop.Messages is null ? new ErrorResult(stop.Error!) : await RerenderAsync(context, flow, cancellationToken);
+        }
+
         await store.UpdateAsync(flow with { State = StatePassedChallenge, Active = "password", IdentityId = result.Identity.Id }, cancellationToken);
         var (session, token) = await completion.SignInAsync(context, flow, result.Identity, "password", cancellationToken);
+        await hooks.AfterSignInAsync(afterHooks, result.Identity.Id, session.Id, cancellationToken);
         if (FlowCompletion.AnswersWithRedirect(context, flow))
         {
             return completion.RedirectAfter(flow);

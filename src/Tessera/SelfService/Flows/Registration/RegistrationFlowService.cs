@@ -6,6 +6,7 @@ using Tessera.Identities;
 using Tessera.Identities.Admin;
 using Tessera.Identities.Schemas;
 using Tessera.SelfService.Flows.Verification;
+using Tessera.SelfService.Hooks;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Registration;
@@ -26,7 +27,8 @@ internal sealed class RegistrationFlowService(
     RegistrationOptions options,
     IdentityResponseFactory identityResponses,
     SelfServiceOptions selfService,
-    RegistrationVerification verification)
+    RegistrationVerification verification,
+    FlowHooks hooks)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = "passed_challenge";
@@ -47,6 +49,11 @@ internal sealed class RegistrationFlowService(
 
         var flow = factory.Create(context, FlowKind.Registration, type, returnTo, StateChooseMethod);
         RegistrationNodes.AddPassword(flow.Ui, await schemas.DefaultAsync(cancellationToken), traits: null);
+        if (await hooks.BeforeAsync(context, flow, cancellationToken) is { } refused)
+        {
+            return new ErrorResult(refused);
+        }
+
         await store.InsertAsync(flow, cancellationToken);
         return responder.Created(context, flow);
     }
@@ -82,14 +89,48 @@ internal sealed class RegistrationFlowService(
             return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        var created = await identities.CreateAsync(new IdentityDraft(schema.Id, body.Traits ?? [], Password: body.Password), cancellationToken);
+        var created = await CreateIdentityAsync(context, flow, new IdentityDraft(schema.Id, body.Traits ?? [], Password: body.Password), cancellationToken);
         if (!created.Succeeded)
         {
-            return await FailedAsync(context, flow, created.Error, cancellationToken);
+            return created.Error.Descriptor == ErrorCatalog.WebHookRefused
+                ? await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken)
+                : await FailedAsync(context, flow, created.Error, cancellationToken);
         }
 
         await store.UpdateAsync(flow with { State = StatePassedChallenge, Active = "password", IdentityId = created.Value.Id }, cancellationToken);
         return await CompleteAsync(context, flow, created.Value, cancellationToken);
+    }
+
+    // Hook points (issue 8): the draft is validated, the after-hooks that can interrupt run on it (a refusal leaves
+    // no identity behind), it is stored, then the other after-hooks run. A refusal's messages are put on the flow.
+    private async Task<IdentityResult> CreateIdentityAsync(HttpContext context, Flow flow, IdentityDraft draft, CancellationToken cancellationToken)
+    {
+        var (prePersist, postPersist) = hooks.After(FlowKind.Registration, "password").SplitForPersist();
+        var prepared = await identities.PrepareNewAsync(draft, cancellationToken);
+        if (!prepared.Succeeded)
+        {
+            return prepared;
+        }
+
+        var hooked = await hooks.RunAsync(prePersist, context, flow, prepared.Value, cancellationToken);
+        if (hooked.Stopped is { } stop)
+        {
+            HookMessages.AddTo(flow.Ui, stop);
+            return stop.Error!;
+        }
+
+        if (hooked.IdentityChanged && !(prepared = await identities.ReviseAsync(prepared.Value, cancellationToken)).Succeeded)
+        {
+            return prepared;
+        }
+
+        var created = await identities.InsertPreparedAsync(prepared.Value, cancellationToken);
+        if (created.Succeeded)
+        {
+            await hooks.RunAsync(postPersist, context, flow with { IdentityId = created.Value.Id }, created.Value, cancellationToken);
+        }
+
+        return created;
     }
 
     private async Task<IResult> CompleteAsync(HttpContext context, Flow flow, Identity identity, CancellationToken cancellationToken)

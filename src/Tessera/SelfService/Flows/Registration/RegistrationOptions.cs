@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
+using Tessera.SelfService.Hooks;
 
 namespace Tessera.SelfService.Flows.Registration;
 
@@ -9,18 +10,7 @@ namespace Tessera.SelfService.Flows.Registration;
 /// </summary>
 internal sealed record RegistrationOptions(bool SignInAfterRegistration)
 {
-    public static RegistrationOptions Bind(ConfigurationTree config)
-    {
-        var hooks = config.GetNode("selfservice.flows.registration.after.password.hooks")
-            ?? config.GetNode("selfservice.flows.registration.after.hooks");
-        if (hooks is null)
-        {
-            return new RegistrationOptions(true);
-        }
-
-        var names = hooks is System.Text.Json.Nodes.JsonArray array
-            ? array.Select(h => h?["hook"]?.ToString()).ToList()
-            : throw new ConfigurationException("selfservice.flows.registration.after.password.hooks", "expected a list of {hook: name}");
-        return new RegistrationOptions(names.Contains("session"));
-    }
+    /// <summary>The <c>session</c> hook in the registration chain (SelfService/Hooks binds and checks the chain).</summary>
+    public static RegistrationOptions Bind(ConfigurationTree config) =>
+        new(HookConfiguration.Bind(config).After(FlowKind.Registration, "password").Has(HookNames.Session));
 }

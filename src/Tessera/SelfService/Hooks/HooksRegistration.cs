@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Configuration;
+
+namespace Tessera.SelfService.Hooks;
+
+internal static class HooksRegistration
+{
+    /// <summary>The hook chains (bound now: a bad hook stops start-up), the web hook client, the runner and the log janitor.</summary>
+    public static IServiceCollection AddHooks(this IServiceCollection services, ConfigurationTree config)
+    {
+        services.AddSingleton(HookConfiguration.Bind(config));
+        services.AddHttpClient(WebHookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddSingleton<WebHookSender>();
+        services.AddSingleton<HookExecutionStore>();
+        services.AddSingleton<WebHookExecutor>();
+        services.AddSingleton<HookRunner>();
+        services.AddSingleton<FlowHooks>();
+        services.AddHostedService<HookExecutionJanitor>();
+        return services;
+    }
+}

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HandlebarsDotNet;
+using Tessera.Configuration;
+
+namespace Tessera.SelfService.Hooks;
+
+/// <summary>
+/// <c>config.body</c>: where Kratos takes a Jsonnet file, Tessera takes a Handlebars template over the payload
+/// (<c>flow</c>, <c>identity</c>, <c>request_url</c>, <c>request_method</c>, <c>request_headers</c>, <c>hook</c>),
+/// from <c>base64://...</c>, <c>file:///abs/path</c>, <c>file://./relative</c> or (deprecated, as Kratos) a bare
+/// path. Nothing is escaped implicitly; <c>{{json path}}</c> writes a value as JSON (strings quoted and escaped),
+/// so <c>{"email": {{json identity.traits.email}}, "id": {{json identity.id}} }</c> is always valid JSON (keep a
+/// space before a closing brace: <c>}}}</c> is Handlebars's triple-stash).
+/// Loaded and compiled at start-up: a broken template stops the server with its key.
+/// </summary>
+internal sealed class WebHookBodyTemplate
+{
+    private static readonly IHandlebars Engine = CreateEngine();
+    private readonly HandlebarsTemplate<object, object> _template;
+
+    private WebHookBodyTemplate(HandlebarsTemplate<object, object> template) => _template = template;
+
+    public static WebHookBodyTemplate Load(string location, string key)
+    {
+        string source;
+        try
+        {
+            source = location switch
+            {
+                _ when location.StartsWith("base64://", StringComparison.Ordinal) =>
+                    Encoding.UTF8.GetString(Convert.FromBase64String(location["base64://".Length..])),
+                _ when location.StartsWith("file://", StringComparison.Ordinal) => File.ReadAllText(location["file://".Length..]),
+                _ when location.StartsWith("http://", StringComparison.Ordinal) || location.StartsWith("https://", StringComparison.Ordinal) =>
+                    throw new ConfigurationException(key, "templates are read from file:// or base64:// only (no fetch at start-up)"),
+                _ => File.ReadAllText(location),
+            };
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException(key, $"the body template cannot be read: {e.Message}");
+        }
+
+        try
+        {
+            return new WebHookBodyTemplate(Engine.Compile(source));
+        }
+        catch (HandlebarsException e)
+        {
+            throw new ConfigurationException(key, $"the body template is not a valid Handlebars template: {e.Message}");
+        }
+    }
+
+    public string Render(JsonObject payload) => _template(ToTemplateData(payload)!);
+
+    private static IHandlebars CreateEngine()
+    {
+        var engine = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
+        engine.RegisterHelper("json", (writer, _, arguments) =>
+            writer.WriteSafeString(JsonSerializer.Serialize(arguments.Length > 0 ? arguments[0] : null)));
+        return engine;
+    }
+
+    // Handlebars walks dictionaries and lists, not System.Text.Json nodes.
+    private static object? ToTemplateData(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject obj => obj.ToDictionary(p => p.Key, p => ToTemplateData(p.Value), StringComparer.Ordinal),
+        JsonArray array => array.Select(ToTemplateData).ToList(),
+        JsonValue value when value.TryGetValue<bool>(out var b) => b,
+        JsonValue value when value.TryGetValue<long>(out var l) => l,
+        JsonValue value when value.TryGetValue<double>(out var d) => d,
+        JsonValue value when value.TryGetValue<string>(out var s) => s,
+        _ => node.ToJsonString(),
+    };
+}
