@@ -10,6 +10,7 @@ using Tessera.Hosting;
 using Tessera.Identities;
 using Tessera.Logging;
 using Tessera.Persistence;
+using Tessera.RateLimiting;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Login;
 using Tessera.SelfService.Flows.Logout;
@@ -47,6 +48,7 @@ public static class Program
         builder.Services.AddLoginFlow();
         builder.Services.AddRegistrationFlow(config);
         builder.Services.AddCourier(config);
+        builder.Services.AddRateLimiting(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -54,6 +56,7 @@ public static class Program
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseErrors();
         app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseRateLimiting();
         app.UseRouting();
         app.UseMiddleware<SurfaceGuardMiddleware>();
 

@@ -2,6 +2,7 @@
 using System.Text.Json.Nodes;
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.RateLimiting;
 using Tessera.SelfService.Methods.Password;
 using Tessera.Sessions;
 using Tessera.Ui.Messages;
@@ -18,7 +19,8 @@ internal sealed class LoginFlowService(
     FlowResponder responder,
     FlowCompletion completion,
     PasswordLoginMethod password,
-    FlowGate gate)
+    FlowGate gate,
+    LoginAttemptGuard guard)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = "passed_challenge";
@@ -46,6 +48,7 @@ internal sealed class LoginFlowService(
             RequestedAal = request.Aal ?? "aal1",
         };
         LoginNodes.AddPassword(flow.Ui, identifier: null);
+        await guard.PrepareAsync(context, flow, cancellationToken);
         await store.InsertAsync(flow, cancellationToken);
         return responder.Created(context, flow);
     }
@@ -83,7 +86,14 @@ internal sealed class LoginFlowService(
             return await RerenderAsync(context, flow, cancellationToken);
         }
 
+        // Brute force and captcha: refused before the password is tried, whatever it is.
+        if (await guard.BeforeAuthenticatingAsync(context, flow, identifier!, body.CaptchaTurnstileResponse, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var result = await password.AuthenticateAsync(identifier!, body.Password!, cancellationToken);
+        await guard.AfterOutcomeAsync(context, identifier!, result.Identity is not null, cancellationToken);
         if (result.Identity is null)
         {
             flow.Ui.AddMessage(null, result.Message!);

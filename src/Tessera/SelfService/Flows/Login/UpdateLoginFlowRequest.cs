@@ -6,4 +6,7 @@ internal sealed record UpdateLoginFlowRequest(string? Method, string? Identifier
 {
     /// <summary>Kratos's older name for the identifier field.</summary>
     public string? PasswordIdentifier { get; init; }
+
+    /// <summary>The captcha provider's token, when the flow has a captcha node.</summary>
+    public string? CaptchaTurnstileResponse { get; init; }
 }

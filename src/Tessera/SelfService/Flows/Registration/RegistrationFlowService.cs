@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json.Nodes;
+using Tessera.Captcha;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Identities;
@@ -24,7 +25,8 @@ internal sealed class RegistrationFlowService(
     IdentitySchemaRegistry schemas,
     RegistrationOptions options,
     PublicUrls urls,
-    SelfServiceOptions selfService)
+    SelfServiceOptions selfService,
+    CaptchaGate captcha)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = "passed_challenge";
@@ -46,6 +48,7 @@ internal sealed class RegistrationFlowService(
 
         var flow = factory.Create(context, FlowKind.Registration, type, returnTo, StateChooseMethod);
         RegistrationNodes.AddPassword(flow.Ui, await schemas.DefaultAsync(cancellationToken), traits: null);
+        await captcha.AddNodeIfRequiredAsync(context, flow, cancellationToken);
         await store.InsertAsync(flow, cancellationToken);
         return responder.Created(context, flow);
     }
@@ -64,6 +67,11 @@ internal sealed class RegistrationFlowService(
         flow.Ui.Nodes.RemoveAll(n => n.Group != "default");
         flow.Ui.ClearMessages();
         RegistrationNodes.AddPassword(flow.Ui, schema, body.Traits);
+        if (await captcha.CheckAsync(context, flow, body.CaptchaTurnstileResponse, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (body.Method != "password")
         {
             flow.Ui.AddMessage(null, UiMessages.ErrorValidationRegistrationNoStrategyFound.With());
