@@ -10,6 +10,7 @@ using Tessera.Hosting;
 using Tessera.Identities;
 using Tessera.Logging;
 using Tessera.Persistence;
+using Tessera.RateLimiting;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Login;
 using Tessera.SelfService.Flows.Logout;
@@ -57,6 +58,7 @@ public static class Program
         builder.Services.AddSecondFactors(config);
         builder.Services.AddCourier(config);
         builder.Services.AddHooks(config);
+        builder.Services.AddRateLimiting(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -64,6 +66,7 @@ public static class Program
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseErrors();
         app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseRateLimiting();
         app.UseRouting();
         app.UseMiddleware<SurfaceGuardMiddleware>();
 

@@ -10,18 +10,18 @@ internal static partial class ErrorCatalog
         "The submission does not carry a captcha token.",
         "The flow requires a captcha and the form was submitted without the provider's token (the widget did not load, or a script blocker removed it).",
         "Complete the captcha and submit again; UIs must send the captcha node's value with the form.",
-        "A flow is re-rendered with message 4000038 (no captcha token)")
+        "A flow submission answers 400; the flow carries message 4000038 (no captcha token)")
     {
         UiMessageIds = "4000038",
     };
 
     public static readonly ErrorDescriptor CaptchaVerificationFailed = new(
-        "captcha_verification_failed", 400,
+        "captcha_verification_failed", 403,
         "Captcha verification failed, please try again.",
         "The captcha provider rejected the token.",
         "The captcha token is invalid, expired or already used, or the provider judged the request automated.",
         "Complete a fresh captcha and submit again. Operators: check the site key and secret match.",
-        "A flow is re-rendered with message 4000038")
+        "A flow submission answers 403; the flow carries message 4000038 (HTML browsers are sent back to it)")
     {
         UiMessageIds = "4000038",
     };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
+using Tessera.Hosting;
 
 namespace Tessera.Sessions;
 
@@ -8,7 +9,7 @@ namespace Tessera.Sessions;
 /// (API clients) or the session cookie (browsers), in that order. A revoked or expired session stops working at
 /// once: every lookup reads the database.
 /// </summary>
-internal sealed class SessionManager(SessionStore store, SessionOptions options, TimeProvider clock)
+internal sealed class SessionManager(SessionStore store, SessionOptions options, TimeProvider clock, ClientAddress clientAddress)
 {
     public const string TokenHeader = "X-Session-Token";
     private const int MaxUserAgentLength = 512;
@@ -20,7 +21,7 @@ internal sealed class SessionManager(SessionStore store, SessionOptions options,
         var aal = methods.Select(m => m.Aal).DefaultIfEmpty("aal1").Max(StringComparer.Ordinal)!;
         var device = new SessionDevice(
             Guid.NewGuid(),
-            context?.Connection.RemoteIpAddress?.ToString(),
+            context is null ? null : clientAddress.TextOf(context),
             Truncate(context?.Request.Headers.UserAgent.ToString()),
             null);
         var session = new Session(Guid.NewGuid(), identityId, true, aal, methods, [device], now, now, now + options.Lifespan);

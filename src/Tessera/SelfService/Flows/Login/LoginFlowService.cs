@@ -4,6 +4,7 @@ using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.SelfService.Flows.Verification;
 using Tessera.SelfService.Hooks;
+using Tessera.RateLimiting;
 using Tessera.SelfService.Methods.Password;
 using Tessera.Sessions;
 using Tessera.Ui.Messages;
@@ -23,7 +24,8 @@ internal sealed class LoginFlowService(
     FlowGate gate,
     RequireVerifiedAddressHook requireVerifiedAddress,
     SecondFactorLogin secondFactor,
-    FlowHooks hooks)
+    FlowHooks hooks,
+    LoginAttemptGuard guard)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = "passed_challenge";
@@ -60,6 +62,7 @@ internal sealed class LoginFlowService(
             await secondFactor.AddNodesAsync(flow.Ui, existing!.IdentityId, cancellationToken);
         }
 
+        await guard.PrepareAsync(context, flow, cancellationToken);
         if (await hooks.BeforeAsync(context, flow, cancellationToken) is { } refused)
         {
             return new ErrorResult(refused);
@@ -107,7 +110,14 @@ internal sealed class LoginFlowService(
             return await RerenderAsync(context, flow, cancellationToken);
         }
 
+        // Brute force and captcha: refused before the password is tried, whatever it is.
+        if (await guard.BeforeAuthenticatingAsync(context, flow, identifier!, body.CaptchaTurnstileResponse, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var result = await password.AuthenticateAsync(identifier!, body.Password!, cancellationToken);
+        await guard.AfterOutcomeAsync(context, identifier!, result.Identity is not null, cancellationToken);
         if (result.Identity is null)
         {
             flow.Ui.AddMessage(null, result.Message!);

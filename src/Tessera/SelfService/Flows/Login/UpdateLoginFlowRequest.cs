@@ -12,4 +12,7 @@ internal sealed record UpdateLoginFlowRequest(string? Method, string? Identifier
 
     /// <summary>Kratos's <c>updateLoginFlowWithLookupSecretMethod</c> (second factor: a backup code).</summary>
     public string? LookupSecret { get; init; }
+
+    /// <summary>The captcha provider's token, when the flow has a captcha node.</summary>
+    public string? CaptchaTurnstileResponse { get; init; }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json.Nodes;
+using Tessera.Captcha;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Identities;
@@ -28,7 +29,8 @@ internal sealed class RegistrationFlowService(
     IdentityResponseFactory identityResponses,
     SelfServiceOptions selfService,
     RegistrationVerification verification,
-    FlowHooks hooks)
+    FlowHooks hooks,
+    CaptchaGate captcha)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = "passed_challenge";
@@ -49,6 +51,7 @@ internal sealed class RegistrationFlowService(
 
         var flow = factory.Create(context, FlowKind.Registration, type, returnTo, StateChooseMethod);
         RegistrationNodes.AddPassword(flow.Ui, await schemas.DefaultAsync(cancellationToken), traits: null);
+        await captcha.AddNodeIfRequiredAsync(context, flow, cancellationToken);
         if (await hooks.BeforeAsync(context, flow, cancellationToken) is { } refused)
         {
             return new ErrorResult(refused);
@@ -72,6 +75,11 @@ internal sealed class RegistrationFlowService(
         flow.Ui.Nodes.RemoveAll(n => n.Group != "default");
         flow.Ui.ClearMessages();
         RegistrationNodes.AddPassword(flow.Ui, schema, body.Traits);
+        if (await captcha.CheckAsync(context, flow, body.CaptchaTurnstileResponse, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (body.Method != "password")
         {
             flow.Ui.AddMessage(null, UiMessages.ErrorValidationRegistrationNoStrategyFound.With());

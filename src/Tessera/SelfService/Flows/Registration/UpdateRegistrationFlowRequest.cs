@@ -7,4 +7,7 @@ namespace Tessera.SelfService.Flows.Registration;
 internal sealed record UpdateRegistrationFlowRequest(string? Method, string? Password, JsonObject? Traits, string? CsrfToken)
 {
     public JsonNode? TransientPayload { get; init; }
+
+    /// <summary>The captcha provider's token, when the flow has a captcha node.</summary>
+    public string? CaptchaTurnstileResponse { get; init; }
 }

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.RateLimiting;
+
+/// <summary>
+/// The bucket names (<c>rate_limits.buckets.&lt;name&gt;</c>) and their defaults. The defaults let a person behind a
+/// shared address (an office NAT) work normally and stop scripts: a human does not submit 100 forms a minute.
+/// </summary>
+internal static class RateLimitBuckets
+{
+    /// <summary>Every <c>POST /self-service/...</c> per client address.</summary>
+    public const string FlowSubmissions = "flow_submissions";
+
+    /// <summary><c>GET /sessions/whoami</c> per session token (hashed).</summary>
+    public const string Whoami = "whoami";
+
+    /// <summary>Codes sent (recovery, verification, login codes) per destination address: the courier's spam guard.</summary>
+    public const string CodeSends = "code_sends";
+
+    /// <summary>Failed password logins per identifier and client address: the first, narrow brute-force limit.</summary>
+    public const string LoginFailuresPerIdentifierAndAddress = "login_failures_per_identifier_ip";
+
+    /// <summary>Failed password logins per identifier from any address: the higher limit against distributed guessing.</summary>
+    public const string LoginFailuresPerIdentifier = "login_failures_per_identifier";
+
+    public static IReadOnlyList<RateLimitBucket> Defaults { get; } =
+    [
+        new(FlowSubmissions, 100, TimeSpan.FromMinutes(1)),
+        new(Whoami, 300, TimeSpan.FromMinutes(1)),
+        new(CodeSends, 5, TimeSpan.FromMinutes(15)),
+        new(LoginFailuresPerIdentifierAndAddress, 10, TimeSpan.FromMinutes(15)),
+        new(LoginFailuresPerIdentifier, 100, TimeSpan.FromHours(1)),
+    ];
+}
