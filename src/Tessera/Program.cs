@@ -16,6 +16,7 @@ using Tessera.SelfService.Flows.Logout;
 using Tessera.SelfService.Flows.Registration;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
+using Tessera.Ui.Pages;
 
 namespace Tessera;
 
@@ -60,6 +61,7 @@ public static class Program
         app.MapHealthEndpoints();
         app.MapErrorEndpoints();
         app.MapErrorPages();
+        app.MapSelfServicePages();
         app.MapIdentityEndpoints();
         app.MapSessionEndpoints();
         app.MapAdminSessionEndpoints();
