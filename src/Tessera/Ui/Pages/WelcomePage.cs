@@ -34,7 +34,7 @@ internal static class WelcomePage
 
         var current = session.Value;
         var details = new HtmlMarkup().Open("dl", ("id", "session"));
-        foreach (var (path, value) in Traits(identity.Traits, "traits"))
+        foreach (var (path, value) in Traits(identity.Traits, null).Where(t => t.Value.Length > 0))
         {
             Entry(details, path, value);
         }
@@ -62,13 +62,13 @@ internal static class WelcomePage
             .ToResult(StatusCodes.Status200OK);
     }
 
-    /// <summary>Every trait as <c>traits.email: value</c>, nested objects flattened, whatever the identity schema.</summary>
-    private static IEnumerable<(string Path, string Value)> Traits(JsonNode? node, string path) => node switch
+    /// <summary>Every trait as <c>name.first: value</c>, nested objects flattened, whatever the identity schema.</summary>
+    private static IEnumerable<(string Path, string Value)> Traits(JsonNode? node, string? path) => node switch
     {
-        JsonObject obj => obj.SelectMany(member => Traits(member.Value, $"{path}.{member.Key}")),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => [(path, value.GetValue<string>())],
+        JsonObject obj => obj.SelectMany(member => Traits(member.Value, path is null ? member.Key : $"{path}.{member.Key}")),
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => [(path ?? "traits", value.GetValue<string>())],
         null => [],
-        _ => [(path, node.ToJsonString())],
+        _ => [(path ?? "traits", node.ToJsonString())],
     };
 
     private static void Entry(HtmlMarkup html, string term, string value) => html.Element("dt", term).Element("dd", value);
