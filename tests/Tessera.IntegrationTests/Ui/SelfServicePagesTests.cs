@@ -88,6 +88,34 @@ public sealed class SelfServicePagesTests(UiServer server) : IClassFixture<UiSer
         response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("frame-ancestors 'none'");
     }
 
+    [Theory]
+    [InlineData("refresh=true", 1010003)]
+    [InlineData("aal=aal2", 1010004)]
+    public async Task LoginPage_ReauthenticationAndSecondFactor_AreLabelledAndOfferSignOut(string query, int message)
+    {
+        using var browser = new BrowserClient(Server.PublicUrl);
+        var registration = await StartAsync(browser, "registration");
+        using (var flow = await browser.GetFlowAsync("registration", registration))
+        {
+            using var registered = await browser.PostFormAsync(flow.RootElement.GetProperty("ui").GetProperty("action").GetString()!,
+            [
+                new("csrf_token", FlowJson.NodeValue(flow.RootElement, "csrf_token")!), new("method", "password"),
+                new("traits.email", $"labels-{Guid.NewGuid():N}@example.com"), new("password", "a long enough passphrase 42"),
+            ]);
+            registered.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        }
+
+        using var created = await browser.GetAsync($"/self-service/login/browser?{query}");
+        created.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        using var response = await browser.GetAsync(created.Headers.Location!.AbsoluteUri);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await ParseAsync(response);
+        page.QuerySelector($"[data-message-id='{message}']").ShouldNotBeNull();
+        page.QuerySelector("#link-logout")!.GetAttribute("href")!.ShouldContain("/self-service/logout?token=ory_lo_");
+        page.QuerySelector("#link-registration").ShouldBeNull();
+    }
+
     [Fact]
     public async Task ErrorPage_ServerError_ShowsTheErrorAndRequestIdsToQuote()
     {
