@@ -4,8 +4,9 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests need (PostgreSQL's initdb/pg_ctl are on the base image).
-packages=(libargon2-1 postgresql)
+# Debian packages the tests need (PostgreSQL's initdb/pg_ctl are on the base image; chromium drives the browser tests,
+# since Playwright cannot download its own browsers here).
+packages=(libargon2-1 postgresql chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

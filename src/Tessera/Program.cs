@@ -22,6 +22,7 @@ using Tessera.SelfService.Methods;
 using Tessera.SelfService.Hooks;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
+using Tessera.Ui.Pages;
 
 namespace Tessera;
 
@@ -73,6 +74,7 @@ public static class Program
         app.MapHealthEndpoints();
         app.MapErrorEndpoints();
         app.MapErrorPages();
+        app.MapSelfServicePages();
         app.MapIdentityEndpoints();
         app.MapSessionEndpoints();
         app.MapAdminSessionEndpoints();

@@ -5,7 +5,8 @@ namespace Tessera.Hosting;
 
 /// <summary>
 /// <c>cookies.*</c>: domain, path, SameSite and Secure shared by the session and CSRF cookies. Secure defaults to
-/// on outside development mode.
+/// on, except in development mode and when the public URL is plain http on a loopback address (see
+/// <see cref="SecureByDefault"/>).
 /// </summary>
 internal sealed record CookieSettings(string? Domain, string Path, SameSiteMode SameSite, bool Secure)
 {
@@ -14,21 +15,45 @@ internal sealed record CookieSettings(string? Domain, string Path, SameSiteMode 
         ["Strict"] = SameSiteMode.Strict, ["Lax"] = SameSiteMode.Lax, ["None"] = SameSiteMode.None,
     };
 
-    public static CookieSettings Bind(ConfigurationTree config, bool dev) => Bind(config, "cookies", dev, null);
+    public static CookieSettings Bind(ConfigurationTree config, ServeOptions serve) => Bind(config, "cookies", serve, null);
 
     /// <summary>Reads <paramref name="prefix"/>.* falling back to <paramref name="fallback"/> for each unset key.</summary>
-    public static CookieSettings Bind(ConfigurationTree config, string prefix, bool dev, CookieSettings? fallback)
+    public static CookieSettings Bind(ConfigurationTree config, string prefix, ServeOptions serve, CookieSettings? fallback)
     {
         var domain = config.GetString($"{prefix}.domain") ?? fallback?.Domain;
         var path = config.GetString($"{prefix}.path") ?? fallback?.Path ?? "/";
         var sameSite = config.GetEnum($"{prefix}.same_site", fallback?.SameSite ?? SameSiteMode.Lax, SameSiteModes);
-        var secure = config.GetBool($"{prefix}.secure", fallback?.Secure ?? !dev);
+        var secure = config.GetBool($"{prefix}.secure", fallback?.Secure ?? SecureByDefault(serve));
         if (sameSite == SameSiteMode.None && !secure)
         {
             throw new ConfigurationException($"{prefix}.same_site", "None requires Secure cookies (browsers drop SameSite=None cookies without Secure)");
         }
 
         return new CookieSettings(string.IsNullOrWhiteSpace(domain) ? null : domain, path, sameSite, secure);
+    }
+
+    /// <summary>
+    /// Kratos marks cookies Secure unless in development mode. Tessera's listener speaks plain HTTP and, with zero
+    /// configuration, is reached at http://127.0.0.1:4433, where browsers drop (or never send back) Secure cookies:
+    /// the built-in sign-in would fail for the very person trying it out. So when the public URL
+    /// (<c>serve.public.base_url</c>, else the listener) is http:// on a loopback host, cookies are not marked Secure
+    /// by default. Loopback traffic never leaves the machine, so Secure would protect nothing there. Any other
+    /// address, including a listener on 0.0.0.0 without a base URL, keeps Secure (deploy behind TLS);
+    /// <c>cookies.secure</c> set explicitly always wins.
+    /// </summary>
+    public static bool SecureByDefault(ServeOptions serve)
+    {
+        if (serve.Dev)
+        {
+            return false;
+        }
+
+        var publicUrl = serve.Public.BaseUrl;
+        var host = publicUrl?.Host ?? serve.Public.Host;
+        var plainHttp = publicUrl is null || publicUrl.Scheme == Uri.UriSchemeHttp;
+        var loopback = host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
+        return !(plainHttp && loopback);
     }
 
     public CookieOptions ToCookieOptions(DateTimeOffset? expires) => new()

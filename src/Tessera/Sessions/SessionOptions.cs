@@ -23,7 +23,7 @@ internal sealed record SessionOptions(
 
     public static SessionOptions Bind(ConfigurationTree config, ServeOptions serve)
     {
-        var cookies = CookieSettings.Bind(config, serve.Dev);
+        var cookies = CookieSettings.Bind(config, serve);
         var name = config.GetString("session.cookie.name", DefaultCookieName)!;
         if (name.Length == 0 || name.Any(c => c <= ' ' || c >= '\u007f' || "()<>@,;:\\\"/[]?={}".Contains(c)))
         {
@@ -38,7 +38,7 @@ internal sealed record SessionOptions(
             extend,
             name,
             config.GetBool("session.cookie.persistent", true),
-            CookieSettings.Bind(config, "session.cookie", serve.Dev, cookies),
+            CookieSettings.Bind(config, "session.cookie", serve, cookies),
             config.GetEnum("session.whoami.required_aal", RequiredAal.HighestAvailable, AalNames),
             config.GetDuration("session.whoami.cache_ttl", TimeSpan.FromSeconds(1)));
     }

@@ -19,7 +19,7 @@ internal static class FlowsRegistration
         services.AddSingleton<FlowCompletion>();
         services.AddSingleton<FlowGate>();
         services.AddSingleton<CsrfProtection>();
-        services.AddSingleton(CookieSettings.Bind(config, serve.Dev));
+        services.AddSingleton(CookieSettings.Bind(config, serve));
         return services;
     }
 }

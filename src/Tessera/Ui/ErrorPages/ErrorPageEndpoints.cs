@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Tessera.Errors;
 using Tessera.Errors.Containers;
 using Tessera.Errors.Rendering;
 using Tessera.Hosting;
+using Tessera.Ui.Pages;
 
 namespace Tessera.Ui.ErrorPages;
 
@@ -26,27 +26,23 @@ internal static class ErrorPageEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ShowError([FromQuery] string? id, HttpContext context, ErrorContainerReader reader, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowError(
+        [FromQuery] string? id, HttpContext context, ErrorContainerReader reader, [AsParameters] SelfServiceLinks links, CancellationToken cancellationToken)
     {
         var result = await reader.ReadAsync(context, id, cancellationToken);
         if (!result.Succeeded)
         {
-            return ErrorPage(result.Error.Descriptor.Message, result.Error.EffectiveReason, result.Error.Descriptor.Id, context.TraceIdentifier)
-                .ToResult(result.Error.Status);
+            var failure = result.Error;
+            var shown = new ShownError(failure.Descriptor.Id, failure.Status, failure.Descriptor.Message, failure.EffectiveReason, context.TraceIdentifier, null);
+            return ErrorPageView.Render(shown, links).ToResult(failure.Status);
         }
 
-        var error = result.Value.Error;
-        return ErrorPage(
-                Text(error, "message") ?? ErrorCatalog.InternalServerError.Message,
-                Text(error, "reason") ?? string.Empty,
-                Text(error, "id") ?? "-",
-                Text(error, "request") ?? "-")
-            .ToResult(StatusCodes.Status200OK);
+        return ErrorPageView.Render(ShownError.From(result.Value.Error), links).ToResult(StatusCodes.Status200OK);
     }
 
     private static IResult ShowReference()
     {
-        var page = new HtmlPage("Error reference").Heading("Error reference");
+        var page = new HtmlPage("Error reference").Wide().Heading("Error reference");
         foreach (var entry in ErrorCatalog.All)
         {
             page.Link($"{entry.Id} ({entry.Status}): {entry.Message}", ErrorDocumentationLinks.PagePath(entry));
@@ -76,15 +72,4 @@ internal static class ErrorPageEndpoints
             .Link("All errors", "/ui/errors")
             .ToResult(StatusCodes.Status200OK);
     }
-
-    private static HtmlPage ErrorPage(string message, string reason, string errorId, string requestId) =>
-        new HtmlPage("Error").Heading(message)
-            .Paragraph(reason)
-            .Field("Error", errorId, "error-id")
-            .Field("Request", requestId, "request-id")
-            .Paragraph("Quote the error and request ids when you contact support.")
-            .Link("Back to the start", "/");
-
-    private static string? Text(JsonNode error, string member) =>
-        error[member] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Net;
+using System.Text;
+
+namespace Tessera.Ui;
+
+/// <summary>
+/// The layout every built-in page shares (flows, welcome, error, error reference): one document shape and the one
+/// stylesheet. Content is added through <see cref="HtmlMarkup"/>, which encodes every value.
+/// </summary>
+internal sealed class HtmlPage(string title)
+{
+    private readonly HtmlMarkup _body = new();
+    private bool _wide;
+
+    public HtmlPage Heading(string text)
+    {
+        _body.Element("h1", text);
+        return this;
+    }
+
+    public HtmlPage Paragraph(string text)
+    {
+        _body.Element("p", text);
+        return this;
+    }
+
+    public HtmlPage Field(string label, string value, string? cssClass = null)
+    {
+        _body.Open("p", ("class", cssClass)).Element("strong", label + ":").Text(" ").Element("code", value).Close("p");
+        return this;
+    }
+
+    public HtmlPage Link(string text, string href)
+    {
+        _body.Open("p").Open("a", ("href", href)).Text(text).Close("a").Close("p");
+        return this;
+    }
+
+    public HtmlPage Add(HtmlMarkup markup)
+    {
+        _body.Append(markup);
+        return this;
+    }
+
+    /// <summary>A wider column, for pages with several forms or long values (settings, error reference).</summary>
+    public HtmlPage Wide()
+    {
+        _wide = true;
+        return this;
+    }
+
+    public IResult ToResult(int status) => new HtmlPageResult(Render(), status);
+
+    public string Render() =>
+        $$"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
+        <title>{{WebUtility.HtmlEncode(title)}} · Tessera</title>
+        <style>{{UiStylesheet.Css}}</style></head>
+        <body>
+        <main{{(_wide ? " class=\"wide\"" : string.Empty)}}>
+        {{_body}}</main>
+        </body>
+        </html>
+        """;
+
+    /// <summary>
+    /// The page, never cached (it may show a session or a form's CSRF token) and never framed (clickjacking on the
+    /// sign-in forms).
+    /// </summary>
+    private sealed class HtmlPageResult(string html, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var headers = httpContext.Response.Headers;
+            headers.CacheControl = "no-store";
+            headers.XFrameOptions = "DENY";
+            headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
+            return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status).ExecuteAsync(httpContext);
+        }
+    }
+}

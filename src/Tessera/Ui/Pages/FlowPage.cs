@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Hosting;
+using Tessera.Security.Csrf;
+using Tessera.SelfService.Flows;
+using Tessera.Sessions;
+using Tessera.Ui.Messages;
+
+namespace Tessera.Ui.Pages;
+
+/// <summary>
+/// The page of one flow kind (<c>/ui/login?flow=</c>, ...), reading the flow in-process the way a Kratos UI reads
+/// <c>GET /self-service/&lt;kind&gt;/flows?id=</c>, and reacting as those UIs do: a missing, unknown, expired or
+/// other browser's flow restarts at the kind's browser init endpoint; a flow is shown only to its own browser.
+/// </summary>
+internal static class FlowPage
+{
+    public static async Task<IResult> ShowAsync(
+        FlowKind kind, HttpContext context, FlowPageServices services, SelfServiceLinks links, CancellationToken cancellationToken)
+    {
+        var query = context.Request.Query;
+        var restart = new SeeOtherResult(new Uri(links.Start(kind, query["return_to"], query["refresh"] == "true", query["aal"])));
+        var found = await services.Flows.FindAsync(query["flow"], kind, cancellationToken);
+
+        // The built-in UI is a browser: API flows are for apps, which render their own forms.
+        if (!found.Succeeded || found.Value.Type != FlowType.Browser)
+        {
+            return restart;
+        }
+
+        var flow = found.Value;
+        if (CsrfCookie.Read(context.Request) is null)
+        {
+            // Restarting would set the cookie and come back here; a browser that refuses cookies would loop, so say why.
+            return CookiesNeeded(kind, links);
+        }
+
+        var again = new SeeOtherResult(new Uri(links.Start(kind, flow.ReturnTo, flow.Refresh, flow.RequestedAal)));
+        if (!FlowLookup.BelongsToBrowser(flow, context.Request) || flow.IsExpiredAt(services.Clock.GetUtcNow()))
+        {
+            return again;
+        }
+
+        if (kind == FlowKind.Settings && !await BelongsToSessionAsync(flow, context, services.Sessions, cancellationToken))
+        {
+            return again;
+        }
+
+        return Render(kind, flow, context.Request, links).ToResult(StatusCodes.Status200OK);
+    }
+
+    private static HtmlPage Render(FlowKind kind, Flow flow, HttpRequest request, SelfServiceLinks links)
+    {
+        var (title, intro) = Heading(kind, flow);
+        var page = new HtmlPage(title).Heading(title);
+        if (kind == FlowKind.Settings)
+        {
+            page.Wide();
+        }
+
+        if (intro is not null && flow.Ui.Messages.All(m => m.Id != intro.Id))
+        {
+            page.Add(new HtmlMarkup().Element("p", intro.Text, ("class", "message info"), ("data-message-id", intro.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        page.Add(FlowFormRenderer.Render(flow.Ui, formPerGroup: kind == FlowKind.Settings));
+        return page.Add(FlowPageLinks.For(kind, flow, request, links));
+    }
+
+    private static (string Title, UiText? Intro) Heading(FlowKind kind, Flow flow) => kind switch
+    {
+        FlowKind.Login when flow.RequestedAal is "aal2" or "aal3" => ("Second factor", UiMessages.InfoSelfServiceLoginMFA.With()),
+        FlowKind.Login when flow.Refresh => ("Confirm it's you", UiMessages.InfoSelfServiceLoginReAuth.With()),
+        FlowKind.Login => ("Sign in", null),
+        FlowKind.Registration => ("Create an account", null),
+        FlowKind.Recovery => ("Recover your account", null),
+        FlowKind.Verification => ("Verify your email address", null),
+        _ => ("Account settings", null),
+    };
+
+    private static async Task<bool> BelongsToSessionAsync(Flow flow, HttpContext context, SessionManager sessions, CancellationToken cancellationToken)
+    {
+        if (flow.IdentityId is not { } owner)
+        {
+            return true;
+        }
+
+        var session = await sessions.FetchAsync(context.Request, cancellationToken);
+        return session.Succeeded && session.Value.IdentityId == owner;
+    }
+
+    private static IResult CookiesNeeded(FlowKind kind, SelfServiceLinks links) =>
+        new HtmlPage("Cookies needed").Heading("This form needs cookies")
+            .Paragraph("Your browser did not send the cookie that protects this form, so it cannot be shown. "
+                + "Allow cookies for this site, then start again.")
+            .Link("Start again", links.Start(kind))
+            .ToResult(StatusCodes.Status403Forbidden);
+}

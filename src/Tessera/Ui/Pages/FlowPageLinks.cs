@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.SelfService.Flows;
+
+namespace Tessera.Ui.Pages;
+
+/// <summary>
+/// The links under a flow's form: between sign-in, registration and recovery (carrying the flow's return_to on),
+/// and signing out where a session exists (re-authentication, second factor, settings).
+/// </summary>
+internal static class FlowPageLinks
+{
+    public static HtmlMarkup For(FlowKind kind, Flow flow, HttpRequest request, SelfServiceLinks links)
+    {
+        var html = new HtmlMarkup().Open("nav", ("class", "links"), ("aria-label", "Other options"));
+        var signedIn = kind == FlowKind.Settings || (kind == FlowKind.Login && (flow.Refresh || flow.RequestedAal is not "aal1"));
+        switch (kind)
+        {
+            case FlowKind.Login when !signedIn:
+                Link(html, links, FlowKind.Registration, "Don't have an account? Create one", flow.ReturnTo);
+                Link(html, links, FlowKind.Recovery, "Forgot your password? Recover your account", flow.ReturnTo);
+                break;
+            case FlowKind.Registration:
+                Link(html, links, FlowKind.Login, "Already have an account? Sign in", flow.ReturnTo);
+                break;
+            case FlowKind.Recovery or FlowKind.Verification:
+                Link(html, links, FlowKind.Login, "Back to sign in", flow.ReturnTo);
+                break;
+            case FlowKind.Settings:
+                Anchor(html, "Back to your account", links.Page("/ui/welcome"));
+                break;
+        }
+
+        if (signedIn && links.Logout(request) is { } logout)
+        {
+            Anchor(html, "Sign out", logout, "logout");
+        }
+
+        return html.Close("nav");
+    }
+
+    private static void Link(HtmlMarkup html, SelfServiceLinks links, FlowKind kind, string text, string? returnTo)
+    {
+        if (links.IsServed(kind))
+        {
+            Anchor(html, text, links.Start(kind, returnTo), FlowNames.Of(kind));
+        }
+    }
+
+    private static void Anchor(HtmlMarkup html, string text, string href, string? id = null) =>
+        html.Open("p").Open("a", ("href", href), ("id", id is null ? null : $"link-{id}")).Text(text).Close("a").Close("p");
+}

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.SelfService.Flows;
+using Tessera.Sessions;
+
+namespace Tessera.Ui.Pages;
+
+/// <summary>What a flow page reads, bound per request with <c>[AsParameters]</c> (every member is a registered service).</summary>
+internal sealed record FlowPageServices(FlowLookup Flows, SessionManager Sessions, TimeProvider Clock);

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Hosting;
+using Tessera.SelfService.Flows;
+
+namespace Tessera.Ui.Pages;
+
+/// <summary>
+/// The addresses the built-in pages link to: a flow's browser init endpoint (which sends the browser on to the
+/// configured UI), and the browser's logout URL. A flow kind is linked only when it is enabled and its endpoints
+/// are served, so a page never offers a link that answers 404.
+/// </summary>
+internal sealed record SelfServiceLinks(PublicUrls Urls, SelfServiceOptions Options, EndpointDataSource Endpoints, Tessera.Sessions.SessionOptions SessionSettings)
+{
+    /// <summary><c>/self-service/&lt;kind&gt;/browser</c> with the query a UI passes along (return_to, refresh, aal).</summary>
+    public string Start(FlowKind kind, string? returnTo = null, bool refresh = false, string? aal = null)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrEmpty(returnTo))
+        {
+            query.Add("return_to=" + Uri.EscapeDataString(returnTo));
+        }
+
+        if (kind == FlowKind.Login && refresh)
+        {
+            query.Add("refresh=true");
+        }
+
+        if (kind == FlowKind.Login && aal is not (null or "" or "aal1"))
+        {
+            query.Add("aal=" + Uri.EscapeDataString(aal));
+        }
+
+        var path = $"/self-service/{FlowNames.Of(kind)}/browser" + (query.Count == 0 ? string.Empty : "?" + string.Join('&', query));
+        return Urls.For(path).AbsoluteUri;
+    }
+
+    public bool IsServed(FlowKind kind) =>
+        Options.For(kind).Enabled && Endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Any(e => e.RoutePattern.RawText == $"/self-service/{FlowNames.Of(kind)}/browser");
+
+    /// <summary>The browser's logout URL (as <c>/self-service/logout/browser</c> would give it), or null without a session cookie.</summary>
+    public string? Logout(HttpRequest request) =>
+        request.Cookies.TryGetValue(SessionSettings.CookieName, out var token) && Tessera.Sessions.SessionToken.IsPlausible(token)
+            ? Urls.For($"/self-service/logout?token={Uri.EscapeDataString(Tessera.Sessions.SessionToken.LogoutTokenFor(token))}").AbsoluteUri
+            : null;
+
+    public string Page(string path) => Urls.For(path).AbsoluteUri;
+}
