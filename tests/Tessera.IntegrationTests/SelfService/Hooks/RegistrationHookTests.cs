@@ -111,7 +111,8 @@ public abstract class RegistrationHookTests(HookServer fixture)
         {
             Content = JsonContent.Create(new { method = "password", password = Password, traits = new { email } }),
         };
-        request.Headers.Add("Cookie", "ory_kratos_session=cookie-secret-value; csrf_token=csrf-secret-value");
+        // Cookies of the application (Tessera's own would make this API flow a browser request, refused before any hook).
+        request.Headers.Add("Cookie", "app_session=cookie-secret-value; app_csrf=csrf-secret-value");
         request.Headers.Add("Authorization", "Bearer bearer-secret-value");
         request.Headers.Add("X-Session-Token", "token-secret-value");
         request.Headers.Add("User-Agent", "HookTests/1.0");
