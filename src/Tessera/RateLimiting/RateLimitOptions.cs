@@ -18,7 +18,8 @@ internal sealed record RateLimitOptions(bool Enabled, IReadOnlyDictionary<string
             buckets[fallback.Name] = new RateLimitBucket(
                 fallback.Name,
                 config.GetInt($"{prefix}.limit", fallback.Limit, 1, 1_000_000),
-                config.GetDuration($"{prefix}.window", fallback.Window, TimeSpan.FromSeconds(1)));
+                config.GetDuration($"{prefix}.window", fallback.Window, TimeSpan.FromSeconds(1)),
+                config.GetBool($"{prefix}.enabled", fallback.Enabled || config.GetNode($"{prefix}.limit") is not null));
         }
 
         if (config.GetNode("rate_limits.buckets") is System.Text.Json.Nodes.JsonObject configured)

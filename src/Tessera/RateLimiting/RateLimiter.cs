@@ -17,7 +17,7 @@ internal sealed class RateLimiter(RateLimitOptions options, RateLimitStore store
     public async Task<RateLimitDecision> TryAcquireAsync(string bucket, string key, CancellationToken cancellationToken = default)
     {
         var limits = options[bucket];
-        if (!options.Enabled)
+        if (!options.Enabled || !limits.Enabled)
         {
             return RateLimitDecision.Allow;
         }
@@ -39,7 +39,7 @@ internal sealed class RateLimiter(RateLimitOptions options, RateLimitStore store
     public async Task<RateLimitDecision> CheckAsync(string bucket, string key, CancellationToken cancellationToken = default)
     {
         var limits = options[bucket];
-        if (!options.Enabled)
+        if (!options.Enabled || !limits.Enabled)
         {
             return RateLimitDecision.Allow;
         }
@@ -62,7 +62,7 @@ internal sealed class RateLimiter(RateLimitOptions options, RateLimitStore store
     public async Task<double> EstimateAsync(string bucket, string key, CancellationToken cancellationToken = default)
     {
         var limits = options[bucket];
-        if (!options.Enabled)
+        if (!options.Enabled || !limits.Enabled)
         {
             return 0;
         }
@@ -75,7 +75,7 @@ internal sealed class RateLimiter(RateLimitOptions options, RateLimitStore store
     public async Task RecordAsync(string bucket, string key, CancellationToken cancellationToken = default)
     {
         var limits = options[bucket];
-        if (!options.Enabled)
+        if (!options.Enabled || !limits.Enabled)
         {
             return;
         }

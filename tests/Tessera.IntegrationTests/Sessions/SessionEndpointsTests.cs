@@ -113,6 +113,18 @@ public abstract class SessionEndpointsTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Whoami_ByDefault_IsNotRateLimitedPerSession()
+    {
+        var issued = await IssueAsync(await TestIdentities.CreateAsync(Server));
+
+        for (var i = 0; i < 320; i++)
+        {
+            using var response = await Send(HttpMethod.Get, "/sessions/whoami", issued.Token);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"call {i + 1}");
+        }
+    }
+
+    [Fact]
     public async Task Whoami_AfterTheLifespan_Answers401()
     {
         await using var server = await TesseraTestServer.StartAsync(fixture.Kind, new Dictionary<string, string> { ["session.lifespan"] = "10m" });
