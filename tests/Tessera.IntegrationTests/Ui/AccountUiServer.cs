@@ -7,7 +7,8 @@ namespace Tessera.IntegrationTests.Ui;
 
 /// <summary>
 /// The server the account-page browser tests drive (<see cref="AccountUiTests"/>): the built-in UI at its default
-/// ui_urls with recovery, verification, TOTP and backup codes on, and a real SMTP sink on loopback. The hosted
+/// ui_urls with recovery, verification (registration shows the verification page), TOTP and backup codes on, and a
+/// real SMTP sink on loopback. The hosted
 /// courier worker is parked (pull_wait 1h); a test delivers with <see cref="DeliverAsync"/>, so nothing sleeps.
 /// Flows live ten minutes, so the fake clock can age a session past the 15-minute privileged window while the
 /// settings flow it opens afterwards stays valid.
@@ -28,6 +29,7 @@ public sealed class AccountUiServer : IAsyncLifetime
         ["selfservice.flows.settings.lifespan"] = "10m",
         ["selfservice.flows.recovery.enabled"] = "true",
         ["selfservice.flows.verification.enabled"] = "true",
+        ["selfservice.flows.registration.after.password.hooks"] = """[{"hook":"session"},{"hook":"show_verification_ui"}]""",
         ["selfservice.methods.code.config.lifespan"] = "10m",
         ["selfservice.methods.totp.enabled"] = "true",
         ["selfservice.methods.totp.config.issuer"] = "Tessera UI Tests",

@@ -9,7 +9,7 @@ namespace Tessera.IntegrationTests.Ui;
 
 /// <summary>
 /// Issue 9, the account pages in a real browser: recovery with the code from the e-mail, ending on the settings
-/// page; TOTP enrolment on the settings page and the aal2 step-up at the next sign-in; a profile change, and an
+/// page; registration going on to the verification page; TOTP enrolment on the settings page and the aal2 step-up at the next sign-in; a profile change, and an
 /// identifier change after the privileged window that asks for the password first. Assertions use message ids.
 /// </summary>
 public sealed class AccountUiTests(AccountUiServer server, ChromiumBrowser chromium) : IClassFixture<AccountUiServer>, IClassFixture<ChromiumBrowser>
@@ -39,10 +39,7 @@ public sealed class AccountUiTests(AccountUiServer server, ChromiumBrowser chrom
         await Expect(page.Locator("[data-message-id='1060003']")).ToBeVisibleAsync();
         await ChromiumBrowser.ScreenshotAsync(page, "recovery-code-sent");
         await server.DeliverAsync();
-        var mail = await server.Sink.WaitForMessageAsync(email);
-        var code = Regex.Match(mail.TextBody, @"\b\d{6}\b").Value;
-        code.ShouldNotBeNullOrEmpty(mail.TextBody);
-        await page.FillAsync("input[name=code]", code);
+        await page.FillAsync("input[name=code]", await EmailedCodeAsync(email));
         await page.ClickAsync("button[name=method][value=code]");
 
         await Expect(page).ToHaveURLAsync(FlowPage("settings"));
@@ -56,6 +53,32 @@ public sealed class AccountUiTests(AccountUiServer server, ChromiumBrowser chrom
         await SignInAsync(page, email, NewPassword);
         await Expect(page).ToHaveURLAsync(Welcome());
         await Expect(page.Locator("#session")).ToContainTextAsync(email);
+    }
+
+    [Fact]
+    public async Task Registration_WithShowVerificationUi_GoesToTheVerificationPageWhereTheEmailedCodeVerifies()
+    {
+        var email = NewEmail();
+        await using var context = await chromium.NewContextAsync();
+        var page = await NewPageAsync(context);
+        await page.GotoAsync(Url("/ui/registration"));
+        await Expect(page).ToHaveURLAsync(FlowPage("registration"));
+
+        await RegisterAsync(page, email);
+
+        await Expect(page).ToHaveURLAsync(FlowPage("verification"));
+        await Expect(page.Locator("[data-message-id='1080003']")).ToBeVisibleAsync();
+        await AssertEveryInputIsLabelledAsync(page);
+        await ChromiumBrowser.ScreenshotAsync(page, "verification");
+        await page.FillAsync("input[name=code]", await EmailedCodeAsync(email));
+        await page.ClickAsync("button[name=method][value=code]");
+
+        await Expect(page.Locator("[data-message-id='1080002']")).ToBeVisibleAsync();
+        await ChromiumBrowser.ScreenshotAsync(page, "verification-done");
+        await page.ClickAsync("#continue");
+        await Expect(page).ToHaveURLAsync(Welcome());
+        await Expect(page.Locator("#session")).ToContainTextAsync(email);
+        await Expect(page.Locator("#link-verification")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -108,6 +131,7 @@ public sealed class AccountUiTests(AccountUiServer server, ChromiumBrowser chrom
         await using var context = await chromium.NewContextAsync();
         var page = await NewPageAsync(context);
         await SignInFromWelcomeAsync(page, email);
+        await Expect(page.Locator("#link-verification")).ToBeVisibleAsync();
 
         await page.ClickAsync("#link-settings");
         await page.FillAsync("input[name='traits.name.first']", "Ada");
@@ -146,6 +170,16 @@ public sealed class AccountUiTests(AccountUiServer server, ChromiumBrowser chrom
         {
             await Expect(page).ToHaveURLAsync(Welcome());
         }
+    }
+
+    /// <summary>Runs one courier poll, then reads the six-digit code from the message to <paramref name="email"/>.</summary>
+    private async Task<string> EmailedCodeAsync(string email)
+    {
+        await server.DeliverAsync();
+        var mail = await server.Sink.WaitForMessageAsync(email);
+        var code = Regex.Match(mail.TextBody, @"\b\d{6}\b").Value;
+        code.ShouldNotBeNullOrEmpty(mail.TextBody);
+        return code;
     }
 
     private string Url(string path) => new Uri(Server.PublicUrl, path).AbsoluteUri;
