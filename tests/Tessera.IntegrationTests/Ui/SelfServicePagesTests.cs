@@ -117,6 +117,43 @@ public sealed class SelfServicePagesTests(UiServer server) : IClassFixture<UiSer
     }
 
     [Fact]
+    public async Task LoginPage_IdentifierLabel_IsThePasswordIdentifiersSchemaTitle()
+    {
+        using var browser = new BrowserClient(Server.PublicUrl);
+        var flowId = await StartAsync(browser, "login");
+
+        using var flow = await browser.GetFlowAsync("login", flowId);
+        using var response = await browser.GetAsync($"/ui/login?flow={flowId}");
+
+        var label = FlowJson.Node(flow.RootElement, "identifier").GetProperty("meta").GetProperty("label");
+        label.GetProperty("id").GetInt64().ShouldBe(1070002);
+        label.GetProperty("context").GetProperty("title").GetString().ShouldBe("E-Mail");
+        var page = await ParseAsync(response);
+        var input = page.QuerySelector("input[name=identifier]")!;
+        page.QuerySelector($"label[for='{input.Id}']")!.TextContent.ShouldBe("E-Mail", "the default schema's title, not a generic label");
+    }
+
+    [Fact]
+    public async Task LoginFlow_IdentifierWithoutSchemaTitle_IsLabelledId1070004()
+    {
+        const string schema = """
+            {"type":"object","properties":{"traits":{"type":"object","properties":{
+              "username":{"type":"string","ory.sh/kratos":{"credentials":{"password":{"identifier":true}}}}},
+              "required":["username"]}}}
+            """;
+        await using var untitled = await TesseraTestServer.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string>
+        {
+            ["cookies.secure"] = "false",
+            ["identity.schemas"] = $$"""[{"id":"plain","url":"base64://{{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(schema))}}"}]""",
+        });
+        using var browser = new BrowserClient(untitled.PublicUrl);
+
+        using var flow = await browser.GetFlowAsync("login", await StartAsync(browser, "login"));
+
+        FlowJson.Node(flow.RootElement, "identifier").GetProperty("meta").GetProperty("label").GetProperty("id").GetInt64().ShouldBe(1070004);
+    }
+
+    [Fact]
     public async Task ErrorPage_ServerError_ShowsTheErrorAndRequestIdsToQuote()
     {
         using var response = await Server.Public.GetAsync("/ui/error?id=stub:500");

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Tessera.IntegrationTests.Fixtures;
 using static Microsoft.Playwright.Assertions;
+using static Tessera.IntegrationTests.Ui.UiSteps;
 
 namespace Tessera.IntegrationTests.Ui;
 
@@ -12,8 +13,6 @@ namespace Tessera.IntegrationTests.Ui;
 /// </summary>
 public sealed class SelfServiceUiTests(UiServer server, ChromiumBrowser chromium) : IClassFixture<UiServer>, IClassFixture<ChromiumBrowser>
 {
-    private const string Password = "a long enough passphrase 42";
-
     static SelfServiceUiTests() => SetDefaultExpectTimeout(20_000);
 
     private TesseraTestServer Server => server.Server;
@@ -178,45 +177,5 @@ public sealed class SelfServiceUiTests(UiServer server, ChromiumBrowser chromium
         await ChromiumBrowser.ScreenshotAsync(page, "welcome-no-javascript");
     }
 
-    private static async Task<IPage> NewPageAsync(IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        return page;
-    }
-
-    private static async Task RegisterAsync(IPage page, string email)
-    {
-        await page.FillAsync("input[name='traits.email']", email);
-        await page.FillAsync("input[name=password]", Password);
-        await page.ClickAsync("button[name=method][value=password]");
-    }
-
-    private static async Task SignInAsync(IPage page, string identifier, string password)
-    {
-        await page.FillAsync("input[name=identifier]", identifier);
-        await page.FillAsync("input[name=password]", password);
-        await page.ClickAsync("button[name=method][value=password]");
-    }
-
-    // Every visible input has a <label for> naming it (read without page scripts, so it also works with JS off).
-    private static async Task AssertEveryInputIsLabelledAsync(IPage page)
-    {
-        var inputs = page.Locator("input:not([type=hidden])");
-        (await inputs.CountAsync()).ShouldBeGreaterThan(0);
-        foreach (var input in await inputs.AllAsync())
-        {
-            var id = await input.GetAttributeAsync("id");
-            id.ShouldNotBeNullOrEmpty();
-            (await page.Locator($"label[for='{id}']").CountAsync()).ShouldBe(1, $"input {id} has no label");
-        }
-    }
-
     private string Url(string path) => new Uri(Server.PublicUrl, path).AbsoluteUri;
-
-    private static Regex FlowPage(string kind) => new($"/ui/{kind}\\?flow=[0-9a-f-]{{36}}$");
-
-    private static Regex Welcome() => new("/ui/welcome$");
-
-    private static string NewEmail() => $"ui-{Guid.NewGuid():N}@example.com";
 }

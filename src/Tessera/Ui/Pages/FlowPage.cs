@@ -62,7 +62,10 @@ internal static class FlowPage
             page.Add(new HtmlMarkup().Element("p", intro.Text, ("class", "message info"), ("data-message-id", intro.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
 
-        page.Add(FlowFormRenderer.Render(flow.Ui, formPerGroup: kind == FlowKind.Settings));
+        // Settings and the second factor offer several methods, each submitted on its own: one form per method, so a
+        // required field of one (the backup code) does not block submitting another (the TOTP code).
+        var formPerGroup = kind == FlowKind.Settings || (kind == FlowKind.Login && flow.RequestedAal is "aal2" or "aal3");
+        page.Add(FlowFormRenderer.Render(flow.Ui, formPerGroup));
         return page.Add(FlowPageLinks.For(kind, flow, request, links));
     }
 

@@ -22,6 +22,10 @@ internal static class FlowPageLinks
             case FlowKind.Registration:
                 Link(html, links, FlowKind.Login, "Already have an account? Sign in", flow.ReturnTo);
                 break;
+            // Verifying right after registration (or from the welcome page) happens signed in: no way back to sign-in.
+            case FlowKind.Verification when links.Logout(request) is not null:
+                Anchor(html, "Back to your account", links.Page("/ui/welcome"));
+                break;
             case FlowKind.Recovery or FlowKind.Verification:
                 Link(html, links, FlowKind.Login, "Back to sign in", flow.ReturnTo);
                 break;

@@ -2,6 +2,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tessera.Hosting;
 using Tessera.Identities;
 using Tessera.SelfService.Flows;
 using Tessera.Sessions;
@@ -11,6 +12,9 @@ namespace Tessera.Ui.Pages;
 /// <summary>
 /// <c>/ui/welcome</c>, the default return URL after sign-in: who is signed in (the session and its identity's
 /// traits) and the way out (the browser's logout URL). Without a session it offers sign-in and registration.
+/// A session that whoami would refuse for its assurance level (<c>session.whoami.required_aal</c>: an identity with
+/// a second factor signed in with the first only) is sent to the aal2 login, as Kratos's reference UIs do on
+/// <c>session_aal2_required</c>, and comes back here.
 /// </summary>
 internal static class WelcomePage
 {
@@ -33,6 +37,11 @@ internal static class WelcomePage
         }
 
         var current = session.Value;
+        if (!AssuranceLevels.Satisfies(current, identity, links.SessionSettings.WhoamiRequiredAal))
+        {
+            return new SeeOtherResult(new Uri(links.Start(FlowKind.Login, links.Page("/ui/welcome"), aal: AssuranceLevels.Aal2)));
+        }
+
         var details = new HtmlMarkup().Open("dl", ("id", "session"));
         foreach (var (path, value) in Traits(identity.Traits, null).Where(t => t.Value.Length > 0))
         {
@@ -47,6 +56,11 @@ internal static class WelcomePage
         details.Close("dl");
 
         var actions = new HtmlMarkup().Open("nav", ("class", "links"));
+        if (identity.VerifiableAddresses.Any(a => !a.Verified) && links.IsServed(FlowKind.Verification))
+        {
+            Anchor(actions, "Verify your email address", links.Start(FlowKind.Verification, links.Page("/ui/welcome")), "verification");
+        }
+
         if (links.IsServed(FlowKind.Settings))
         {
             Anchor(actions, "Account settings", links.Start(FlowKind.Settings), "settings");

@@ -54,7 +54,7 @@ internal sealed class LoginFlowService(
         };
         if (flow.RequestedAal == "aal1")
         {
-            LoginNodes.AddPassword(flow.Ui, identifier: null);
+            LoginNodes.AddPassword(flow.Ui, identifier: null, await password.IdentifierLabelAsync(cancellationToken));
         }
         else
         {
@@ -75,8 +75,9 @@ internal sealed class LoginFlowService(
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
         var identifier = body.Identifier ?? body.PasswordIdentifier;
+        var identifierLabel = await password.IdentifierLabelAsync(cancellationToken);
         var blocked = await gate.CheckAsync(context, flow, body.CsrfToken, UiMessages.ErrorValidationLoginFlowExpired,
-            replacement => LoginNodes.AddPassword(replacement.Ui, identifier), cancellationToken);
+            replacement => LoginNodes.AddPassword(replacement.Ui, identifier, identifierLabel), cancellationToken);
         if (blocked is not null)
         {
             return blocked;

@@ -12,9 +12,10 @@ internal static class LoginNodes
     public const string Password = "password";
     public const string Method = "method";
 
-    public static void AddPassword(UiContainer ui, string? identifier)
+    /// <param name="identifierLabel">See <see cref="Methods.Password.PasswordLoginMethod.IdentifierLabelAsync"/>.</param>
+    public static void AddPassword(UiContainer ui, string? identifier, UiText identifierLabel)
     {
-        var identifierNode = UiNode.Input("default", Identifier, "text", UiMessages.InfoNodeLabelID.With(), required: true, autocomplete: "username");
+        var identifierNode = UiNode.Input("default", Identifier, "text", identifierLabel, required: true, autocomplete: "username");
         ui.Nodes.Add(identifierNode);
         if (identifier is not null)
         {

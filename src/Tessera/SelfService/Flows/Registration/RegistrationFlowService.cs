@@ -146,18 +146,22 @@ internal sealed class RegistrationFlowService(
         // Verification (issue 6): e-mail a code to each verifiable address; the waiting flows are offered as continue_with.
         var continueWith = await verification.AfterRegistrationAsync(context, flow, identity, cancellationToken);
         var identityResponse = identityResponses.Public(identity);
+        var verificationPage = RegistrationVerification.VerificationPage(hooks.After(FlowKind.Registration, "password"), continueWith);
         if (!options.SignInAfterRegistration)
         {
             return FlowCompletion.AnswersWithRedirect(context, flow)
-                ? completion.RedirectAfter(flow)
+                ? RedirectAfter(flow, verificationPage)
                 : TypedResults.Ok(new SuccessfulRegistrationResponse(identityResponse, null, null) { ContinueWith = continueWith });
         }
 
         var (session, token) = await completion.SignInAsync(context, flow, identity, "password", cancellationToken);
         return FlowCompletion.AnswersWithRedirect(context, flow)
-            ? completion.RedirectAfter(flow)
+            ? RedirectAfter(flow, verificationPage)
             : TypedResults.Ok(new SuccessfulRegistrationResponse(identityResponse, session, flow.Type == FlowType.Api ? token : null) { ContinueWith = continueWith });
     }
+
+    private IResult RedirectAfter(Flow flow, Uri? verificationPage) =>
+        verificationPage is null ? completion.RedirectAfter(flow) : new SeeOtherResult(verificationPage);
 
     /// <summary>Validation messages go on their fields; an existing identifier is 409 with 4000007 (seed row B3).</summary>
     private async Task<IResult> FailedAsync(HttpContext context, Flow flow, TesseraError error, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Identities;
+using Tessera.SelfService.Hooks;
 
 namespace Tessera.SelfService.Flows.Verification;
 
@@ -28,4 +29,14 @@ internal sealed class RegistrationVerification(VerificationFlowService verificat
 
         return continueWith;
     }
+
+    /// <summary>
+    /// Kratos's <c>show_verification_ui</c> registration hook: a browser goes on to the page of the first waiting
+    /// verification flow (which already holds the code just sent, and keeps the registration's return_to) instead of
+    /// to return_to. Null without the hook or without a waiting browser flow.
+    /// </summary>
+    public static Uri? VerificationPage(HookChain after, IReadOnlyList<object> continueWith) =>
+        after.Has(HookNames.ShowVerificationUi) && continueWith.OfType<ContinueWithVerificationUi>().FirstOrDefault()?.Flow.Url is { } url
+            ? new Uri(url)
+            : null;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Identities;
+using Tessera.Identities.Schemas;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Methods.Password;
@@ -9,8 +10,21 @@ namespace Tessera.SelfService.Methods.Password;
 /// same answer for an unknown account, a missing password and a wrong one); a disabled identity is refused only
 /// after its password was proven, so the refusal reveals nothing to someone who does not know it.
 /// </summary>
-internal sealed class PasswordLoginMethod(PasswordAuthenticator authenticator)
+internal sealed class PasswordLoginMethod(PasswordAuthenticator authenticator, IdentitySchemaRegistry schemas)
 {
+    /// <summary>
+    /// The identifier input's label, as Kratos derives it from the default identity schema: the password
+    /// identifier's title (1070002 with the title in context, e.g. "E-Mail"), else "ID" (1070004). With several
+    /// password identifiers (e-mail and username) one field's title would mislabel the others, so it is "ID" too.
+    /// </summary>
+    public async Task<UiText> IdentifierLabelAsync(CancellationToken cancellationToken = default)
+    {
+        var identifiers = (await schemas.DefaultAsync(cancellationToken)).PasswordIdentifiers.ToList();
+        return identifiers is [{ Title: { Length: > 0 } title }]
+            ? UiMessages.InfoNodeLabelGenerated.With(new Dictionary<string, object?> { ["title"] = title })
+            : UiMessages.InfoNodeLabelID.With();
+    }
+
     public async Task<PasswordLoginResult> AuthenticateAsync(string identifier, string password, CancellationToken cancellationToken = default)
     {
         // Don't reveal whether the account exists: every failure is the same message.
