@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Identities;
+using Tessera.SelfService.Methods.Code;
+using Tessera.Ui.Messages;
+
+namespace Tessera.SelfService.Flows.Recovery;
+
+/// <summary>
+/// The two steps of a recovery with the code method: sending a code to an address, and proving one (which hands the
+/// identity to <see cref="RecoveryCompletion"/>). Each ends with the flow stored and answered.
+/// </summary>
+internal sealed class RecoveryCodeSteps(CodeRecoveryMethod code, RecoveryCompletion completion, FlowStore store, FlowResponder responder)
+{
+    /// <summary><c>POST /admin/recovery/code</c>: stores the flow and issues the code only the administrator learns.</summary>
+    public async Task<RecoveryCodeForIdentityResponse> StoreWithAdminCodeAsync(Flow flow, Identity identity, TimeSpan expiresIn, CancellationToken cancellationToken)
+    {
+        await store.InsertAsync(flow, cancellationToken);
+        var recoveryCode = await code.IssueForIdentityAsync(flow, identity, expiresIn, cancellationToken);
+        return new RecoveryCodeForIdentityResponse(responder.UiUrl(flow).AbsoluteUri, recoveryCode, flow.ExpiresAt);
+    }
+
+    public async Task<IResult> SendCodeAsync(HttpContext context, Flow flow, string? email, CancellationToken cancellationToken)
+    {
+        if (CodeAddress.Problem(email) is { } problem)
+        {
+            CodeFormNodes.Clear(flow.Ui);
+            CodeFormNodes.AddEmailForm(flow.Ui, email);
+            flow.Ui.AddMessage(CodeFormNodes.Email, problem);
+            return await RerenderAsync(context, flow with { State = RecoveryFlowService.StateChooseMethod }, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        var address = email!.Trim();
+        await code.SendAsync(flow, address, cancellationToken);
+
+        // Don't reveal whether the address has an account: from here on the flow, and so the answer, is the same
+        // whether a code was sent or not.
+        CodeFormNodes.Clear(flow.Ui);
+        CodeFormNodes.AddCodeForm(flow.Ui, UiMessages.InfoNodeLabelRecoveryCode, resendTo: address);
+        flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceRecoveryEmailWithCodeSent.With());
+        return await RerenderAsync(context, flow with { State = RecoveryFlowService.StateSentEmail }, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    public async Task<IResult> CheckCodeAsync(HttpContext context, Flow flow, string? submitted, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(submitted))
+        {
+            flow.Ui.AddMessage(CodeFormNodes.Code, UiMessages.ValidationRequired.With(new Dictionary<string, object?> { ["property"] = CodeFormNodes.Code }));
+            return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        var identity = await code.VerifyAsync(flow, submitted, cancellationToken);
+        if (identity is null)
+        {
+            flow.Ui.AddMessage(null, UiMessages.ErrorValidationRecoveryCodeInvalidOrAlreadyUsed.With());
+            return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        CodeFormNodes.Clear(flow.Ui);
+        var done = completion.Passed(flow, identity);
+        await store.UpdateAsync(done, cancellationToken);
+        return await completion.CompleteAsync(context, done, identity, cancellationToken);
+    }
+
+    public async Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken)
+    {
+        var updated = flow with { Active = "code" };
+        await store.UpdateAsync(updated, cancellationToken);
+        return responder.Rerender(context, updated, status);
+    }
+}
