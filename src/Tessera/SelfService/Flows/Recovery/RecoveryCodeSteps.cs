@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Identities;
+using Tessera.RateLimiting;
 using Tessera.SelfService.Methods.Code;
 using Tessera.Ui.Messages;
 
@@ -9,7 +10,8 @@ namespace Tessera.SelfService.Flows.Recovery;
 /// The two steps of a recovery with the code method: sending a code to an address, and proving one (which hands the
 /// identity to <see cref="RecoveryCompletion"/>). Each ends with the flow stored and answered.
 /// </summary>
-internal sealed class RecoveryCodeSteps(CodeRecoveryMethod code, RecoveryCompletion completion, FlowStore store, FlowResponder responder)
+internal sealed class RecoveryCodeSteps(
+    CodeRecoveryMethod code, CodeSendGuard guard, RecoveryCompletion completion, FlowStore store, FlowResponder responder)
 {
     /// <summary><c>POST /admin/recovery/code</c>: stores the flow and issues the code only the administrator learns.</summary>
     public async Task<RecoveryCodeForIdentityResponse> StoreWithAdminCodeAsync(Flow flow, Identity identity, TimeSpan expiresIn, CancellationToken cancellationToken)
@@ -19,7 +21,7 @@ internal sealed class RecoveryCodeSteps(CodeRecoveryMethod code, RecoveryComplet
         return new RecoveryCodeForIdentityResponse(responder.UiUrl(flow).AbsoluteUri, recoveryCode, flow.ExpiresAt);
     }
 
-    public async Task<IResult> SendCodeAsync(HttpContext context, Flow flow, string? email, CancellationToken cancellationToken)
+    public async Task<IResult> SendCodeAsync(HttpContext context, Flow flow, string? email, string? captchaResponse, CancellationToken cancellationToken)
     {
         if (CodeAddress.Problem(email) is { } problem)
         {
@@ -30,6 +32,11 @@ internal sealed class RecoveryCodeSteps(CodeRecoveryMethod code, RecoveryComplet
         }
 
         var address = email!.Trim();
+        if (await guard.BeforeSendingAsync(context, flow, address, captchaResponse, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         await code.SendAsync(flow, address, cancellationToken);
 
         // Don't reveal whether the address has an account: from here on the flow, and so the answer, is the same

@@ -79,7 +79,7 @@ internal sealed class RecoveryFlowService(FlowFactory factory, FlowStarter start
 
         if (!string.IsNullOrWhiteSpace(body.Email) || flow.State == StateChooseMethod)
         {
-            return await steps.SendCodeAsync(context, flow, body.Email, cancellationToken);
+            return await steps.SendCodeAsync(context, flow, body.Email, body.CaptchaTurnstileResponse, cancellationToken);
         }
 
         return await steps.CheckCodeAsync(context, flow, body.Code, cancellationToken);
