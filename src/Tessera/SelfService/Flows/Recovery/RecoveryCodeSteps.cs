@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Errors;
+using Tessera.Hosting;
 using Tessera.Identities;
 using Tessera.RateLimiting;
+using Tessera.SelfService.Hooks;
 using Tessera.SelfService.Methods.Code;
 using Tessera.Ui.Messages;
 
@@ -11,7 +14,7 @@ namespace Tessera.SelfService.Flows.Recovery;
 /// identity to <see cref="RecoveryCompletion"/>). Each ends with the flow stored and answered.
 /// </summary>
 internal sealed class RecoveryCodeSteps(
-    CodeRecoveryMethod code, CodeSendGuard guard, RecoveryCompletion completion, FlowStore store, FlowResponder responder)
+    CodeRecoveryMethod code, CodeSendGuard guard, RecoveryCompletion completion, FlowHooks hooks, FlowStore store, FlowResponder responder)
 {
     /// <summary><c>POST /admin/recovery/code</c>: stores the flow and issues the code only the administrator learns.</summary>
     public async Task<RecoveryCodeForIdentityResponse> StoreWithAdminCodeAsync(Flow flow, Identity identity, TimeSpan expiresIn, CancellationToken cancellationToken)
@@ -62,10 +65,20 @@ internal sealed class RecoveryCodeSteps(
             return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
+        // Hook point (issue 8): recovery.after.hooks run before the session exists, so an interrupting hook stops the
+        // sign-in (the code is spent either way: it was proven).
+        var afterHooks = hooks.After(FlowKind.Recovery, "code");
+        var hooked = await hooks.RunAsync(afterHooks, context, flow, identity, cancellationToken);
+        if (hooked.Stopped is { } stop)
+        {
+            HookMessages.AddTo(flow.Ui, stop);
+            return stop.Messages is null ? new ErrorResult(stop.Error!) : await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
         CodeFormNodes.Clear(flow.Ui);
         var done = completion.Passed(flow, identity);
         await store.UpdateAsync(done, cancellationToken);
-        return await completion.CompleteAsync(context, done, identity, cancellationToken);
+        return await completion.CompleteAsync(context, done, identity, afterHooks, cancellationToken);
     }
 
     public async Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken)

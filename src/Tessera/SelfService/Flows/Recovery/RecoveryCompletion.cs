@@ -7,6 +7,7 @@ using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Identities;
 using Tessera.SelfService.Flows.Settings;
+using Tessera.SelfService.Hooks;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Recovery;
@@ -19,7 +20,7 @@ namespace Tessera.SelfService.Flows.Recovery;
 /// then <c>show_settings_ui</c> with the settings flow's id.
 /// </summary>
 internal sealed class RecoveryCompletion(
-    FlowCompletion completion, SettingsFlowService settings, FlowResponder responder, RecoveryOptions options, IOptions<JsonOptions> json)
+    FlowCompletion completion, SettingsFlowService settings, FlowResponder responder, FlowHooks hooks, RecoveryOptions options, IOptions<JsonOptions> json)
 {
     public const string SessionMethod = "code_recovery";
 
@@ -30,9 +31,11 @@ internal sealed class RecoveryCompletion(
         return flow with { State = RecoveryFlowService.StatePassedChallenge, Active = "code", IdentityId = identity.Id };
     }
 
-    public async Task<IResult> CompleteAsync(HttpContext context, Flow done, Identity identity, CancellationToken cancellationToken)
+    /// <summary>Signs in; <c>revoke_active_sessions</c> in <paramref name="afterHooks"/> then ends every other session of the identity.</summary>
+    public async Task<IResult> CompleteAsync(HttpContext context, Flow done, Identity identity, HookChain afterHooks, CancellationToken cancellationToken)
     {
-        var (_, token) = await completion.SignInAsync(context, done, identity, SessionMethod, cancellationToken);
+        var (session, token) = await completion.SignInAsync(context, done, identity, SessionMethod, cancellationToken);
+        await hooks.AfterSignInAsync(afterHooks, identity.Id, session.Id, cancellationToken);
         var returnTo = done.ReturnTo is null ? null : new Uri(done.ReturnTo);
         var created = await settings.CreateForAsync(context, done.Type, identity, returnTo, cancellationToken, SuccessMessage());
         if (!created.Succeeded)

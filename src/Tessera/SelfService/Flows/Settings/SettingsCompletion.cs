@@ -4,6 +4,8 @@ using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Identities;
 using Tessera.Identities.Schemas;
+using Tessera.SelfService.Hooks;
+using Tessera.Sessions;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Settings;
@@ -12,7 +14,7 @@ namespace Tessera.SelfService.Flows.Settings;
 /// What a settings submission comes to on the wire: the saved flow (<c>state: success</c>, <c>continue_with</c>),
 /// the form again with its messages, or the flow kept as it is while the user re-authenticates.
 /// </summary>
-internal sealed class SettingsCompletion(FlowStore store, FlowResponder responder, SettingsFormRenderer forms)
+internal sealed class SettingsCompletion(FlowStore store, FlowResponder responder, SettingsFormRenderer forms, FlowHooks hooks)
 {
     public Uri UiUrl(Flow flow) => responder.UiUrl(flow);
 
@@ -20,8 +22,22 @@ internal sealed class SettingsCompletion(FlowStore store, FlowResponder responde
 
     public Task KeepAsync(Flow flow, CancellationToken cancellationToken) => store.UpdateAsync(flow, cancellationToken);
 
-    public async Task<IResult> SavedAsync(HttpContext context, Flow flow, Identity saved, IdentitySchema schema, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hook point (issue 8): <c>settings.after[.method].hooks</c> run once the change is saved (Kratos's post-persist
+    /// settings hooks). An interrupting hook changes the answer (its messages on the form, or its error), not the saved
+    /// identity; <c>revoke_active_sessions</c> ends the identity's other sessions, keeping <paramref name="session"/>.
+    /// </summary>
+    public async Task<IResult> SavedAsync(HttpContext context, Flow flow, Identity saved, IdentitySchema schema, Session session, CancellationToken cancellationToken)
     {
+        var afterHooks = hooks.After(FlowKind.Settings, flow.Active ?? string.Empty);
+        var hooked = await hooks.RunAsync(afterHooks, context, flow, saved, cancellationToken);
+        if (hooked.Stopped is { } stop)
+        {
+            HookMessages.AddTo(flow.Ui, stop);
+            return stop.Messages is null ? new ErrorResult(stop.Error!) : await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        await hooks.AfterSignInAsync(afterHooks, saved.Id, session.Id, cancellationToken);
         var updated = forms.WithIdentity(flow with { State = SettingsFlowService.StateSuccess }, saved);
         forms.Render(updated, saved, schema);
         updated.Ui.AddMessage(null, UiMessages.InfoSelfServiceSettingsUpdateSuccess.With());

@@ -108,7 +108,7 @@ internal sealed class SettingsFlowService(
         }
 
         return outcome.Saved is { } saved
-            ? await completion.SavedAsync(context, flow, saved, schema, cancellationToken)
+            ? await completion.SavedAsync(context, flow, saved, schema, session!, cancellationToken)
             : await completion.RerenderAsync(context, flow, outcome.RerenderStatus ?? StatusCodes.Status400BadRequest, cancellationToken);
     }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.RateLimiting;
+using Tessera.Errors;
+using Tessera.Hosting;
 using Tessera.SelfService.Flows.Nodes;
+using Tessera.SelfService.Hooks;
 using Tessera.SelfService.Methods.Code;
 using Tessera.Ui.Messages;
 
@@ -10,7 +13,7 @@ namespace Tessera.SelfService.Flows.Verification;
 /// The two steps of a verification with the code method: sending a code to an address, and proving one (which marks
 /// the address verified). Each ends with the flow stored and answered.
 /// </summary>
-internal sealed class VerificationCodeSteps(CodeVerificationMethod code, CodeSendGuard guard, FlowStore store, FlowResponder responder)
+internal sealed class VerificationCodeSteps(CodeVerificationMethod code, CodeSendGuard guard, FlowHooks hooks, FlowStore store, FlowResponder responder)
 {
     /// <summary>Stores a flow created in <c>sent_email</c> and e-mails the code to an address known to be the identity's.</summary>
     public async Task StoreSentAsync(Flow flow, Guid identityId, string address, CancellationToken cancellationToken)
@@ -53,10 +56,19 @@ internal sealed class VerificationCodeSteps(CodeVerificationMethod code, CodeSen
             return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        if (!await code.VerifyAsync(flow, submitted, cancellationToken))
+        if (await code.VerifyAsync(flow, submitted, cancellationToken) is not { } identity)
         {
             flow.Ui.AddMessage(null, UiMessages.ErrorValidationVerificationCodeInvalidOrAlreadyUsed.With());
             return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        // Hook point (issue 8): verification.after.hooks run once the address is verified (Kratos's post-verification
+        // hooks); an interrupting hook changes the answer, not the verified address.
+        var hooked = await hooks.RunAsync(hooks.After(FlowKind.Verification, "code"), context, flow, identity, cancellationToken);
+        if (hooked.Stopped is { } stop)
+        {
+            HookMessages.AddTo(flow.Ui, stop);
+            return stop.Messages is null ? new ErrorResult(stop.Error!) : await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
         CodeFormNodes.Clear(flow.Ui);
