@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
-using Tessera.SelfService.Flows.Nodes;
 using Tessera.SelfService.Methods.Code;
 using Tessera.Ui.Messages;
 
