@@ -18,6 +18,7 @@ internal static class FlowsRegistration
         services.AddSingleton<FlowResponder>();
         services.AddSingleton<FlowCompletion>();
         services.AddSingleton<FlowGate>();
+        services.AddSingleton<FlowStarter>();
         services.AddSingleton<CsrfProtection>();
         services.AddSingleton(CookieSettings.Bind(config, serve));
         return services;

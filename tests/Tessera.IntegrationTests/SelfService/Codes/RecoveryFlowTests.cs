@@ -40,9 +40,9 @@ public abstract class RecoveryFlowTests(CodeFlowServer fixture)
         continueWith[0].GetProperty("action").GetString().ShouldBe("set_ory_session_token");
         continueWith[1].GetProperty("action").GetString().ShouldBe("show_settings_ui");
         var token = continueWith[0].GetProperty("ory_session_token").GetString()!;
-        using (var whoami = new HttpRequestMessage(HttpMethod.Get, "/sessions/whoami"))
+        var settingsFlowId = continueWith[1].GetProperty("flow").GetProperty("id").GetString()!;
+        using (var whoami = WithToken(HttpMethod.Get, "/sessions/whoami", token))
         {
-            whoami.Headers.Add("X-Session-Token", token);
             using var session = await Server.Public.SendAsync(whoami);
             session.StatusCode.ShouldBe(HttpStatusCode.OK);
             using var json = JsonDocument.Parse(await session.Content.ReadAsStringAsync());
@@ -50,11 +50,17 @@ public abstract class RecoveryFlowTests(CodeFlowServer fixture)
             json.RootElement.GetProperty("authentication_methods")[0].GetProperty("method").GetString().ShouldBe("code_recovery");
         }
 
-        // The settings flow is another slice: the new password is set through the admin API here.
+        // The recovered session authenticated just now, so it is privileged: the settings flow takes the new password.
         const string newPassword = "a brand new passphrase 2";
-        using var update = await Server.Admin.PutAsJsonAsync($"/admin/identities/{identityId}",
-            new { schema_id = "default", traits = new { email }, credentials = new { password = new { config = new { password = newPassword } } } });
-        update.StatusCode.ShouldBe(HttpStatusCode.OK, await update.Content.ReadAsStringAsync());
+        using (var settings = WithToken(HttpMethod.Post, $"/self-service/settings?flow={settingsFlowId}", token))
+        {
+            settings.Content = JsonContent.Create(new { method = "password", password = newPassword });
+            using var saved = await Server.Public.SendAsync(settings);
+            saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+            using var flow = JsonDocument.Parse(await saved.Content.ReadAsStringAsync());
+            flow.RootElement.GetProperty("state").GetString().ShouldBe("success");
+        }
+
         using var oldLogin = await LoginAsync(Server, email, Password);
         oldLogin.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         using var newLogin = await LoginAsync(Server, email, newPassword);
@@ -80,8 +86,44 @@ public abstract class RecoveryFlowTests(CodeFlowServer fixture)
         using var recovered = await browser.PostFormAsync($"/self-service/recovery?flow={flowId}", Form(("csrf_token", csrf), ("method", "code"), ("code", code)));
 
         recovered.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
-        recovered.Headers.Location!.AbsolutePath.ShouldBe("/self-service/settings/browser");
+        recovered.Headers.Location!.AbsolutePath.ShouldBe("/ui/settings");
         browser.Cookies.GetCookies(Server.PublicUrl)["ory_kratos_session"].ShouldNotBeNull();
+
+        // The settings flow already exists for the new session and says why the user is there (1060001).
+        var settingsFlowId = FlowJson.FlowIdFromLocation(recovered);
+        using var settings = await browser.GetFlowAsync("settings", settingsFlowId);
+        FlowJson.MessageIds(settings.RootElement).ShouldBe([1060001]);
+        const string newPassword = "a browser chosen passphrase 3";
+        using var saved = await browser.PostFormAsync($"/self-service/settings?flow={settingsFlowId}",
+            Form(("csrf_token", FlowJson.NodeValue(settings.RootElement, "csrf_token")!), ("method", "password"), ("password", newPassword)));
+        saved.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        using var newLogin = await LoginAsync(Server, email, newPassword);
+        newLogin.StatusCode.ShouldBe(HttpStatusCode.OK, await newLogin.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SignedIn_StartingRecovery_IsRefusedAsKratosDoes()
+    {
+        var identityId = await TestIdentities.CreateAsync(Server, NewEmail(), Password);
+        var (apiFlowId, apiCode) = await AdminCodeAsync(identityId, "api");
+        using var apiRecovered = await SubmitAsync(Server, "recovery", apiFlowId, new { method = "code", code = apiCode });
+        using var apiDone = JsonDocument.Parse(await apiRecovered.Content.ReadAsStringAsync());
+        var token = apiDone.RootElement.GetProperty("continue_with")[0].GetProperty("ory_session_token").GetString()!;
+        using var api = WithToken(HttpMethod.Get, "/self-service/recovery/api", token);
+
+        using var refused = await Server.Public.SendAsync(api);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        refused.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("session_already_available");
+
+        // A signed-in browser navigating to recovery is sent back to where it would go after signing in instead.
+        var (browserFlowId, browserCode) = await AdminCodeAsync(identityId, "browser");
+        using var browser = new BrowserClient(Server.PublicUrl);
+        using var recovered = await browser.SendJsonAsync(HttpMethod.Post, $"/self-service/recovery?flow={browserFlowId}", new { method = "code", code = browserCode });
+        browser.Cookies.GetCookies(Server.PublicUrl)["ory_kratos_session"].ShouldNotBeNull();
+        using var navigated = await browser.GetAsync("/self-service/recovery/browser");
+        navigated.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        navigated.Headers.Location!.AbsolutePath.ShouldBe("/ui/welcome");
     }
 
     [Fact]
@@ -228,7 +270,7 @@ public abstract class RecoveryFlowTests(CodeFlowServer fixture)
         recovered.StatusCode.ShouldBe((HttpStatusCode)422, await recovered.Content.ReadAsStringAsync());
         using var redirect = JsonDocument.Parse(await recovered.Content.ReadAsStringAsync());
         redirect.RootElement.GetProperty("error").GetProperty("id").GetString().ShouldBe("browser_location_change_required");
-        redirect.RootElement.GetProperty("redirect_browser_to").GetString()!.ShouldContain("/self-service/settings/browser");
+        new Uri(redirect.RootElement.GetProperty("redirect_browser_to").GetString()!).AbsolutePath.ShouldBe("/ui/settings");
         browser.Cookies.GetCookies(Server.PublicUrl)["ory_kratos_session"].ShouldNotBeNull();
     }
 
@@ -256,6 +298,22 @@ public abstract class RecoveryFlowTests(CodeFlowServer fixture)
     {
         using var flow = await NewApiFlowAsync(Server, "recovery");
         return flow.RootElement.GetProperty("id").GetString()!;
+    }
+
+    private async Task<(string FlowId, string Code)> AdminCodeAsync(Guid identityId, string flowType)
+    {
+        using var created = await Server.Admin.PostAsJsonAsync("/admin/recovery/code", new { identity_id = identityId, flow_type = flowType });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var link = new Uri(body.RootElement.GetProperty("recovery_link").GetString()!);
+        return (System.Web.HttpUtility.ParseQueryString(link.Query)["flow"]!, body.RootElement.GetProperty("recovery_code").GetString()!);
+    }
+
+    private static HttpRequestMessage WithToken(HttpMethod method, string url, string token)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.Add("X-Session-Token", token);
+        return request;
     }
 
     private static string Other(string code) => ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);

@@ -8,6 +8,8 @@ internal static class LoginRegistration
     public static IServiceCollection AddLoginFlow(this IServiceCollection services)
     {
         services.AddSingleton<PasswordLoginMethod>();
+        services.AddSingleton<LoginOutcome>();
+        services.AddSingleton<LoginSubmission>();
         services.AddSingleton<LoginFlowService>();
         services.AddSingleton<SecondFactorLogin>();
         return services;

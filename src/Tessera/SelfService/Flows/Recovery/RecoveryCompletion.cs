@@ -6,52 +6,66 @@ using Microsoft.Extensions.Options;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Identities;
+using Tessera.SelfService.Flows.Settings;
+using Tessera.SelfService.Hooks;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Recovery;
 
 /// <summary>
-/// A proven recovery code: the user is signed in (method <c>code_recovery</c>) and sent on to set a new password.
-/// HTML browsers get a 303 to <c>/self-service/settings/browser</c>, which starts a settings flow for the new
-/// session; browser scripts get 422 <c>browser_location_change_required</c> pointing there (Kratos's answer);
-/// API clients get the flow with <c>continue_with</c>: the session token, then <c>show_settings_ui</c>.
+/// A proven recovery code: the user is signed in (method <c>code_recovery</c>, so the session is privileged for
+/// <c>privileged_session_max_age</c>) and a settings flow for the new session is created to set a new password.
+/// HTML browsers get a 303 to that flow's UI; browser scripts get 422 <c>browser_location_change_required</c>
+/// pointing there (Kratos's answer); API clients get the recovery flow with <c>continue_with</c>: the session token,
+/// then <c>show_settings_ui</c> with the settings flow's id.
 /// </summary>
-internal sealed class RecoveryCompletion(FlowCompletion completion, FlowStore store, PublicUrls urls, RecoveryOptions options, IOptions<JsonOptions> json)
+internal sealed class RecoveryCompletion(
+    FlowCompletion completion, SettingsFlowService settings, FlowResponder responder, FlowHooks hooks, RecoveryOptions options, IOptions<JsonOptions> json)
 {
     public const string SessionMethod = "code_recovery";
 
-    public async Task<IResult> CompleteAsync(HttpContext context, Flow flow, Identity identity, CancellationToken cancellationToken)
+    /// <summary>The recovery flow as it is stored once the code is proven: state <c>passed_challenge</c>, the success message.</summary>
+    public Flow Passed(Flow flow, Identity identity)
     {
-        var now = completion.Now;
-        flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceRecoverySuccessful.WithInstant("privileged_session_expires_at", now + options.PrivilegedSessionMaxAge, now));
-        var done = flow with { State = RecoveryFlowService.StatePassedChallenge, Active = "code", IdentityId = identity.Id };
-        await store.UpdateAsync(done, cancellationToken);
+        flow.Ui.AddMessage(null, SuccessMessage());
+        return flow with { State = RecoveryFlowService.StatePassedChallenge, Active = "code", IdentityId = identity.Id };
+    }
 
-        var (_, token) = await completion.SignInAsync(context, done, identity, SessionMethod, cancellationToken);
-        var settings = SettingsUrl(done);
+    /// <summary>Signs in; <c>revoke_active_sessions</c> in <paramref name="afterHooks"/> then ends every other session of the identity.</summary>
+    public async Task<IResult> CompleteAsync(HttpContext context, Flow done, Identity identity, HookChain afterHooks, CancellationToken cancellationToken)
+    {
+        var (session, token) = await completion.SignInAsync(context, done, identity, SessionMethod, cancellationToken);
+        await hooks.AfterSignInAsync(afterHooks, identity.Id, session.Id, cancellationToken);
+        var returnTo = done.ReturnTo is null ? null : new Uri(done.ReturnTo);
+        var created = await settings.CreateForAsync(context, done.Type, identity, returnTo, cancellationToken, SuccessMessage());
+        if (!created.Succeeded)
+        {
+            return new ErrorResult(created.Error);
+        }
+
+        var settingsUi = responder.UiUrl(created.Value);
         if (done.Type == FlowType.Browser)
         {
             return FlowClient.WantsJson(context.Request)
                 ? new ErrorResult(new TesseraError(ErrorCatalog.BrowserLocationChangeRequired)
                 {
-                    RedirectBrowserTo = settings,
-                    Context = new Dictionary<string, object?> { ["redirect_browser_to"] = settings },
+                    RedirectBrowserTo = settingsUi.AbsoluteUri,
+                    Context = new Dictionary<string, object?> { ["redirect_browser_to"] = settingsUi.AbsoluteUri },
                 })
-                : new SeeOtherResult(new Uri(settings));
+                : new SeeOtherResult(settingsUi);
         }
 
-        // The settings flow is a separate slice: the app creates it with the token (GET /self-service/settings/api),
-        // so show_settings_ui carries no flow id here.
+        // The token is never stored with the flow: it is added to this one answer only.
         var body = JsonSerializer.SerializeToNode(FlowResponse.From(done), json.Value.SerializerOptions)!.AsObject();
         body["continue_with"] = new JsonArray(
             new JsonObject { ["action"] = "set_ory_session_token", ["ory_session_token"] = token },
-            new JsonObject { ["action"] = "show_settings_ui" });
+            new JsonObject { ["action"] = "show_settings_ui", ["flow"] = new JsonObject { ["id"] = created.Value.Id.ToString() } });
         return TypedResults.Json(body, json.Value.SerializerOptions);
     }
 
-    private string SettingsUrl(Flow flow)
+    private UiText SuccessMessage()
     {
-        var path = "/self-service/settings/browser";
-        return urls.For(flow.ReturnTo is null ? path : $"{path}?return_to={Uri.EscapeDataString(flow.ReturnTo)}").AbsoluteUri;
+        var now = completion.Now;
+        return UiMessages.InfoSelfServiceRecoverySuccessful.WithInstant("privileged_session_expires_at", now + options.PrivilegedSessionMaxAge, now);
     }
 }

@@ -16,6 +16,7 @@ internal static class RecoveryRegistration
         services.TryAddSingleton<CodeChallenges>();
         services.AddSingleton<CodeRecoveryMethod>();
         services.AddSingleton<RecoveryCompletion>();
+        services.AddSingleton<RecoveryCodeSteps>();
         services.AddSingleton<RecoveryFlowService>();
         return services;
     }

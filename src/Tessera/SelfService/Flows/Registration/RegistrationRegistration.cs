@@ -8,6 +8,9 @@ internal static class RegistrationRegistration
     public static IServiceCollection AddRegistrationFlow(this IServiceCollection services, ConfigurationTree config)
     {
         services.AddSingleton(RegistrationOptions.Bind(config));
+        services.AddSingleton<RegistrationIdentityCreator>();
+        services.AddSingleton<RegistrationOutcome>();
+        services.AddSingleton<RegistrationSubmission>();
         services.AddSingleton<RegistrationFlowService>();
         return services;
     }

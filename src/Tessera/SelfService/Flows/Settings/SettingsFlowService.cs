@@ -13,7 +13,7 @@ namespace Tessera.SelfService.Flows.Settings;
 /// <see cref="FlowGate"/> (CSRF, expiry with seed row B5's split) before its method runs.
 /// </summary>
 internal sealed class SettingsFlowService(
-    FlowFactory factory, FlowStore store, FlowResponder responder, FlowGate gate, SettingsAccess access, SettingsFormRenderer forms)
+    FlowFactory factory, FlowStarter starter, FlowGate gate, SettingsAccess access, SettingsFormRenderer forms, SettingsCompletion completion)
 {
     public const string StateShowForm = "show_form";
     public const string StateSuccess = "success";
@@ -31,16 +31,29 @@ internal sealed class SettingsFlowService(
             return refusal;
         }
 
-        var flow = forms.WithIdentity(factory.Create(context, FlowKind.Settings, type, returnTo, StateShowForm) with { IdentityId = identity!.Id }, identity);
-        forms.AddNodes(flow, identity, await forms.SchemaAsync(identity, cancellationToken));
-        await store.InsertAsync(flow, cancellationToken);
-        return responder.Created(context, flow);
+        return await starter.StartAsync(context, await NewFlowAsync(context, type, identity!, returnTo, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// A stored settings flow for an identity whose session was issued by this very request (a completed recovery),
+    /// so the request does not carry it and <see cref="SettingsAccess"/> has nothing to check.
+    /// </summary>
+    public async Task<Result<Flow>> CreateForAsync(
+        HttpContext context, FlowType type, Identity identity, Uri? returnTo, CancellationToken cancellationToken, UiText? message = null)
+    {
+        var flow = await NewFlowAsync(context, type, identity, returnTo, cancellationToken);
+        if (message is not null)
+        {
+            flow.Ui.AddMessage(null, message);
+        }
+
+        return await starter.StoreAsync(context, flow, cancellationToken);
     }
 
     /// <summary><c>GET /self-service/settings/flows?id=</c>: only for the flow's identity, in the browser that started it.</summary>
     public async Task<IResult> FetchAsync(HttpContext context, Flow flow, CancellationToken cancellationToken)
     {
-        var (_, identity, refusal) = await access.AuthorizeAsync(context, flow.Type, flow, responder.UiUrl(flow), cancellationToken);
+        var (_, identity, refusal) = await access.AuthorizeAsync(context, flow.Type, flow, completion.UiUrl(flow), cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -52,13 +65,13 @@ internal sealed class SettingsFlowService(
         }
 
         return flow.IsExpiredAt(access.Now)
-            ? responder.ExpiredOnFetch(flow)
+            ? completion.ExpiredOnFetch(flow)
             : TypedResults.Ok(FlowResponse.From(forms.WithIdentity(flow, identity!)));
     }
 
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateSettingsFlowRequest body, CancellationToken cancellationToken)
     {
-        var (session, identity, refusal) = await access.AuthorizeAsync(context, flow.Type, flow, responder.UiUrl(flow), cancellationToken);
+        var (session, identity, refusal) = await access.AuthorizeAsync(context, flow.Type, flow, completion.UiUrl(flow), cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -78,15 +91,15 @@ internal sealed class SettingsFlowService(
         if (method is null)
         {
             flow.Ui.AddMessage(null, UiMessages.ErrorValidationSettingsNoStrategyFound.With());
-            return await RerenderAsync(context, flow with { Active = null }, StatusCodes.Status400BadRequest, cancellationToken);
+            return await completion.RerenderAsync(context, flow with { Active = null }, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
         flow = flow with { Active = method.Name };
         var outcome = await method.SubmitAsync(new SettingsSubmission(flow, identity!, schema, session!, body, access.IsPrivileged(session!)), cancellationToken);
         if (outcome.NeedsRefresh)
         {
-            await store.UpdateAsync(flow with { State = StateShowForm }, cancellationToken);
-            return access.RefreshRequired(context, flow, responder.UiUrl(flow));
+            await completion.KeepAsync(flow with { State = StateShowForm }, cancellationToken);
+            return access.RefreshRequired(context, flow, completion.UiUrl(flow));
         }
 
         if (outcome.Error is not null)
@@ -95,37 +108,14 @@ internal sealed class SettingsFlowService(
         }
 
         return outcome.Saved is { } saved
-            ? await SavedAsync(context, flow, saved, schema, cancellationToken)
-            : await RerenderAsync(context, flow, outcome.RerenderStatus ?? StatusCodes.Status400BadRequest, cancellationToken);
+            ? await completion.SavedAsync(context, flow, saved, schema, session!, cancellationToken)
+            : await completion.RerenderAsync(context, flow, outcome.RerenderStatus ?? StatusCodes.Status400BadRequest, cancellationToken);
     }
 
-    private async Task<IResult> SavedAsync(HttpContext context, Flow flow, Identity saved, Identities.Schemas.IdentitySchema schema, CancellationToken cancellationToken)
+    private async Task<Flow> NewFlowAsync(HttpContext context, FlowType type, Identity identity, Uri? returnTo, CancellationToken cancellationToken)
     {
-        var updated = forms.WithIdentity(flow with { State = StateSuccess }, saved);
-        forms.Render(updated, saved, schema);
-        updated.Ui.AddMessage(null, UiMessages.InfoSelfServiceSettingsUpdateSuccess.With());
-        var continueWith = new JsonArray();
-        if (updated.ReturnTo is not null)
-        {
-            continueWith.Add(new JsonObject { ["action"] = "redirect_browser_to", ["redirect_browser_to"] = updated.ReturnTo });
-        }
-
-        updated.InternalContext[FlowResponse.ContinueWithKey] = continueWith;
-        await store.UpdateAsync(updated, cancellationToken);
-        if (FlowCompletion.AnswersWithRedirect(context, updated))
-        {
-            // Kratos: back to return_to, else to the settings UI, which shows the flow with its success message.
-            return new SeeOtherResult(updated.ReturnTo is null ? responder.UiUrl(updated) : new Uri(updated.ReturnTo));
-        }
-
-        return TypedResults.Ok(FlowResponse.From(updated));
-    }
-
-    private async Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken)
-    {
-        var updated = flow with { State = StateShowForm };
-        updated.InternalContext.Remove(FlowResponse.ContinueWithKey);
-        await store.UpdateAsync(updated, cancellationToken);
-        return responder.Rerender(context, updated, status);
+        var flow = forms.WithIdentity(factory.Create(context, FlowKind.Settings, type, returnTo, StateShowForm) with { IdentityId = identity.Id }, identity);
+        forms.AddNodes(flow, identity, await forms.SchemaAsync(identity, cancellationToken));
+        return flow;
     }
 }

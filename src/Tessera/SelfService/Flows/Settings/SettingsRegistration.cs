@@ -13,6 +13,7 @@ internal static class SettingsRegistration
         services.AddSingleton<SettingsAccess>();
         services.AddSingleton<SettingsIdentityWriter>();
         services.AddSingleton<SettingsFormRenderer>();
+        services.AddSingleton<SettingsCompletion>();
         services.AddSingleton<SettingsFlowService>();
 
         // The form lists the methods in this order.

@@ -9,7 +9,7 @@ namespace Tessera.SelfService.Flows.Verification;
 /// address the schema marks verifiable gets a code and a verification flow waiting for it, offered to the client as
 /// <c>continue_with: show_verification_ui</c>.
 /// </summary>
-internal sealed class RegistrationVerification(VerificationFlowService verification, FlowResponder responder, VerificationOptions options)
+internal sealed class RegistrationVerification(VerificationFlowService verification, FlowResponder responder, VerificationOptions options, FlowHooks hooks)
 {
     public async Task<IReadOnlyList<object>> AfterRegistrationAsync(HttpContext context, Flow registration, Identity identity, CancellationToken cancellationToken)
     {
@@ -35,8 +35,9 @@ internal sealed class RegistrationVerification(VerificationFlowService verificat
     /// verification flow (which already holds the code just sent, and keeps the registration's return_to) instead of
     /// to return_to. Null without the hook or without a waiting browser flow.
     /// </summary>
-    public static Uri? VerificationPage(HookChain after, IReadOnlyList<object> continueWith) =>
-        after.Has(HookNames.ShowVerificationUi) && continueWith.OfType<ContinueWithVerificationUi>().FirstOrDefault()?.Flow.Url is { } url
+    /// <summary>With the <c>show_verification_ui</c> hook, where a browser goes after registering: the waiting verification flow's page.</summary>
+    public Uri? VerificationPage(IReadOnlyList<object> continueWith) =>
+        hooks.After(FlowKind.Registration, "password").Has(HookNames.ShowVerificationUi) && continueWith.OfType<ContinueWithVerificationUi>().FirstOrDefault()?.Flow.Url is { } url
             ? new Uri(url)
             : null;
 }

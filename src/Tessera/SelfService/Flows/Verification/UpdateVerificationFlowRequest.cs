@@ -7,4 +7,7 @@ namespace Tessera.SelfService.Flows.Verification;
 internal sealed record UpdateVerificationFlowRequest(string? Method, string? Email, string? Code, string? CsrfToken)
 {
     public JsonNode? TransientPayload { get; init; }
+
+    /// <summary>The captcha provider's token, when the flow has a captcha node.</summary>
+    public string? CaptchaTurnstileResponse { get; init; }
 }

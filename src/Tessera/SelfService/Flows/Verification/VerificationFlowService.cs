@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
-using Tessera.SelfService.Flows.Nodes;
 using Tessera.SelfService.Methods.Code;
 using Tessera.Ui.Messages;
 
@@ -11,13 +10,7 @@ namespace Tessera.SelfService.Flows.Verification;
 /// code) -&gt; <c>passed_challenge</c> (the address is verified; a "Continue" link leads on).
 /// </summary>
 internal sealed class VerificationFlowService(
-    FlowFactory factory,
-    FlowStore store,
-    FlowResponder responder,
-    FlowGate gate,
-    CodeVerificationMethod code,
-    FlowCompletion completion,
-    VerificationOptions options)
+    FlowFactory factory, FlowStarter starter, FlowGate gate, VerificationCodeSteps steps, FlowCompletion completion, VerificationOptions options)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StateSentEmail = "sent_email";
@@ -32,8 +25,7 @@ internal sealed class VerificationFlowService(
 
         var flow = factory.Create(context, FlowKind.Verification, type, returnTo, StateChooseMethod);
         CodeFormNodes.AddEmailForm(flow.Ui, email: null);
-        await store.InsertAsync(flow, cancellationToken);
-        return responder.Created(context, flow);
+        return await starter.StartAsync(context, flow, cancellationToken);
     }
 
     /// <summary>A flow already waiting for a code e-mailed to an address of <paramref name="identityId"/> (after registration).</summary>
@@ -42,8 +34,7 @@ internal sealed class VerificationFlowService(
         var flow = factory.Create(context, FlowKind.Verification, type, returnTo, StateSentEmail) with { Active = "code" };
         CodeFormNodes.AddCodeForm(flow.Ui, UiMessages.InfoNodeLabelVerificationCode, resendTo: address);
         flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceVerificationEmailWithCodeSent.With());
-        await store.InsertAsync(flow, cancellationToken);
-        await code.SendToIdentityAsync(flow, identityId, address, cancellationToken);
+        await steps.StoreSentAsync(flow, identityId, address, cancellationToken);
         return flow;
     }
 
@@ -66,69 +57,21 @@ internal sealed class VerificationFlowService(
         if (flow.State == StatePassedChallenge)
         {
             flow.Ui.AddMessage(null, UiMessages.ErrorValidationVerificationRetrySuccess.With());
-            return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
+            return await steps.RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
         if (body.Method != "code")
         {
             flow.Ui.AddMessage(null, UiMessages.ErrorValidationVerificationNoStrategyFound.With());
-            return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
+            return await steps.RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
         if (!string.IsNullOrWhiteSpace(body.Email) || flow.State == StateChooseMethod)
         {
-            return await SendCodeAsync(context, flow, body.Email, cancellationToken);
+            return await steps.SendCodeAsync(context, flow, body.Email, body.CaptchaTurnstileResponse, cancellationToken);
         }
 
-        return await CheckCodeAsync(context, flow, body.Code, cancellationToken);
-    }
-
-    private async Task<IResult> SendCodeAsync(HttpContext context, Flow flow, string? email, CancellationToken cancellationToken)
-    {
-        if (CodeAddress.Problem(email) is { } problem)
-        {
-            CodeFormNodes.Clear(flow.Ui);
-            CodeFormNodes.AddEmailForm(flow.Ui, email);
-            flow.Ui.AddMessage(CodeFormNodes.Email, problem);
-            return await RerenderAsync(context, flow with { State = StateChooseMethod }, StatusCodes.Status400BadRequest, cancellationToken);
-        }
-
-        var address = email!.Trim();
-        await code.SendAsync(flow, address, cancellationToken);
-
-        // Don't reveal whether the address is known: from here on the flow, and so the answer, is the same.
-        CodeFormNodes.Clear(flow.Ui);
-        CodeFormNodes.AddCodeForm(flow.Ui, UiMessages.InfoNodeLabelVerificationCode, resendTo: address);
-        flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceVerificationEmailWithCodeSent.With());
-        return await RerenderAsync(context, flow with { State = StateSentEmail }, StatusCodes.Status200OK, cancellationToken);
-    }
-
-    private async Task<IResult> CheckCodeAsync(HttpContext context, Flow flow, string? submitted, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(submitted))
-        {
-            flow.Ui.AddMessage(CodeFormNodes.Code, UiMessages.ValidationRequired.With(new Dictionary<string, object?> { ["property"] = CodeFormNodes.Code }));
-            return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
-        }
-
-        if (!await code.VerifyAsync(flow, submitted, cancellationToken))
-        {
-            flow.Ui.AddMessage(null, UiMessages.ErrorValidationVerificationCodeInvalidOrAlreadyUsed.With());
-            return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
-        }
-
-        CodeFormNodes.Clear(flow.Ui);
         var next = flow.ReturnTo is not null ? new Uri(flow.ReturnTo) : options.AfterReturnUrl ?? completion.DefaultReturnUrl;
-        flow.Ui.Nodes.Add(new UiNode("a", CodeFormNodes.Group,
-            new UiAnchorAttributes("continue", next.AbsoluteUri, UiMessages.InfoNodeLabelContinue.With()), new UiNodeMeta(UiMessages.InfoNodeLabelContinue.With())));
-        flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceVerificationSuccessful.With());
-        return await RerenderAsync(context, flow with { State = StatePassedChallenge }, StatusCodes.Status200OK, cancellationToken);
-    }
-
-    private async Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken)
-    {
-        var updated = flow with { Active = "code" };
-        await store.UpdateAsync(updated, cancellationToken);
-        return responder.Rerender(context, updated, status);
+        return await steps.CheckCodeAsync(context, flow, body.Code, next, cancellationToken);
     }
 }

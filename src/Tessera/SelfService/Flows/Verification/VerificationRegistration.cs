@@ -17,6 +17,7 @@ internal static class VerificationRegistration
         services.TryAddSingleton(CodeOptions.Bind(config));
         services.TryAddSingleton<CodeChallenges>();
         services.AddSingleton<CodeVerificationMethod>();
+        services.AddSingleton<VerificationCodeSteps>();
         services.AddSingleton<VerificationFlowService>();
         services.AddSingleton<RegistrationVerification>();
         return services;

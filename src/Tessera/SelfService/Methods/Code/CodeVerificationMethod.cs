@@ -11,7 +11,8 @@ namespace Tessera.SelfService.Methods.Code;
 /// that address <c>verified: true, status: completed</c>. An address no identity has gets no code, or with
 /// <c>notify_unknown_recipients</c> the <c>verification_code_invalid</c> message, which carries no code.
 /// </summary>
-internal sealed class CodeVerificationMethod(IdentityAddresses addresses, CourierOutbox outbox, CodeChallenges challenges, VerificationOptions options)
+internal sealed class CodeVerificationMethod(
+    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, CodeChallenges challenges, VerificationOptions options)
 {
     public const string Via = "email";
 
@@ -41,10 +42,12 @@ internal sealed class CodeVerificationMethod(IdentityAddresses addresses, Courie
         await outbox.QueueEmailAsync(CourierTemplateType.VerificationCodeValid, address, new { VerificationCode = code }, cancellationToken);
     }
 
-    /// <summary>Whether the code was right; if so the address is now verified.</summary>
-    public async Task<bool> VerifyAsync(Flow flow, string code, CancellationToken cancellationToken)
+    /// <summary>The identity whose address the right code has now verified, or null when the code was not right.</summary>
+    public async Task<Identity?> VerifyAsync(Flow flow, string code, CancellationToken cancellationToken)
     {
         var challenge = await challenges.ConsumeAsync(flow.Id, code, cancellationToken);
-        return challenge?.IdentityId is { } identityId && await addresses.MarkVerifiedAsync(identityId, Via, challenge.Address, cancellationToken);
+        return challenge?.IdentityId is { } identityId && await addresses.MarkVerifiedAsync(identityId, Via, challenge.Address, cancellationToken)
+            ? await identities.GetAsync(identityId, cancellationToken)
+            : null;
     }
 }

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Captcha;
+using Tessera.Errors;
+using Tessera.Hosting;
+using Tessera.SelfService.Hooks;
+
+namespace Tessera.SelfService.Flows;
+
+/// <summary>
+/// What every flow kind does when it starts: refusing a signed-in client where Kratos does (login, registration,
+/// recovery), the captcha node when one is required, the <c>before.hooks</c>, storing the flow and answering with it.
+/// </summary>
+internal sealed class FlowStarter(FlowCompletion completion, CaptchaGate captcha, FlowHooks hooks, FlowStore store, FlowResponder responder)
+{
+    /// <summary>
+    /// Kratos: a signed-in HTML browser goes back to <c>return_to</c> (else the default return URL); scripts and API
+    /// clients get 400 <c>session_already_available</c>. Null when the request carries no usable session.
+    /// </summary>
+    public async Task<IResult?> RefuseSignedInAsync(HttpContext context, FlowType type, Uri? returnTo, CancellationToken cancellationToken)
+    {
+        if (await completion.CurrentSessionAsync(context, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        return type == FlowType.Browser && !FlowClient.WantsJson(context.Request)
+            ? new SeeOtherResult(returnTo ?? completion.DefaultReturnUrl)
+            : new ErrorResult(ErrorCatalog.SessionAlreadyAvailable);
+    }
+
+    /// <summary>Runs the before-hooks on the new flow, then stores it and answers with it (browsers: its UI).</summary>
+    public async Task<IResult> StartAsync(HttpContext context, Flow flow, CancellationToken cancellationToken)
+    {
+        var stored = await StoreAsync(context, flow, cancellationToken);
+        return stored.Succeeded ? responder.Created(context, stored.Value) : new ErrorResult(stored.Error);
+    }
+
+    /// <summary>The same without answering: for a flow another flow starts (recovery's settings flow).</summary>
+    public async Task<Result<Flow>> StoreAsync(HttpContext context, Flow flow, CancellationToken cancellationToken)
+    {
+        await captcha.AddNodeIfRequiredAsync(context, flow, cancellationToken);
+        if (await hooks.BeforeAsync(context, flow, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await store.InsertAsync(flow, cancellationToken);
+        return flow;
+    }
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
+using Tessera.Errors;
+using Tessera.RateLimiting;
+using Tessera.SelfService.Methods.Password;
+using Tessera.Ui.Messages;
+
+namespace Tessera.SelfService.Flows.Login;
+
+/// <summary>
+/// A login submission: the shared checks (CSRF, expiry), then either the password path (required fields, brute
+/// force and captcha, the password) or the second-factor path (issue 7). A proven identity goes on to
+/// <see cref="LoginOutcome"/>.
+/// </summary>
+internal sealed class LoginSubmission(FlowGate gate, LoginAttemptGuard guard, PasswordLoginMethod password, SecondFactorLogin secondFactor, LoginOutcome outcome)
+{
+    public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
+    {
+        var identifier = body.Identifier ?? body.PasswordIdentifier;
+        var identifierLabel = await password.IdentifierLabelAsync(cancellationToken);
+        var blocked = await gate.CheckAsync(context, flow, body.CsrfToken, UiMessages.ErrorValidationLoginFlowExpired,
+            replacement => LoginNodes.AddPassword(replacement.Ui, identifier, identifierLabel), cancellationToken);
+        if (blocked is not null)
+        {
+            return blocked;
+        }
+
+        flow.Ui.ClearMessages();
+        if (SecondFactorLogin.Handles(flow, body.Method))
+        {
+            return await CompleteSecondFactorAsync(context, flow, body, cancellationToken);
+        }
+
+        flow.Ui.SetValue(LoginNodes.Identifier, identifier is null ? null : JsonValue.Create(identifier));
+        if (body.Method != "password")
+        {
+            flow.Ui.AddMessage(null, UiMessages.ErrorValidationLoginNoStrategyFound.With());
+            return await outcome.RerenderAsync(context, flow, cancellationToken);
+        }
+
+        var missing = false;
+        foreach (var (field, value) in new[] { (LoginNodes.Identifier, identifier), (LoginNodes.Password, body.Password) })
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                flow.Ui.AddMessage(field, UiMessages.ValidationRequired.With(new Dictionary<string, object?> { ["property"] = field }));
+                missing = true;
+            }
+        }
+
+        if (missing)
+        {
+            return await outcome.RerenderAsync(context, flow, cancellationToken);
+        }
+
+        // Brute force and captcha: refused before the password is tried, whatever it is.
+        if (await guard.BeforeAuthenticatingAsync(context, flow, identifier!, body.CaptchaTurnstileResponse, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await password.AuthenticateAsync(identifier!, body.Password!, cancellationToken);
+        await guard.AfterOutcomeAsync(context, identifier!, result.Identity is not null, cancellationToken);
+        if (result.Identity is null)
+        {
+            flow.Ui.AddMessage(null, result.Message!);
+            return await outcome.RerenderAsync(context, flow, cancellationToken);
+        }
+
+        return await outcome.SignInAsync(context, flow, result.Identity, "password", cancellationToken);
+    }
+
+    /// <summary>Issue 7: a TOTP or backup code on an aal2 flow raises the current session to aal2.</summary>
+    private async Task<IResult> CompleteSecondFactorAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
+    {
+        var code = body.Method == SecondFactorLogin.LookupSecret ? body.LookupSecret : body.TotpCode;
+        var result = await secondFactor.CompleteAsync(context, body.Method!, code, cancellationToken);
+        if (result.Error is not null)
+        {
+            return new ErrorResult(result.Error);
+        }
+
+        if (result.Raised is not { } raised)
+        {
+            flow.Ui.AddMessage(result.Field, result.Message!);
+            return await outcome.RerenderAsync(context, flow, cancellationToken, body.Method!);
+        }
+
+        return await outcome.RaisedAsync(context, flow, body.Method!, raised.Session, raised.Token, cancellationToken);
+    }
+}

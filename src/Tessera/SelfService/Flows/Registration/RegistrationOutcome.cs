@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Errors;
+using Tessera.Hosting;
+using Tessera.Identities;
+using Tessera.Identities.Admin;
+using Tessera.Identities.Schemas;
+using Tessera.SelfService.Flows.Verification;
+using Tessera.Ui.Messages;
+
+namespace Tessera.SelfService.Flows.Registration;
+
+/// <summary>
+/// What a registration submission comes to: the form again with its messages (409 for a taken identifier, seed row
+/// B3), or for a created identity the verification codes, the session (with the <c>session</c> hook) and the answer.
+/// </summary>
+internal sealed class RegistrationOutcome(
+    FlowStore store,
+    FlowResponder responder,
+    FlowCompletion completion,
+    RegistrationOptions options,
+    IdentityResponseFactory identityResponses,
+    RegistrationVerification verification)
+{
+    public Task PassedAsync(Flow flow, CancellationToken cancellationToken) => store.UpdateAsync(flow, cancellationToken);
+
+    public async Task<IResult> CompleteAsync(HttpContext context, Flow flow, Identity identity, CancellationToken cancellationToken)
+    {
+        // Verification (issue 6): e-mail a code to each verifiable address; the waiting flows are offered as continue_with.
+        var continueWith = await verification.AfterRegistrationAsync(context, flow, identity, cancellationToken);
+        var identityResponse = identityResponses.Public(identity);
+        var verificationPage = verification.VerificationPage(continueWith);
+        if (!options.SignInAfterRegistration)
+        {
+            return FlowCompletion.AnswersWithRedirect(context, flow)
+                ? RedirectAfter(flow, verificationPage)
+                : TypedResults.Ok(new SuccessfulRegistrationResponse(identityResponse, null, null) { ContinueWith = continueWith });
+        }
+
+        var (session, token) = await completion.SignInAsync(context, flow, identity, "password", cancellationToken);
+        return FlowCompletion.AnswersWithRedirect(context, flow)
+            ? RedirectAfter(flow, verificationPage)
+            : TypedResults.Ok(new SuccessfulRegistrationResponse(identityResponse, session, flow.Type == FlowType.Api ? token : null) { ContinueWith = continueWith });
+    }
+
+    private IResult RedirectAfter(Flow flow, Uri? verificationPage) =>
+        verificationPage is null ? completion.RedirectAfter(flow) : new SeeOtherResult(verificationPage);
+
+    /// <summary>Validation messages go on their fields; an existing identifier is 409 with 4000007 (seed row B3).</summary>
+    public async Task<IResult> FailedAsync(HttpContext context, Flow flow, TesseraError error, CancellationToken cancellationToken)
+    {
+        if (error.Descriptor == ErrorCatalog.IdentityConflict)
+        {
+            // The registering person learns only that the identifier is taken, which registration cannot hide.
+            flow.Ui.AddMessage(null, UiMessages.ValidationDuplicateCredentials.With());
+            return await RerenderAsync(context, flow, StatusCodes.Status409Conflict, cancellationToken);
+        }
+
+        if (error.Details?.GetValueOrDefault("messages") is IReadOnlyList<TraitMessageGroups> groups)
+        {
+            foreach (var group in groups)
+            {
+                foreach (var message in group.Messages)
+                {
+                    flow.Ui.AddMessage(group.Name, message);
+                }
+            }
+
+            return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        return new ErrorResult(error);
+    }
+
+    public async Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken)
+    {
+        var updated = flow with { Active = "password" };
+        await store.UpdateAsync(updated, cancellationToken);
+        return responder.Rerender(context, updated, status);
+    }
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.RateLimiting;
+using Tessera.Errors;
+using Tessera.Hosting;
+using Tessera.SelfService.Flows.Nodes;
+using Tessera.SelfService.Hooks;
+using Tessera.SelfService.Methods.Code;
+using Tessera.Ui.Messages;
+
+namespace Tessera.SelfService.Flows.Verification;
+
+/// <summary>
+/// The two steps of a verification with the code method: sending a code to an address, and proving one (which marks
+/// the address verified). Each ends with the flow stored and answered.
+/// </summary>
+internal sealed class VerificationCodeSteps(CodeVerificationMethod code, CodeSendGuard guard, FlowHooks hooks, FlowStore store, FlowResponder responder)
+{
+    /// <summary>Stores a flow created in <c>sent_email</c> and e-mails the code to an address known to be the identity's.</summary>
+    public async Task StoreSentAsync(Flow flow, Guid identityId, string address, CancellationToken cancellationToken)
+    {
+        await store.InsertAsync(flow, cancellationToken);
+        await code.SendToIdentityAsync(flow, identityId, address, cancellationToken);
+    }
+
+    public async Task<IResult> SendCodeAsync(HttpContext context, Flow flow, string? email, string? captchaResponse, CancellationToken cancellationToken)
+    {
+        if (CodeAddress.Problem(email) is { } problem)
+        {
+            CodeFormNodes.Clear(flow.Ui);
+            CodeFormNodes.AddEmailForm(flow.Ui, email);
+            flow.Ui.AddMessage(CodeFormNodes.Email, problem);
+            return await RerenderAsync(context, flow with { State = VerificationFlowService.StateChooseMethod }, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        var address = email!.Trim();
+        if (await guard.BeforeSendingAsync(context, flow, address, captchaResponse, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await code.SendAsync(flow, address, cancellationToken);
+
+        // Don't reveal whether the address is known: from here on the flow, and so the answer, is the same.
+        CodeFormNodes.Clear(flow.Ui);
+        CodeFormNodes.AddCodeForm(flow.Ui, UiMessages.InfoNodeLabelVerificationCode, resendTo: address);
+        flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceVerificationEmailWithCodeSent.With());
+        return await RerenderAsync(context, flow with { State = VerificationFlowService.StateSentEmail }, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    /// <summary>Checks the code; on success the form becomes a "Continue" link to <paramref name="next"/>.</summary>
+    public async Task<IResult> CheckCodeAsync(HttpContext context, Flow flow, string? submitted, Uri next, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(submitted))
+        {
+            flow.Ui.AddMessage(CodeFormNodes.Code, UiMessages.ValidationRequired.With(new Dictionary<string, object?> { ["property"] = CodeFormNodes.Code }));
+            return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        if (await code.VerifyAsync(flow, submitted, cancellationToken) is not { } identity)
+        {
+            flow.Ui.AddMessage(null, UiMessages.ErrorValidationVerificationCodeInvalidOrAlreadyUsed.With());
+            return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        // Hook point (issue 8): verification.after.hooks run once the address is verified (Kratos's post-verification
+        // hooks); an interrupting hook changes the answer, not the verified address.
+        var hooked = await hooks.RunAsync(hooks.After(FlowKind.Verification, "code"), context, flow, identity, cancellationToken);
+        if (hooked.Stopped is { } stop)
+        {
+            HookMessages.AddTo(flow.Ui, stop);
+            return stop.Messages is null ? new ErrorResult(stop.Error!) : await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        CodeFormNodes.Clear(flow.Ui);
+        flow.Ui.Nodes.Add(new UiNode("a", CodeFormNodes.Group,
+            new UiAnchorAttributes("continue", next.AbsoluteUri, UiMessages.InfoNodeLabelContinue.With()), new UiNodeMeta(UiMessages.InfoNodeLabelContinue.With())));
+        flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceVerificationSuccessful.With());
+        return await RerenderAsync(context, flow with { State = VerificationFlowService.StatePassedChallenge }, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    public async Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken)
+    {
+        var updated = flow with { Active = "code" };
+        await store.UpdateAsync(updated, cancellationToken);
+        return responder.Rerender(context, updated, status);
+    }
+}
