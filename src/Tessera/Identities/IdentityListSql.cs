@@ -36,14 +36,16 @@ internal static class IdentityListSql
         if (query.CredentialsIdentifier is { } exact)
         {
             parameters.Add("Identifier", IdentifierNormalizer.Normalize(exact));
-            where.Add("EXISTS (SELECT 1 FROM identity_credential_identifiers ci WHERE ci.identity_id = i.id AND ci.nid = @Nid AND ci.identifier = @Identifier)");
+            // IN over the (nid, identifier) index finds the few matching identities first; a correlated EXISTS made the
+            // planner walk every identity (17x slower at 20,000 than at 1,000 in bench/run.sh).
+            where.Add("i.id IN (SELECT ci.identity_id FROM identity_credential_identifiers ci WHERE ci.nid = @Nid AND ci.identifier = @Identifier)");
         }
 
         if (query.CredentialsIdentifierSimilar is { } similar)
         {
             // A prefix match: the index-friendly reading of Kratos's experimental "similar" filter.
             parameters.Add("Prefix", EscapeLike(IdentifierNormalizer.Normalize(similar)) + "%");
-            where.Add("EXISTS (SELECT 1 FROM identity_credential_identifiers ci WHERE ci.identity_id = i.id AND ci.nid = @Nid AND ci.identifier LIKE @Prefix ESCAPE '\\')");
+            where.Add("i.id IN (SELECT ci.identity_id FROM identity_credential_identifiers ci WHERE ci.nid = @Nid AND ci.identifier LIKE @Prefix ESCAPE '\\')");
         }
 
         return ($"SELECT i.* FROM identities i WHERE {string.Join(" AND ", where)} ORDER BY i.id LIMIT @Limit", parameters);
