@@ -2,6 +2,7 @@
 using Tessera.Configuration;
 using Tessera.Errors.Containers;
 using Tessera.Errors.Rendering;
+using Tessera.Persistence.Cleanup;
 
 namespace Tessera.Errors;
 
@@ -17,7 +18,7 @@ internal static class ErrorsRegistration
         services.AddSingleton<ErrorResponseWriter>();
         services.AddSingleton<ErrorContainerStore>();
         services.AddSingleton<ErrorContainerReader>();
-        services.AddHostedService<ErrorContainerJanitor>();
+        services.AddCleanupTask<ErrorContainerStore>("error containers", (store, _, ct) => store.DeleteExpiredAsync(ct));
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         services.AddProblemDetails();
         return services;

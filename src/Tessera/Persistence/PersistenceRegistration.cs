@@ -14,6 +14,8 @@ internal static class PersistenceRegistration
         services.AddSingleton<Migrator>();
         services.AddSingleton<NetworkContext>();
         services.AddSingleton<LocalWrites>();
+        services.AddSingleton<Cleanup.CleanupPass>();
+        services.AddHostedService<Cleanup.Janitor>();
         services.AddSingleton<StorageInitializer>();
         return services;
     }

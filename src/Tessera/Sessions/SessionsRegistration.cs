@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
+using Tessera.Persistence.Cleanup;
 
 namespace Tessera.Sessions;
 
@@ -9,6 +10,10 @@ internal static class SessionsRegistration
     {
         services.AddSingleton(SessionOptions.Bind(config, serve));
         services.AddSingleton<SessionStore>();
+
+        // Expired sessions stay listable (admin API, ?active=false) for a week, then go.
+        services.AddCleanupTask<SessionStore>("sessions", (store, provider, ct) =>
+            store.DeleteExpiredAsync(provider.GetRequiredService<TimeProvider>().GetUtcNow() - TimeSpan.FromDays(7), ct));
         services.AddSingleton<SessionManager>();
         services.AddSingleton<SessionResponder>();
         services.AddSingleton<WhoamiCache>();

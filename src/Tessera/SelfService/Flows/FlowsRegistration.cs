@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
+using Tessera.Persistence.Cleanup;
 using Tessera.Hosting;
 using Tessera.Security.Csrf;
 
@@ -12,6 +13,10 @@ internal static class FlowsRegistration
     {
         services.AddSingleton(SelfServiceOptions.Bind(config));
         services.AddSingleton<FlowStore>();
+
+        // Expired flows stay a day so a late fetch still answers 410 "expired" (UIs restart on it), not 404.
+        services.AddCleanupTask<FlowStore>("self-service flows", (store, provider, ct) =>
+            store.DeleteExpiredAsync(provider.GetRequiredService<TimeProvider>().GetUtcNow() - TimeSpan.FromDays(1), ct));
         services.AddSingleton<ReturnToValidator>();
         services.AddSingleton<FlowFactory>();
         services.AddSingleton<FlowLookup>();

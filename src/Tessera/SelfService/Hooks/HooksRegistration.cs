@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
+using Tessera.Persistence.Cleanup;
 
 namespace Tessera.SelfService.Hooks;
 
@@ -16,7 +17,7 @@ internal static class HooksRegistration
         services.AddSingleton<WebHookExecutor>();
         services.AddSingleton<HookRunner>();
         services.AddSingleton<FlowHooks>();
-        services.AddHostedService<HookExecutionJanitor>();
+        services.AddCleanupTask<HookExecutionStore>("hook executions", (store, _, ct) => store.DeleteExpiredAsync(ct));
         return services;
     }
 }

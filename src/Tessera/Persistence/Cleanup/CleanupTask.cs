@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Persistence.Cleanup;
+
+/// <summary>A cleanup task made of a name and a delete: what most domains register.</summary>
+internal sealed class CleanupTask(string name, Func<CancellationToken, Task<int>> delete) : ICleanupTask
+{
+    public string Name { get; } = name;
+
+    public Task<int> RunAsync(CancellationToken cancellationToken) => delete(cancellationToken);
+}

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Persistence.Cleanup;
+
+/// <summary>The cleanup pass every 30 minutes on every node, for as long as <c>serve</c> runs.</summary>
+internal sealed class Janitor(CleanupPass pass, TimeProvider clock) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            await pass.RunAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

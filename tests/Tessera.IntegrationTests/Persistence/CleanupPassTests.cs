@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tessera.IntegrationTests.Fixtures;
+using Tessera.Persistence.Cleanup;
+using Tessera.SelfService.Flows;
+using Tessera.Sessions;
+
+namespace Tessera.IntegrationTests.Persistence;
+
+/// <summary>The one cleanup pass (janitor and `tessera cleanup`): what has expired goes, after its retention.</summary>
+public abstract class CleanupPassTests(DatabaseKind kind)
+{
+    [Fact]
+    public async Task Pass_DeletesFlowsADayAfterExpiryAndSessionsAWeekAfter()
+    {
+        await using var server = await TesseraTestServer.StartAsync(kind);
+        var issued = await server.Services.GetRequiredService<SessionManager>().IssueAsync(
+            await TestIdentities.CreateAsync(server), [new AuthenticationMethod("password", "aal1", server.Clock.GetUtcNow())], null);
+        using var created = await server.Public.GetAsync("/self-service/login/api");
+        created.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var flow = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var flowId = flow.RootElement.GetProperty("id").GetGuid();
+        var pass = server.Services.GetRequiredService<CleanupPass>();
+        var flows = server.Services.GetRequiredService<FlowStore>();
+        var sessions = server.Services.GetRequiredService<SessionStore>();
+
+        server.Clock.Advance(TimeSpan.FromHours(24)); // flow expired 23 h ago, session just expired: both kept
+        var first = await pass.RunAsync(CancellationToken.None);
+        (await flows.FindAsync(flowId, FlowKind.Login)).ShouldNotBeNull();
+
+        server.Clock.Advance(TimeSpan.FromHours(2)); // flow expired 25 h ago: gone; session kept a week
+        var second = await pass.RunAsync(CancellationToken.None);
+        (await flows.FindAsync(flowId, FlowKind.Login)).ShouldBeNull();
+        (await sessions.FindByIdAsync(issued.Session.Id)).ShouldNotBeNull();
+
+        server.Clock.Advance(TimeSpan.FromDays(7));
+        var third = await pass.RunAsync(CancellationToken.None);
+        (await sessions.FindByIdAsync(issued.Session.Id)).ShouldBeNull();
+
+        first.Select(r => r.Name).ShouldBe(["error containers", "hook executions", "self-service flows", "sessions"], ignoreOrder: true);
+        second.Single(r => r.Name == "self-service flows").Deleted.ShouldBeGreaterThanOrEqualTo(1);
+        third.Single(r => r.Name == "sessions").Deleted.ShouldBe(1);
+    }
+}
+
+public sealed class SqliteCleanupPassTests() : CleanupPassTests(DatabaseKind.Sqlite);
+
+public sealed class PostgresCleanupPassTests() : CleanupPassTests(DatabaseKind.Postgres);
