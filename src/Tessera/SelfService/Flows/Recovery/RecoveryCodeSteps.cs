@@ -14,7 +14,7 @@ namespace Tessera.SelfService.Flows.Recovery;
 /// identity to <see cref="RecoveryCompletion"/>). Each ends with the flow stored and answered.
 /// </summary>
 internal sealed class RecoveryCodeSteps(
-    CodeRecoveryMethod code, CodeSendGuard guard, RecoveryCompletion completion, FlowHooks hooks, FlowStore store, FlowResponder responder)
+    CodeRecoveryMethod code, CodeSendGuard guard, RecoveryCompletion completion, FlowHooks hooks, FlowStore store, FlowResponder responder) : ICodeFlowSteps
 {
     /// <summary><c>POST /admin/recovery/code</c>: stores the flow and issues the code only the administrator learns.</summary>
     public async Task<RecoveryCodeForIdentityResponse> StoreWithAdminCodeAsync(Flow flow, Identity identity, TimeSpan expiresIn, CancellationToken cancellationToken)

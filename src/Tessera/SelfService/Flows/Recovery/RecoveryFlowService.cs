@@ -11,8 +11,11 @@ namespace Tessera.SelfService.Flows.Recovery;
 /// The recovery journey with the code method: <c>choose_method</c> (the address) -&gt; <c>sent_email</c> (the code)
 /// -&gt; <c>passed_challenge</c> (signed in, on to settings). Answers go through <see cref="FlowResponder"/>.
 /// </summary>
-internal sealed class RecoveryFlowService(FlowFactory factory, FlowStarter starter, FlowGate gate, RecoveryCodeSteps steps, RecoveryOptions options)
+internal sealed class RecoveryFlowService(FlowFactory factory, FlowStarter starter, CodeFlowSubmission submission, RecoveryCodeSteps steps, RecoveryOptions options)
 {
+    private static readonly CodeFlowMessages Messages = new(
+        UiMessages.ErrorValidationRecoveryFlowExpired, UiMessages.ErrorValidationRecoveryRetrySuccess, UiMessages.ErrorValidationRecoveryNoStrategyFound);
+
     public const string StateChooseMethod = "choose_method";
     public const string StateSentEmail = "sent_email";
     public const string StatePassedChallenge = "passed_challenge";
@@ -56,30 +59,11 @@ internal sealed class RecoveryFlowService(FlowFactory factory, FlowStarter start
             return new ErrorResult(ErrorCatalog.SelfServiceFlowDisabled);
         }
 
-        // An expired flow is replaced by one at the first step: the code it waited for dies with it.
-        var blocked = await gate.CheckAsync(context, flow with { State = StateChooseMethod }, body.CsrfToken, UiMessages.ErrorValidationRecoveryFlowExpired,
-            replacement => CodeFormNodes.AddEmailForm(replacement.Ui, body.Email), cancellationToken);
-        if (blocked is not null)
+        var answered = await submission.HandleAsync(context, flow,
+            new CodeFlowRequest(body.Method, body.Email, body.CsrfToken, body.CaptchaTurnstileResponse), Messages, steps, cancellationToken);
+        if (answered is not null)
         {
-            return blocked;
-        }
-
-        flow.Ui.ClearMessages();
-        if (flow.State == StatePassedChallenge)
-        {
-            flow.Ui.AddMessage(null, UiMessages.ErrorValidationRecoveryRetrySuccess.With());
-            return await steps.RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
-        }
-
-        if (body.Method != "code")
-        {
-            flow.Ui.AddMessage(null, UiMessages.ErrorValidationRecoveryNoStrategyFound.With());
-            return await steps.RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
-        }
-
-        if (!string.IsNullOrWhiteSpace(body.Email) || flow.State == StateChooseMethod)
-        {
-            return await steps.SendCodeAsync(context, flow, body.Email, body.CaptchaTurnstileResponse, cancellationToken);
+            return answered;
         }
 
         return await steps.CheckCodeAsync(context, flow, body.Code, cancellationToken);

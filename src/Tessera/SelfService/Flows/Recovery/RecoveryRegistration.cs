@@ -17,6 +17,7 @@ internal static class RecoveryRegistration
         services.AddSingleton<CodeRecoveryMethod>();
         services.AddSingleton<RecoveryCompletion>();
         services.AddSingleton<RecoveryCodeSteps>();
+        services.AddSingleton<CodeFlowSubmission>();
         services.AddSingleton<RecoveryFlowService>();
         return services;
     }

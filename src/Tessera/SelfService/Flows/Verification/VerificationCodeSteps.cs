@@ -13,7 +13,7 @@ namespace Tessera.SelfService.Flows.Verification;
 /// The two steps of a verification with the code method: sending a code to an address, and proving one (which marks
 /// the address verified). Each ends with the flow stored and answered.
 /// </summary>
-internal sealed class VerificationCodeSteps(CodeVerificationMethod code, CodeSendGuard guard, FlowHooks hooks, FlowStore store, FlowResponder responder)
+internal sealed class VerificationCodeSteps(CodeVerificationMethod code, CodeSendGuard guard, FlowHooks hooks, FlowStore store, FlowResponder responder) : ICodeFlowSteps
 {
     /// <summary>Stores a flow created in <c>sent_email</c> and e-mails the code to an address known to be the identity's.</summary>
     public async Task StoreSentAsync(Flow flow, Guid identityId, string address, CancellationToken cancellationToken)

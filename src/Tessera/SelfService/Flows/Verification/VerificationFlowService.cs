@@ -10,8 +10,11 @@ namespace Tessera.SelfService.Flows.Verification;
 /// code) -&gt; <c>passed_challenge</c> (the address is verified; a "Continue" link leads on).
 /// </summary>
 internal sealed class VerificationFlowService(
-    FlowFactory factory, FlowStarter starter, FlowGate gate, VerificationCodeSteps steps, FlowCompletion completion, VerificationOptions options)
+    FlowFactory factory, FlowStarter starter, CodeFlowSubmission submission, VerificationCodeSteps steps, FlowCompletion completion, VerificationOptions options)
 {
+    private static readonly CodeFlowMessages Messages = new(
+        UiMessages.ErrorValidationVerificationFlowExpired, UiMessages.ErrorValidationVerificationRetrySuccess, UiMessages.ErrorValidationVerificationNoStrategyFound);
+
     public const string StateChooseMethod = "choose_method";
     public const string StateSentEmail = "sent_email";
     public const string StatePassedChallenge = "passed_challenge";
@@ -45,30 +48,11 @@ internal sealed class VerificationFlowService(
             return new ErrorResult(ErrorCatalog.SelfServiceFlowDisabled);
         }
 
-        // An expired flow is replaced by one at the first step: the code it waited for dies with it.
-        var blocked = await gate.CheckAsync(context, flow with { State = StateChooseMethod }, body.CsrfToken, UiMessages.ErrorValidationVerificationFlowExpired,
-            replacement => CodeFormNodes.AddEmailForm(replacement.Ui, body.Email), cancellationToken);
-        if (blocked is not null)
+        var answered = await submission.HandleAsync(context, flow,
+            new CodeFlowRequest(body.Method, body.Email, body.CsrfToken, body.CaptchaTurnstileResponse), Messages, steps, cancellationToken);
+        if (answered is not null)
         {
-            return blocked;
-        }
-
-        flow.Ui.ClearMessages();
-        if (flow.State == StatePassedChallenge)
-        {
-            flow.Ui.AddMessage(null, UiMessages.ErrorValidationVerificationRetrySuccess.With());
-            return await steps.RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
-        }
-
-        if (body.Method != "code")
-        {
-            flow.Ui.AddMessage(null, UiMessages.ErrorValidationVerificationNoStrategyFound.With());
-            return await steps.RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
-        }
-
-        if (!string.IsNullOrWhiteSpace(body.Email) || flow.State == StateChooseMethod)
-        {
-            return await steps.SendCodeAsync(context, flow, body.Email, body.CaptchaTurnstileResponse, cancellationToken);
+            return answered;
         }
 
         var next = flow.ReturnTo is not null ? new Uri(flow.ReturnTo) : options.AfterReturnUrl ?? completion.DefaultReturnUrl;
