@@ -11,6 +11,13 @@ namespace Tessera.SelfService.Flows;
 /// </summary>
 internal static class FlowEndpointHandlers
 {
+    /// <summary>Starting a flow: <c>return_to</c> is validated first (a foreign one is refused), then the kind creates it.</summary>
+    public static async Task<IResult> CreateAsync(ReturnToValidator returnTo, string? returnToText, Func<Uri?, Task<IResult>> create)
+    {
+        var target = returnTo.Validate(returnToText);
+        return target.Succeeded ? await create(target.Value) : new ErrorResult(target.Error);
+    }
+
     public static async Task<IResult> GetAsync(
         FlowKind kind, string? id, HttpContext context, FlowLookup flows, FlowResponder responder, TimeProvider clock, CancellationToken cancellationToken)
     {

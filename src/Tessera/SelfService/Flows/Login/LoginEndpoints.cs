@@ -51,9 +51,7 @@ internal static class LoginEndpoints
             return new ErrorResult(RequestErrors.Malformed("aal must be aal1 or aal2"));
         }
 
-        var target = returnTo.Validate(returnToText);
-        return target.Succeeded
-            ? await login.CreateAsync(context, type, new LoginFlowRequest(refresh ?? false, string.IsNullOrEmpty(aal) ? null : aal, target.Value), cancellationToken)
-            : new ErrorResult(target.Error);
+        return await FlowEndpointHandlers.CreateAsync(returnTo, returnToText, target =>
+            login.CreateAsync(context, type, new LoginFlowRequest(refresh ?? false, string.IsNullOrEmpty(aal) ? null : aal, target), cancellationToken));
     }
 }

@@ -35,11 +35,11 @@ internal static class RecoveryEndpoints
 
     private static Task<IResult> CreateBrowserRecoveryFlow(
         HttpContext context, RecoveryFlowService recovery, ReturnToValidator returnTo, string? return_to, CancellationToken cancellationToken) =>
-        CreateAsync(context, FlowType.Browser, recovery, returnTo, return_to, cancellationToken);
+        FlowEndpointHandlers.CreateAsync(returnTo, return_to, target => recovery.CreateAsync(context, FlowType.Browser, target, cancellationToken));
 
     private static Task<IResult> CreateNativeRecoveryFlow(
         HttpContext context, RecoveryFlowService recovery, ReturnToValidator returnTo, string? return_to, CancellationToken cancellationToken) =>
-        CreateAsync(context, FlowType.Api, recovery, returnTo, return_to, cancellationToken);
+        FlowEndpointHandlers.CreateAsync(returnTo, return_to, target => recovery.CreateAsync(context, FlowType.Api, target, cancellationToken));
 
     private static Task<IResult> GetRecoveryFlow(
         string? id, HttpContext context, FlowLookup flows, FlowResponder responder, TimeProvider clock, CancellationToken cancellationToken) =>
@@ -83,14 +83,5 @@ internal static class RecoveryEndpoints
 
         var type = request.FlowType == "api" ? FlowType.Api : FlowType.Browser;
         return TypedResults.Created((string?)null, await recovery.CreateForIdentityAsync(context, identity, type, expiresIn, cancellationToken));
-    }
-
-    private static async Task<IResult> CreateAsync(
-        HttpContext context, FlowType type, RecoveryFlowService recovery, ReturnToValidator returnTo, string? returnToText, CancellationToken cancellationToken)
-    {
-        var target = returnTo.Validate(returnToText);
-        return target.Succeeded
-            ? await recovery.CreateAsync(context, type, target.Value, cancellationToken)
-            : new ErrorResult(target.Error);
     }
 }

@@ -27,11 +27,11 @@ internal static class RegistrationEndpoints
 
     private static Task<IResult> CreateBrowserRegistrationFlow(
         HttpContext context, RegistrationFlowService registration, ReturnToValidator returnTo, string? return_to, CancellationToken cancellationToken) =>
-        CreateAsync(context, FlowType.Browser, registration, returnTo, return_to, cancellationToken);
+        FlowEndpointHandlers.CreateAsync(returnTo, return_to, target => registration.CreateAsync(context, FlowType.Browser, target, cancellationToken));
 
     private static Task<IResult> CreateNativeRegistrationFlow(
         HttpContext context, RegistrationFlowService registration, ReturnToValidator returnTo, string? return_to, CancellationToken cancellationToken) =>
-        CreateAsync(context, FlowType.Api, registration, returnTo, return_to, cancellationToken);
+        FlowEndpointHandlers.CreateAsync(returnTo, return_to, target => registration.CreateAsync(context, FlowType.Api, target, cancellationToken));
 
     private static Task<IResult> GetRegistrationFlow(
         string? id, HttpContext context, FlowLookup flows, FlowResponder responder, TimeProvider clock, CancellationToken cancellationToken) =>
@@ -41,13 +41,4 @@ internal static class RegistrationEndpoints
         string? flow, HttpContext context, FlowLookup flows, RegistrationFlowService registration, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
         FlowEndpointHandlers.SubmitAsync<UpdateRegistrationFlowRequest>(FlowKind.Registration, flow, context, flows, json.Value.SerializerOptions,
             (found, body) => registration.SubmitAsync(context, found, body, cancellationToken), cancellationToken);
-
-    private static async Task<IResult> CreateAsync(
-        HttpContext context, FlowType type, RegistrationFlowService registration, ReturnToValidator returnTo, string? returnToText, CancellationToken cancellationToken)
-    {
-        var target = returnTo.Validate(returnToText);
-        return target.Succeeded
-            ? await registration.CreateAsync(context, type, target.Value, cancellationToken)
-            : new ErrorResult(target.Error);
-    }
 }

@@ -27,11 +27,11 @@ internal static class SettingsEndpoints
 
     private static Task<IResult> CreateBrowserSettingsFlow(
         HttpContext context, SettingsFlowService settings, ReturnToValidator returnTo, string? return_to, CancellationToken cancellationToken) =>
-        CreateAsync(context, FlowType.Browser, settings, returnTo, return_to, cancellationToken);
+        FlowEndpointHandlers.CreateAsync(returnTo, return_to, target => settings.CreateAsync(context, FlowType.Browser, target, cancellationToken));
 
     private static Task<IResult> CreateNativeSettingsFlow(
         HttpContext context, SettingsFlowService settings, ReturnToValidator returnTo, string? return_to, CancellationToken cancellationToken) =>
-        CreateAsync(context, FlowType.Api, settings, returnTo, return_to, cancellationToken);
+        FlowEndpointHandlers.CreateAsync(returnTo, return_to, target => settings.CreateAsync(context, FlowType.Api, target, cancellationToken));
 
     private static async Task<IResult> GetSettingsFlow(
         string? id, HttpContext context, FlowLookup flows, SettingsFlowService settings, CancellationToken cancellationToken)
@@ -44,13 +44,4 @@ internal static class SettingsEndpoints
         string? flow, HttpContext context, FlowLookup flows, SettingsFlowService settings, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
         FlowEndpointHandlers.SubmitAsync<UpdateSettingsFlowRequest>(FlowKind.Settings, flow, context, flows, json.Value.SerializerOptions,
             (found, body) => settings.SubmitAsync(context, found, body, cancellationToken), cancellationToken);
-
-    private static async Task<IResult> CreateAsync(
-        HttpContext context, FlowType type, SettingsFlowService settings, ReturnToValidator returnTo, string? returnToText, CancellationToken cancellationToken)
-    {
-        var target = returnTo.Validate(returnToText);
-        return target.Succeeded
-            ? await settings.CreateAsync(context, type, target.Value, cancellationToken)
-            : new ErrorResult(target.Error);
-    }
 }

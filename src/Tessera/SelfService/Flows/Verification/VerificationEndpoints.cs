@@ -27,11 +27,11 @@ internal static class VerificationEndpoints
 
     private static Task<IResult> CreateBrowserVerificationFlow(
         HttpContext context, VerificationFlowService verification, ReturnToValidator returnTo, string? return_to, CancellationToken cancellationToken) =>
-        CreateAsync(context, FlowType.Browser, verification, returnTo, return_to, cancellationToken);
+        FlowEndpointHandlers.CreateAsync(returnTo, return_to, target => verification.CreateAsync(context, FlowType.Browser, target, cancellationToken));
 
     private static Task<IResult> CreateNativeVerificationFlow(
         HttpContext context, VerificationFlowService verification, ReturnToValidator returnTo, string? return_to, CancellationToken cancellationToken) =>
-        CreateAsync(context, FlowType.Api, verification, returnTo, return_to, cancellationToken);
+        FlowEndpointHandlers.CreateAsync(returnTo, return_to, target => verification.CreateAsync(context, FlowType.Api, target, cancellationToken));
 
     private static Task<IResult> GetVerificationFlow(
         string? id, HttpContext context, FlowLookup flows, FlowResponder responder, TimeProvider clock, CancellationToken cancellationToken) =>
@@ -41,13 +41,4 @@ internal static class VerificationEndpoints
         string? flow, HttpContext context, FlowLookup flows, VerificationFlowService verification, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
         FlowEndpointHandlers.SubmitAsync<UpdateVerificationFlowRequest>(FlowKind.Verification, flow, context, flows, json.Value.SerializerOptions,
             (found, body) => verification.SubmitAsync(context, found, body, cancellationToken), cancellationToken);
-
-    private static async Task<IResult> CreateAsync(
-        HttpContext context, FlowType type, VerificationFlowService verification, ReturnToValidator returnTo, string? returnToText, CancellationToken cancellationToken)
-    {
-        var target = returnTo.Validate(returnToText);
-        return target.Succeeded
-            ? await verification.CreateAsync(context, type, target.Value, cancellationToken)
-            : new ErrorResult(target.Error);
-    }
 }
