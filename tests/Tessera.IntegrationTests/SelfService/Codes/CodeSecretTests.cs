@@ -55,11 +55,7 @@ public abstract class CodeSecretTests(DatabaseKind kind) : IAsyncLifetime
     [Fact]
     public async Task CodeIssuedBeforeRotation_StillVerifies_WithTheNewSecretFirstAndTheOldKept()
     {
-        (Guid FlowId, string Code) sent;
-        await using (var before = await StartAsync([OldSecret]))
-        {
-            sent = await SendCodeAsync(before);
-        }
+        var sent = await SendCodeUnderAsync(OldSecret);
 
         (Guid FlowId, string Code) fresh;
         await using (var after = await StartAsync([NewSecret, OldSecret]))
@@ -81,11 +77,7 @@ public abstract class CodeSecretTests(DatabaseKind kind) : IAsyncLifetime
     [Fact]
     public async Task CodeIssuedUnderARemovedSecret_IsRefused()
     {
-        (Guid FlowId, string Code) sent;
-        await using (var before = await StartAsync([OldSecret]))
-        {
-            sent = await SendCodeAsync(before);
-        }
+        var sent = await SendCodeUnderAsync(OldSecret);
 
         await using var after = await StartAsync([NewSecret]);
         using var refused = await SubmitAsync(after, "recovery", sent.FlowId.ToString(), new { method = "code", code = sent.Code });
@@ -104,6 +96,13 @@ public abstract class CodeSecretTests(DatabaseKind kind) : IAsyncLifetime
         }
 
         return TesseraTestServer.StartAsync(kind, settings, dsn: _dsn);
+    }
+
+    /// <summary>A code issued by a server that has only <paramref name="secret"/>, which then stops.</summary>
+    private async Task<(Guid FlowId, string Code)> SendCodeUnderAsync(string secret)
+    {
+        await using var server = await StartAsync([secret]);
+        return await SendCodeAsync(server);
     }
 
     private async Task<(Guid FlowId, string Code)> SendCodeAsync(TesseraTestServer server)
