@@ -11,6 +11,7 @@ using Tessera.Identities;
 using Tessera.Logging;
 using Tessera.Persistence;
 using Tessera.RateLimiting;
+using Tessera.Security.Secrets;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Login;
 using Tessera.SelfService.Flows.Logout;
@@ -47,6 +48,7 @@ public static class Program
         builder.AddTesseraLogging(config);
         builder.AddTesseraListeners(serve);
         builder.Services.AddPersistence(config);
+        builder.Services.AddServerSecrets(config);
         builder.Services.AddErrors(config);
         builder.Services.AddIdentities(config);
         builder.Services.AddSessions(config, serve);

@@ -65,7 +65,7 @@ internal sealed partial class CourierDispatcher(
         var now = clock.GetUtcNow();
         var attempts = message.SendCount + 1;
         var (status, next) = error is null
-            ? (CourierMessageStatus.Sent, message.NextAttemptAt)
+            ? (channel.DeliveredStatus, message.NextAttemptAt)
             : attempts > options.MessageRetries
                 ? (CourierMessageStatus.Abandoned, message.NextAttemptAt)
                 : (CourierMessageStatus.Queued, now + RetryDelay(attempts));
@@ -76,9 +76,9 @@ internal sealed partial class CourierDispatcher(
         {
             LogClaimLost(logger, message.Id);
         }
-        else if (status == CourierMessageStatus.Sent)
+        else if (error is null)
         {
-            LogSent(logger, message.Id, message.TemplateType, attempts);
+            LogSent(logger, message.Id, message.TemplateType, attempts, status);
         }
         else if (status == CourierMessageStatus.Abandoned)
         {
@@ -97,8 +97,8 @@ internal sealed partial class CourierDispatcher(
         return text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
     }
 
-    [LoggerMessage(EventId = 610, Level = LogLevel.Information, Message = "Courier sent message {MessageId} ({TemplateType}) on attempt {Attempt}")]
-    private static partial void LogSent(ILogger logger, Guid messageId, string templateType, int attempt);
+    [LoggerMessage(EventId = 610, Level = LogLevel.Information, Message = "Courier delivered message {MessageId} ({TemplateType}) on attempt {Attempt}: {Status}")]
+    private static partial void LogSent(ILogger logger, Guid messageId, string templateType, int attempt, string status);
 
     [LoggerMessage(EventId = 611, Level = LogLevel.Warning, Message = "Courier could not send message {MessageId} (attempt {Attempt}); retrying at {NextAttemptAt}: {Error}")]
     private static partial void LogRetrying(ILogger logger, Guid messageId, int attempt, DateTimeOffset nextAttemptAt, string error);

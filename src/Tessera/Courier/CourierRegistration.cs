@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
+using Tessera.Persistence.Cleanup;
 
 namespace Tessera.Courier;
 
@@ -26,6 +27,13 @@ internal static class CourierRegistration
         }
 
         services.AddHostedService<CourierWorker>();
+
+        // Codes and links must not outlive their use in the outbox: bodies are blanked a day after delivery and
+        // messages deleted a week after (courier.message_retention.*).
+        services.AddSingleton(CourierRetentionOptions.Bind(config));
+        services.AddSingleton<CourierRetention>();
+        services.AddCleanupTask<CourierRetention>("courier message bodies", (retention, _, ct) => retention.RedactBodiesAsync(ct));
+        services.AddCleanupTask<CourierRetention>("courier messages", (retention, _, ct) => retention.DeleteMessagesAsync(ct));
         return services;
     }
 }

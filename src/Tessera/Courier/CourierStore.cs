@@ -72,7 +72,7 @@ internal sealed class CourierStore(Database database, NetworkContext network, Ti
     }
 
     /// <summary>Records a delivery attempt and ends the claim. False when the claim was lost (its lease ran out).</summary>
-    /// <param name="status">sent, queued (retry at <paramref name="nextAttemptAt"/>) or abandoned.</param>
+    /// <param name="status">sent, logged, queued (retry at <paramref name="nextAttemptAt"/>) or abandoned.</param>
     public async Task<bool> RecordAttemptAsync(CourierMessage message, Guid worker, string status, MessageDispatch dispatch,
         DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default)
     {

@@ -7,5 +7,8 @@ namespace Tessera.Courier;
 /// </summary>
 internal interface IEmailChannel
 {
+    /// <summary>The status a message handed over without error gets: <c>sent</c>, or <c>logged</c> for the log.</summary>
+    string DeliveredStatus => CourierMessageStatus.Sent;
+
     Task SendAsync(CourierMessage message, CancellationToken cancellationToken);
 }

@@ -2,11 +2,14 @@
 namespace Tessera.Courier;
 
 /// <summary>
-/// Zero configuration's channel: no SMTP server is set, so the message is "sent" to the log and stays readable
-/// in the outbox (admin API). The body is never logged: it carries codes.
+/// Zero configuration's channel: no SMTP server is set, so the message is written to the log (status
+/// <c>logged</c>, never <c>sent</c>) and stays readable in the outbox (admin API) until its body's retention ends.
+/// The body is never logged: it carries codes.
 /// </summary>
 internal sealed partial class LogEmailChannel(ILogger<LogEmailChannel> logger) : IEmailChannel
 {
+    public string DeliveredStatus => CourierMessageStatus.Logged;
+
     public Task SendAsync(CourierMessage message, CancellationToken cancellationToken)
     {
         LogDelivered(logger, message.Id, message.Recipient, message.Subject);

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Security.Cryptography;
 using System.Text;
+using Tessera.Security.Secrets;
 
 namespace Tessera.RateLimiting;
 
 /// <summary>
-/// What is stored for a key: SHA-256 of the bucket name and the key, so the table never holds a client address,
-/// an identifier or a session token, and one key's rows in two buckets cannot be joined by value.
+/// What is stored for a key: an HMAC-SHA256 of the bucket name and the key under a key derived from the server
+/// secret (<see cref="SecretPurpose.RateLimitKeys"/>), so the table never holds a client address, an identifier
+/// or a session token, one key's rows in two buckets cannot be joined by value, and a guessed address cannot be
+/// confirmed against a row without the secret (a plain hash of 127.0.0.1 is one guess away). Only the current
+/// secret is used: rotating it restarts the counts, which are short-lived anyway.
 /// </summary>
-internal static class RateLimitKey
+internal sealed class RateLimitKey(ServerSecrets secrets)
 {
-    public static string Hash(string bucket, string key) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{bucket}\n{key}")));
+    public string Hash(string bucket, string key) =>
+        Convert.ToHexStringLower(secrets.For(SecretPurpose.RateLimitKeys).Sign(Encoding.UTF8.GetBytes($"{bucket}\n{key}")));
 }

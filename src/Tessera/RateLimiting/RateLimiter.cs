@@ -6,7 +6,7 @@ namespace Tessera.RateLimiting;
 /// Counts live in the database (<see cref="RateLimitStore"/>) so all nodes share one limit; a refusal is remembered
 /// in memory until it lapses (<see cref="LocalBlocks"/>), so a client hammering a node past its limit costs no query.
 /// </summary>
-internal sealed class RateLimiter(RateLimitOptions options, RateLimitStore store, LocalBlocks blocks, TimeProvider clock)
+internal sealed class RateLimiter(RateLimitOptions options, RateLimitStore store, LocalBlocks blocks, RateLimitKey keys, TimeProvider clock)
 {
     private static readonly TimeSpan CleanupEvery = TimeSpan.FromMinutes(10);
     private long _lastCleanupMs;
@@ -22,7 +22,7 @@ internal sealed class RateLimiter(RateLimitOptions options, RateLimitStore store
             return RateLimitDecision.Allow;
         }
 
-        var hash = RateLimitKey.Hash(bucket, key);
+        var hash = keys.Hash(bucket, key);
         var now = NowMs();
         if (blocks.TryGet(hash, now, out var remaining))
         {
@@ -44,7 +44,7 @@ internal sealed class RateLimiter(RateLimitOptions options, RateLimitStore store
             return RateLimitDecision.Allow;
         }
 
-        var hash = RateLimitKey.Hash(bucket, key);
+        var hash = keys.Hash(bucket, key);
         var now = NowMs();
         if (blocks.TryGet(hash, now, out var remaining))
         {
@@ -67,7 +67,7 @@ internal sealed class RateLimiter(RateLimitOptions options, RateLimitStore store
             return 0;
         }
 
-        var count = await store.FindAsync(bucket, RateLimitKey.Hash(bucket, key), cancellationToken);
+        var count = await store.FindAsync(bucket, keys.Hash(bucket, key), cancellationToken);
         return count?.Estimate(NowMs(), (long)limits.Window.TotalMilliseconds) ?? 0;
     }
 
@@ -80,7 +80,7 @@ internal sealed class RateLimiter(RateLimitOptions options, RateLimitStore store
             return;
         }
 
-        var hash = RateLimitKey.Hash(bucket, key);
+        var hash = keys.Hash(bucket, key);
         var now = NowMs();
         await CleanupIfDueAsync(now, cancellationToken);
         var window = (long)limits.Window.TotalMilliseconds;
@@ -99,7 +99,7 @@ internal sealed class RateLimiter(RateLimitOptions options, RateLimitStore store
             return;
         }
 
-        var hash = RateLimitKey.Hash(bucket, key);
+        var hash = keys.Hash(bucket, key);
         blocks.Forget(hash);
         await store.DeleteAsync(bucket, hash, cancellationToken);
     }

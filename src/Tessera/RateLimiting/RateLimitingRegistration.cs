@@ -17,6 +17,7 @@ internal static class RateLimitingRegistration
         services.AddSingleton<ClientAddress>();
         services.AddSingleton(RateLimitOptions.Bind(config));
         services.AddSingleton<RateLimitStore>();
+        services.AddSingleton<RateLimitKey>();
         services.AddSingleton<LocalBlocks>();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<BruteForceProtection>();

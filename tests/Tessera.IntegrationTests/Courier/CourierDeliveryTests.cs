@@ -157,18 +157,23 @@ public abstract class CourierDeliveryTests(DatabaseKind kind) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ZeroConfiguration_DeliversToTheLog_AndKeepsTheMessage()
+    public async Task ZeroConfiguration_DeliversToTheLog_MarksItLoggedNotSent_AndKeepsTheMessage()
     {
         await using var server = await StartAsync(new Dictionary<string, string>());
+        var to = NewAddress();
         var id = await server.Services.GetRequiredService<CourierOutbox>()
-            .QueueEmailAsync(CourierTemplateType.RegistrationCodeValid, NewAddress(), new { RegistrationCode = "909090" });
+            .QueueEmailAsync(CourierTemplateType.RegistrationCodeValid, to, new { RegistrationCode = "909090" });
 
         (await server.Services.GetRequiredService<CourierDispatcher>().ProcessBatchAsync()).ShouldBe(1);
 
         using var response = await server.Admin.GetAsync($"/admin/courier/messages/{id}");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        body.RootElement.GetProperty("status").GetString().ShouldBe("sent");
+        body.RootElement.GetProperty("status").GetString().ShouldBe("logged");
         body.RootElement.GetProperty("body").GetString().ShouldNotBeNull().ShouldContain("909090");
+        body.RootElement.GetProperty("dispatches")[0].GetProperty("status").GetString().ShouldBe("success");
+        var recipient = Uri.EscapeDataString(to);
+        (await ListIdsAsync(server, $"?status=logged&recipient={recipient}")).ShouldBe([id]);
+        (await ListIdsAsync(server, $"?status=sent&recipient={recipient}")).ShouldBeEmpty();
     }
 
     [Fact]
@@ -203,6 +208,14 @@ public abstract class CourierDeliveryTests(DatabaseKind kind) : IAsyncLifetime
     {
         settings.TryAdd("courier.worker.pull_wait", "1h");
         return TesseraTestServer.StartAsync(kind, settings);
+    }
+
+    private static async Task<List<Guid>> ListIdsAsync(TesseraTestServer server, string query)
+    {
+        using var response = await server.Admin.GetAsync($"/admin/courier/messages{query}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        using var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return list.RootElement.EnumerateArray().Select(m => m.GetProperty("id").GetGuid()).ToList();
     }
 
     private async Task<JsonDocument> GetMessageAsync(Guid id)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Dapper;
 using Tessera.Persistence;
+using Tessera.Security.Secrets;
 
 namespace Tessera.SelfService.Methods.Code;
 
@@ -8,9 +9,10 @@ namespace Tessera.SelfService.Methods.Code;
 /// Issues and checks the code of a recovery or verification flow. Each guess is counted by one atomic UPDATE before
 /// it is compared, so at most <c>max_submissions</c> guesses per flow reach the comparison however many arrive in
 /// parallel; after that the flow refuses every code, the right one included. A matching code is consumed by a
-/// second conditional UPDATE, so of two requests carrying it only one succeeds.
+/// second conditional UPDATE, so of two requests carrying it only one succeeds. Codes are stored as HMACs keyed with
+/// the server secret (<see cref="OneTimeCode"/>).
 /// </summary>
-internal sealed class CodeChallenges(Database database, NetworkContext network, CodeOptions options, TimeProvider clock)
+internal sealed class CodeChallenges(Database database, NetworkContext network, CodeOptions options, ServerSecrets secrets, TimeProvider clock)
 {
     /// <summary>A new code for the flow, replacing any earlier one (its guess count stays). The flow must be stored.</summary>
     public async Task<string> IssueAsync(Guid flowId, string address, Guid? identityId, TimeSpan? lifespan, CancellationToken cancellationToken)
@@ -29,7 +31,7 @@ internal sealed class CodeChallenges(Database database, NetworkContext network, 
             {
                 FlowId = flowId,
                 Nid = network.Id,
-                CodeHmac = OneTimeCode.Hash(code, flowId),
+                CodeHmac = OneTimeCode.Hash(code, flowId, secrets.For(SecretPurpose.OneTimeCodes)),
                 Address = address,
                 IdentityId = identityId,
                 ExpiresAt = now + (lifespan ?? options.Lifespan),
@@ -59,7 +61,7 @@ internal sealed class CodeChallenges(Database database, NetworkContext network, 
         }
 
         // Compare even when no identity is behind the address, so both cases take the same time.
-        var matches = OneTimeCode.Matches(submitted, challenge.CodeHmac, flowId);
+        var matches = OneTimeCode.Matches(submitted, challenge.CodeHmac, flowId, secrets.For(SecretPurpose.OneTimeCodes));
         if (!matches || challenge.IdentityId is null || challenge.UsedAt is not null || challenge.ExpiresAt <= now)
         {
             return null;

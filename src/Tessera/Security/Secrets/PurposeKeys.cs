@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Security.Cryptography;
+
+namespace Tessera.Security.Secrets;
+
+/// <summary>
+/// The HMAC-SHA256 keys of one purpose, one per configured secret: the first signs, all verify (rotation).
+/// </summary>
+internal sealed class PurposeKeys(IReadOnlyList<byte[]> keys)
+{
+    public int Count => keys.Count;
+
+    /// <summary>HMAC-SHA256 of <paramref name="data"/> under the current (first) key.</summary>
+    public byte[] Sign(ReadOnlySpan<byte> data) => HMACSHA256.HashData(keys[0], data);
+
+    /// <summary>
+    /// Whether <paramref name="mac"/> is the HMAC of <paramref name="data"/> under any of the keys. Every key is
+    /// tried and compared in constant time, so the time taken tells nothing about which key (or how much) matched.
+    /// </summary>
+    public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> mac)
+    {
+        Span<byte> actual = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        var matched = false;
+        foreach (var key in keys)
+        {
+            HMACSHA256.HashData(key, data, actual);
+            matched |= CryptographicOperations.FixedTimeEquals(actual, mac);
+        }
+
+        return matched;
+    }
+}
