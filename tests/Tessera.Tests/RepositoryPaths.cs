@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 namespace Tessera.Tests;
 
-/// <summary>Where the repository (and the shared/ folder beside it) is, found from the test binary's location.</summary>
+/// <summary>Where the repository is, found from the test binary's location, and the test data copied beside the binaries.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
     public static string Source => Path.Combine(Root, "src", "Tessera");
 
-    public static string Shared => Path.Combine(Path.GetDirectoryName(Root)!, "shared");
+    /// <summary>Kratos's reference data the tests compare against, carried in the repository (TestData/reference).</summary>
+    public static string Reference => Path.Combine(AppContext.BaseDirectory, "TestData", "reference");
 
     private static string FindRoot()
     {

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Connections;
+using Tessera.Configuration;
 using Tessera.Hosting;
 
 namespace Tessera.Cli;
@@ -23,6 +24,17 @@ internal static class ServeCommand
         return command;
     }
 
+    // Kestrel names the address it could not bind; say which key chose it and what to do.
+    private static string ListenFailure(ServeOptions serve, IOException e)
+    {
+        var (key, endpoint) = e.Message.Contains($":{serve.Admin.Port}:", StringComparison.Ordinal) && serve.Admin.Port != 0
+            ? ("serve.admin.port", serve.Admin)
+            : ("serve.public.port", serve.Public);
+        var cause = e.InnerException is AddressInUseException ? "the address is already in use" : e.InnerException?.Message ?? e.Message;
+        return $"cannot listen on {endpoint.Host}:{endpoint.Port} ({key}): {cause}; stop the process that holds it or set {key} "
+            + $"(env {key.ToUpperInvariant().Replace('.', '_')}) to a free port";
+    }
+
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         return await CliFailures.GuardAsync(async () =>
@@ -40,7 +52,7 @@ internal static class ServeCommand
             }
             catch (IOException e) when (e.InnerException is AddressInUseException or SocketException)
             {
-                throw new CliFailure($"cannot listen: {e.Message}");
+                throw new CliFailure(ListenFailure(ServeOptions.Bind(config), e));
             }
 
             return 0;

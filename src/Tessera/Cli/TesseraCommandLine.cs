@@ -24,18 +24,36 @@ internal static class TesseraCommandLine
         root.Subcommands.Add(CleanupCommand.Create());
         root.Subcommands.Add(IdentitiesCommand.Create());
         root.Subcommands.Add(HashersCommand.Create());
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new PrintVersionAction();
+        }
+
         return root;
     }
 
     public static async Task<int> InvokeAsync(string[] args)
     {
-        var parse = Create().Parse(args);
+        var root = Create();
+        var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await Console.Error.WriteLineAsync($"tessera: {parse.Errors[0].Message} (see `tessera --help`)");
+            await Console.Error.WriteLineAsync(UnknownCommand(root, parse) ?? $"tessera: {parse.Errors[0].Message} (see `tessera --help`)");
             return UsageExitCode;
         }
 
         return await parse.InvokeAsync();
+    }
+
+    // The first word names no command: say which exist, on the one line a usage error gets.
+    private static string? UnknownCommand(RootCommand root, ParseResult parse)
+    {
+        if (parse.CommandResult.Command != root || parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is not { } word)
+        {
+            return null;
+        }
+
+        var commands = string.Join(", ", root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+        return $"tessera: unknown command \"{word}\"; commands: {commands} (see `tessera --help`)";
     }
 }

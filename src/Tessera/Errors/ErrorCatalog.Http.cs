@@ -52,6 +52,14 @@ internal static partial class ErrorCatalog
         "Scope `cookies.domain` (and `session.cookie.domain`) to the subdomain that serves Tessera and its UI rather than the apex, tighten the Domain= attribute of the other applications' cookies, and clear the browser's cookies for the domain. Raising `serve.public.request_headers_limit` only hides the growth.",
         "A browser request is rejected with 431 Request Header Fields Too Large");
 
+    public static readonly ErrorDescriptor RequestUriTooLong = new(
+        "request_uri_too_long", 414,
+        "The request URI is too long.",
+        "The request target is {size_bytes} bytes long, more than the {limit_bytes} bytes this server accepts.",
+        "The path and query string together exceed 8 KiB. Kratos's own URLs are short (a flow id, a return_to); a long one is usually a return_to that carries another URL with its whole state, a redirect loop that appends to the query each time, or a scan.",
+        "Shorten the URL: keep state on the application's side and pass a short reference in return_to; look for a redirect that keeps appending parameters.",
+        "A request answers 414 URI Too Long");
+
     public static readonly ErrorDescriptor InternalServerError = new(
         "internal_server_error", 500,
         "An internal server error occurred, please contact the system administrator.",

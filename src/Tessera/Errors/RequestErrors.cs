@@ -30,6 +30,12 @@ internal static class RequestErrors
     public static TesseraError HeadersTooLarge(long sizeBytes, long limitBytes) =>
         ErrorCatalog.RequestHeaderFieldsTooLarge.With(new Dictionary<string, object?> { ["size_bytes"] = sizeBytes, ["limit_bytes"] = limitBytes });
 
+    public static TesseraError HeaderCountTooLarge(int count, int limit) =>
+        new(ErrorCatalog.RequestHeaderFieldsTooLarge, Reason: $"The request has {count} header fields, more than the {limit} this server accepts.");
+
+    public static TesseraError UriTooLong(long sizeBytes, long limitBytes) =>
+        ErrorCatalog.RequestUriTooLong.With(new Dictionary<string, object?> { ["size_bytes"] = sizeBytes, ["limit_bytes"] = limitBytes });
+
     /// <summary>Kestrel's own rejections, raised while the application reads the request.</summary>
     public static TesseraError FromBadRequest(BadHttpRequestException exception, HttpContext context) => exception.StatusCode switch
     {

@@ -13,6 +13,10 @@ internal static class LoggingRegistration
         builder.Logging.SetMinimumLevel(options.Level);
         builder.Logging.AddFilter("Microsoft.AspNetCore", level => level >= LogLevel.Warning && level >= options.Level);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", level => level >= options.Level);
+        // The host logs a start-up failure ("Hosting failed to start", with its stack trace) before rethrowing it, and
+        // `tessera serve` then prints the one line that names the key or resource and the fix: keep only the host's
+        // critical lines (a background service that stops the host logs its exception at critical).
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Critical && level >= options.Level);
         if (options.Json)
         {
             builder.Logging.AddJsonConsole(o =>
@@ -34,6 +38,7 @@ internal static class LoggingRegistration
         }
 
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(RequestLogOptions.Bind(config));
         return builder;
     }
 }

@@ -10,6 +10,12 @@ internal static class RateLimitBuckets
     /// <summary>Every <c>POST /self-service/...</c> per client address.</summary>
     public const string FlowSubmissions = "flow_submissions";
 
+    /// <summary>
+    /// Every flow creation (<c>GET /self-service/&lt;flow&gt;/api|browser</c>) per client address: each one writes a row,
+    /// so an unbounded rate would let anyone grow the flows table.
+    /// </summary>
+    public const string FlowCreations = "flow_creations";
+
     /// <summary><c>GET /sessions/whoami</c> per session token (hashed).</summary>
     public const string Whoami = "whoami";
 
@@ -25,6 +31,8 @@ internal static class RateLimitBuckets
     public static IReadOnlyList<RateLimitBucket> Defaults { get; } =
     [
         new(FlowSubmissions, 100, TimeSpan.FromMinutes(1)),
+        // Generous: a page that re-creates its flow on every load, behind an office NAT, stays well under it.
+        new(FlowCreations, 300, TimeSpan.FromMinutes(1)),
         // Off unless configured: whoami answers from memory (Sessions/WhoamiCache), and counting every call in the
         // database would put a write back on the hottest path; session tokens are 256-bit, so there is nothing to guess.
         new(Whoami, 300, TimeSpan.FromMinutes(1), Enabled: false),

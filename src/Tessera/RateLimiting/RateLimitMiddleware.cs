@@ -8,7 +8,8 @@ namespace Tessera.RateLimiting;
 
 /// <summary>
 /// The request-level buckets, applied before routing so no endpoint can forget them: every self-service submission
-/// (<c>POST /self-service/...</c>) per client address, and <c>GET /sessions/whoami</c> per session token (hashed).
+/// (<c>POST /self-service/...</c>) and every flow creation (<c>GET /self-service/&lt;flow&gt;/api|browser</c>) per client
+/// address, and <c>GET /sessions/whoami</c> per session token (hashed).
 /// A refused submission of a flow this browser owns is answered on the flow (<see cref="FlowRefusal"/>).
 /// </summary>
 internal sealed class RateLimitMiddleware(
@@ -35,6 +36,15 @@ internal sealed class RateLimitMiddleware(
                 return;
             }
         }
+        else if (HttpMethods.IsGet(request.Method) && IsFlowCreation(path))
+        {
+            var decision = await limiter.TryAcquireAsync(RateLimitBuckets.FlowCreations, clientAddress.TextOf(context) ?? "unknown", context.RequestAborted);
+            if (!decision.Allowed)
+            {
+                await new ErrorResult(RateLimitErrors.Exceeded(decision)).ExecuteAsync(context);
+                return;
+            }
+        }
         else if (HttpMethods.IsGet(request.Method) && path.Equals("/sessions/whoami", StringComparison.OrdinalIgnoreCase)
             && sessions.TokenFrom(request) is { } token)
         {
@@ -47,6 +57,25 @@ internal sealed class RateLimitMiddleware(
         }
 
         await next(context);
+    }
+
+    // GET /self-service/<flow>/api and /browser (Kratos's createNative*/createBrowser* operations).
+    private static bool IsFlowCreation(string path)
+    {
+        if (!path.StartsWith(SelfServicePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var rest = path.AsSpan(SelfServicePrefix.Length).TrimEnd('/');
+        var slash = rest.IndexOf('/');
+        if (slash <= 0)
+        {
+            return false;
+        }
+
+        var channel = rest[(slash + 1)..];
+        return channel.Equals("api", StringComparison.OrdinalIgnoreCase) || channel.Equals("browser", StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task<IResult> RefusedSubmissionAsync(HttpContext context, string path, TesseraError error)

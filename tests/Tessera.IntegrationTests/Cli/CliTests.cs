@@ -77,6 +77,67 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task VersionOption_PrintsWhatVersionPrints()
+    {
+        var verb = await TesseraProcess.RunAsync(["version"]);
+        var option = await TesseraProcess.RunAsync(["--version"]);
+
+        option.ExitCode.ShouldBe(0);
+        option.StandardOutput.ShouldBe(verb.StandardOutput);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ExitsWith2_AndListsTheCommandsOnOneLine()
+    {
+        var (exit, _, stderr) = await TesseraProcess.RunAsync(["srve"]);
+
+        exit.ShouldBe(2);
+        stderr.Trim().Split('\n').Length.ShouldBe(1, stderr);
+        stderr.ShouldContain("\"srve\"");
+        foreach (var command in new[] { "serve", "migrate", "identities", "cleanup", "errors", "version" })
+        {
+            stderr.ShouldContain(command);
+        }
+    }
+
+    [Fact]
+    public async Task Serve_WithThePublicPortInUse_ExitsWith1AndOneLineNamingTheKey()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var publicPort = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var dsn = await TestDatabases.CreateAsync(DatabaseKind.Sqlite);
+
+        var (exit, stdout, stderr) = await TesseraProcess.RunAsync(["serve"], new Dictionary<string, string>(Ports(publicPort, FreePort.Next())) { ["DSN"] = dsn });
+
+        exit.ShouldBe(1);
+        stderr.Trim().Split('\n').Length.ShouldBe(1, stderr);
+        stderr.ShouldContain("serve.public.port");
+        stderr.ShouldContain(publicPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (stdout + stderr).ShouldNotContain("   at ");
+        (stdout + stderr).ShouldNotContain("crit");
+    }
+
+    [Fact]
+    public async Task Serve_WithAMissingSchemaFile_ExitsWith1AndOneLineNamingTheKeyAndPath()
+    {
+        var folder = Directory.CreateTempSubdirectory("tessera-cli-").FullName;
+        var missing = Path.Combine(folder, "no-such.schema.json");
+        var file = Path.Combine(folder, "tessera.yml");
+        await File.WriteAllTextAsync(file, $"identity:\n  default_schema_id: default\n  schemas:\n    - id: default\n      url: file://{missing}\n");
+        var dsn = await TestDatabases.CreateAsync(DatabaseKind.Sqlite);
+
+        var (exit, stdout, stderr) = await TesseraProcess.RunAsync(["serve", "--config", file], new Dictionary<string, string>(Ports(FreePort.Next(), FreePort.Next())) { ["DSN"] = dsn });
+
+        exit.ShouldBe(1);
+        stderr.Trim().Split('\n').Length.ShouldBe(1, stderr);
+        stderr.ShouldContain("identity.schemas");
+        stderr.ShouldContain(missing);
+        (stdout + stderr).ShouldNotContain("   at ");
+        (stdout + stderr).ShouldNotContain("crit");
+    }
+
+    [Fact]
     public async Task Postgres_MigrateThenServe_IsReady_AndServeRefusesAnUnmigratedDatabase()
     {
         var dsn = await TestDatabases.CreateAsync(DatabaseKind.Postgres);

@@ -50,6 +50,24 @@ public sealed class BadInputTests(SqliteServer fixture) : IClassFixture<SqliteSe
         failures.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("PATCH", "/admin/identities", "false", "not a boolean")]
+    [InlineData("PATCH", "/admin/identities", "\"a string\"", "not a string")]
+    [InlineData("PATCH", "/admin/identities", "0.0", "not a number")]
+    [InlineData("PATCH", "/admin/identities/", "[{\"op\":\"replace\",\"path\":\"/state\",\"value\":\"inactive\"}]", "id in the path is empty")]
+    [InlineData("POST", "/admin/identities", "{\"schema_id\":\"default\",\"schema_id\":\"x\",\"traits\":{}}", "duplicate key")]
+    [InlineData("PUT", "/admin/identities/00000000-0000-0000-0000-000000000001", "{\"traits\":{\"email\":\"a@b.c\",\"email\":\"d@e.f\"}}", "duplicate key")]
+    public async Task AdminIdentities_MalformedBody_Answers400MalformedRequestNamingTheProblem(string method, string path, string body, string problem)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
+        using var response = await fixture.Server.Admin.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("malformed_request");
+        (await response.Content.ReadAsStringAsync()).ShouldContain(problem);
+    }
+
     [Fact]
     public async Task Body_Over1MiB_Answers413WithCatalogError()
     {
@@ -159,6 +177,12 @@ public sealed class BadInputTests(SqliteServer fixture) : IClassFixture<SqliteSe
         yield return With(Bytes("{\"method\":\"password\",\"traits\":{\"email\":"u8.ToArray(), "application/json"));
         yield return With(Bytes(Encoding.UTF8.GetBytes($"{{\"traits\":null,\"method\":{System.Text.Json.JsonSerializer.Serialize(garbage)},\"csrf_token\":[]}}"), "application/json"));
         yield return With(Bytes("null"u8.ToArray(), "application/json"));
+        // Valid JSON whose root is not an object, and an object with a duplicate key: both once reached handlers as 500s.
+        foreach (var root in new[] { "false", "\"a string\"", "0.0", "[]", "[{}]", "{\"identities\":[],\"identities\":1}", "{\"traits\":{\"email\":\"a@b.c\",\"email\":\"d@e.f\"}}" })
+        {
+            yield return With(Bytes(Encoding.UTF8.GetBytes(root), "application/json"));
+        }
+
         yield return With(Bytes([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d], "application/json"));
         yield return With(Bytes([0xff, 0xfe, 0xfd], "application/x-www-form-urlencoded"));
         yield return With(Bytes(Encoding.UTF8.GetBytes($"traits.email={Uri.EscapeDataString(garbage)}&traits=x&%ZZ"), "application/x-www-form-urlencoded"));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tessera.IntegrationTests.Fixtures;
@@ -13,15 +14,15 @@ namespace Tessera.IntegrationTests.Persistence;
 public abstract class CleanupPassTests(DatabaseKind kind)
 {
     [Fact]
-    public async Task Pass_DeletesFlowsADayAfterExpiryAndSessionsAWeekAfter()
+    public async Task Pass_DeletesSubmittedFlowsADayAfterExpiryAndSessionsAWeekAfter()
     {
         await using var server = await TesseraTestServer.StartAsync(kind);
         var issued = await server.Services.GetRequiredService<SessionManager>().IssueAsync(
             await TestIdentities.CreateAsync(server), [new AuthenticationMethod("password", "aal1", server.Clock.GetUtcNow())], null);
-        using var created = await server.Public.GetAsync("/self-service/login/api");
-        created.StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var flow = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-        var flowId = flow.RootElement.GetProperty("id").GetGuid();
+        var flowId = await CreateLoginFlowAsync(server);
+        server.Clock.Advance(TimeSpan.FromSeconds(1));
+        using var submitted = await server.Public.PostAsJsonAsync($"/self-service/login?flow={flowId}", new { method = "password", identifier = "a@example.org", password = "wrong" });
+        submitted.StatusCode.ShouldBe(HttpStatusCode.BadRequest); // the flow is now written: a submitted flow
         var pass = server.Services.GetRequiredService<CleanupPass>();
         var flows = server.Services.GetRequiredService<FlowStore>();
         var sessions = server.Services.GetRequiredService<SessionStore>();
@@ -42,6 +43,38 @@ public abstract class CleanupPassTests(DatabaseKind kind)
         first.Select(r => r.Name).ShouldBe(["error containers", "hook executions", "self-service flows", "sessions", "courier message bodies", "courier messages"], ignoreOrder: true);
         second.Single(r => r.Name == "self-service flows").Deleted.ShouldBeGreaterThanOrEqualTo(1);
         third.Single(r => r.Name == "sessions").Deleted.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Pass_DeletesNeverSubmittedFlowsAnHourAfterExpiry_AndKeepsSubmittedOnes()
+    {
+        await using var server = await TesseraTestServer.StartAsync(kind);
+        var untouched = await CreateLoginFlowAsync(server);
+        var submitted = await CreateLoginFlowAsync(server);
+        server.Clock.Advance(TimeSpan.FromSeconds(1));
+        using var answer = await server.Public.PostAsJsonAsync($"/self-service/login?flow={submitted}", new { method = "password", identifier = "a@example.org", password = "wrong" });
+        answer.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var pass = server.Services.GetRequiredService<CleanupPass>();
+        var flows = server.Services.GetRequiredService<FlowStore>();
+
+        server.Clock.Advance(TimeSpan.FromMinutes(90)); // login flows live 1 h: expired 30 min ago, both kept
+        await pass.RunAsync(CancellationToken.None);
+        (await flows.FindAsync(untouched, FlowKind.Login)).ShouldNotBeNull();
+
+        server.Clock.Advance(TimeSpan.FromMinutes(45)); // expired 75 min ago: the never-submitted one goes
+        var result = await pass.RunAsync(CancellationToken.None);
+
+        (await flows.FindAsync(untouched, FlowKind.Login)).ShouldBeNull();
+        (await flows.FindAsync(submitted, FlowKind.Login)).ShouldNotBeNull();
+        result.Single(r => r.Name == "self-service flows").Deleted.ShouldBe(1);
+    }
+
+    private static async Task<Guid> CreateLoginFlowAsync(TesseraTestServer server)
+    {
+        using var created = await server.Public.GetAsync("/self-service/login/api");
+        created.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var flow = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        return flow.RootElement.GetProperty("id").GetGuid();
     }
 }
 

@@ -38,6 +38,34 @@ public abstract class RequestBucketTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task FlowCreations_OverTheLimit_Answer429WithRetryAfter_UntilTheWindowSlides()
+    {
+        await using var server = await TesseraTestServer.StartAsync(kind, new Dictionary<string, string>
+        {
+            ["rate_limits.buckets.flow_creations.limit"] = "3",
+            ["rate_limits.buckets.flow_creations.window"] = "1m",
+        });
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var path in new[] { "/self-service/login/api", "/self-service/registration/api", "/self-service/login/api", "/self-service/registration/api" })
+        {
+            using var response = await server.Public.GetAsync(path);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("rate_limit_exceeded");
+                server.Clock.Advance(TimeSpan.FromSeconds(RetryAfterSeconds(response)));
+            }
+        }
+
+        statuses.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
+        using var browser = new HttpRequestMessage(HttpMethod.Get, "/self-service/login/browser");
+        browser.Headers.Accept.ParseAdd("application/json");
+        using var later = await server.Public.SendAsync(browser);
+        later.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Whoami_PerSessionToken_IsLimited()
     {
         await using var server = await TesseraTestServer.StartAsync(kind, new Dictionary<string, string> { ["rate_limits.buckets.whoami.limit"] = "2" });

@@ -72,7 +72,7 @@ public abstract class FlowStoreContractTests(DatabaseKind kind) : IAsyncLifetime
 
         found!.State.ShouldBe("passed_challenge");
         ((UiInputAttributes)found.Ui.Find("identifier")!.Attributes).Value!.GetValue<string>().ShouldBe("a@example.com");
-        (await _store.DeleteExpiredAsync(flow.ExpiresAt.AddSeconds(1))).ShouldBe(1);
+        (await _store.DeleteExpiredAsync(flow.ExpiresAt.AddSeconds(1), flow.ExpiresAt.AddSeconds(1))).ShouldBe(1);
         (await _store.FindAsync(flow.Id, FlowKind.Login)).ShouldBeNull();
     }
 

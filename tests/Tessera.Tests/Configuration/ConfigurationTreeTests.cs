@@ -89,8 +89,8 @@ public sealed class ConfigurationTreeTests
     [Fact]
     public void Load_KratosQuickstartFile_IsReadWithoutError()
     {
-        var quickstart = Path.Combine(RepositoryPaths.Shared, "reference", "kratos-quickstart", "email-password", "kratos.yml");
-        File.Exists(quickstart).ShouldBeTrue("shared/ sits beside the clone on developer machines and in CI");
+        var quickstart = Path.Combine(RepositoryPaths.Reference, "kratos-quickstart", "email-password", "kratos.yml");
+        File.Exists(quickstart).ShouldBeTrue("TestData/reference is copied beside the test binaries");
 
         var tree = ConfigurationTree.Load([quickstart], new Dictionary<string, string>());
 

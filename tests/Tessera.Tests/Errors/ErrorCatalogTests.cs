@@ -67,7 +67,7 @@ public sealed class ErrorCatalogTests
     [Fact]
     public void Catalog_KratosIds_KeepKratosStatuses()
     {
-        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Shared, "reference", "kratos-error-ids.json")));
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Reference, "kratos-error-ids.json")));
         foreach (var kratos in document.RootElement.EnumerateArray())
         {
             var id = kratos.GetProperty("id").GetString()!;

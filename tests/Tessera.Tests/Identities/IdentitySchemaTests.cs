@@ -8,9 +8,7 @@ namespace Tessera.Tests.Identities;
 public sealed class IdentitySchemaTests
 {
     private static string Quickstart(string preset) =>
-        new[] { RepositoryPaths.Shared, Path.Combine(RepositoryPaths.Root, "..", "..", "shared") }
-            .Select(root => Path.Combine(root, "reference", "kratos-quickstart", preset, "identity.schema.json"))
-            .FirstOrDefault(File.Exists) ?? "missing";
+        Path.Combine(RepositoryPaths.Reference, "kratos-quickstart", preset, "identity.schema.json");
 
     private static async Task<IdentitySchema> LoadAsync(string url) =>
         await IdentitySchemaLoader.LoadAsync(new IdentitySchemaReference("s", url), CancellationToken.None);
@@ -55,10 +53,7 @@ public sealed class IdentitySchemaTests
     public async Task QuickstartSchema_FromFile_Loads()
     {
         var path = Path.GetFullPath(Quickstart("email-password"));
-        if (!File.Exists(path))
-        {
-            return; // The shared reference folder is outside the repository; CI may not have it.
-        }
+        File.Exists(path).ShouldBeTrue("TestData/reference is copied beside the test binaries");
 
         var schema = await LoadAsync("file://" + path);
 

@@ -77,7 +77,7 @@ public sealed class UiMessagesTests
 
     private static Dictionary<int, JsonElement> LoadKratos()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Shared, "reference", "kratos-messages.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Reference, "kratos-messages.json")));
         return document.RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("id").GetInt32(), e => e.Clone());
     }
 }

@@ -37,6 +37,7 @@ internal static class ErrorReferenceMarkdown
                 $"| {Cell(entry.DocumentedSymptom)} | {entry.Status} | <a id=\"{entry.DocAnchor}\"></a>`{entry.Id}` | {Cell(entry.UiMessageIds ?? "—")} | {entry.Retry.ToString().ToLowerInvariant()} | {Cell(entry.Cause)} | {Cell(entry.Resolution)} |\n");
         }
 
+        md.Append(ServerOwnAnswersSection.Markdown);
         md.Append("""
 
             ## UI message appendix

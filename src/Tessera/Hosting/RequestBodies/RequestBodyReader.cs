@@ -18,7 +18,9 @@ internal static class RequestBodyReader
     public const string Json = "application/json";
     public const string Form = "application/x-www-form-urlencoded";
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+    // Duplicate keys are refused while parsing: a JsonObject built from them throws on first access (a 500), and
+    // two readers of the same body must never disagree on which value counts.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32, AllowDuplicateProperties = false };
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The body as a JSON object; form fields become members, dotted names nested objects (<c>traits.email</c>).</summary>
@@ -110,8 +112,22 @@ internal static class RequestBodyReader
             return node.Error;
         }
 
-        return node.Value is JsonObject obj ? obj : RequestErrors.Malformed("the body must be a JSON object");
+        return node.Value is JsonObject obj ? obj : NotAnObject(node.Value);
     }
+
+    /// <summary>The 400 for a JSON body whose root is valid JSON of another kind (<c>false</c>, <c>"a"</c>, <c>0.0</c>, <c>[]</c>).</summary>
+    public static TesseraError NotAnObject(JsonNode? root) =>
+        RequestErrors.Malformed($"the body must be a JSON object, not {root?.GetValueKind() switch
+        {
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Array => "an array",
+            _ => "null",
+        }}");
+
+    private static bool IsDuplicateKey(JsonException e) =>
+        e.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<Result<JsonNode>> ParseJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -135,6 +151,12 @@ internal static class RequestBodyReader
         try
         {
             node = JsonNode.Parse(bytes.Span, documentOptions: DocumentOptions);
+        }
+        catch (JsonException e) when (IsDuplicateKey(e))
+        {
+            return RequestErrors.Malformed(
+                $"the body has a duplicate key at {e.Path ?? "$"}",
+                new Dictionary<string, object?> { ["path"] = e.Path ?? "$" });
         }
         catch (JsonException e)
         {

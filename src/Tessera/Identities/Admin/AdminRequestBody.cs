@@ -18,6 +18,13 @@ internal static class AdminRequestBody
         return body.Succeeded ? (body.Value, null) : (null, new ErrorResult(body.Error));
     }
 
+    /// <summary>A body whose root must be an object: another root (<c>false</c>, <c>"a"</c>, <c>[]</c>) is a 400 <c>malformed_request</c>.</summary>
+    public static async Task<(JsonObject? Body, ErrorResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await RequestBodyReader.ReadObjectAsync(request, allowForm: false, cancellationToken);
+        return body.Succeeded ? (body.Value, null) : (null, new ErrorResult(body.Error));
+    }
+
     public static ErrorResult Malformed(string reason) =>
         new(new TesseraError(ErrorCatalog.IdentityRequestMalformed, Reason: $"The request is not a valid identity request: {reason}."));
 }

@@ -9,10 +9,18 @@ internal sealed class Janitor(CleanupPass pass, TimeProvider clock) : Background
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
-        do
+        try
         {
-            await pass.RunAsync(stoppingToken);
+            do
+            {
+                await pass.RunAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping. When start-up fails (a port in use) the host is disposed without being stopped, and an
+            // exception leaving here would be logged as a crashed background service on top of the real cause.
+        }
     }
 }

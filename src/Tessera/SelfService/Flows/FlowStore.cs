@@ -46,11 +46,18 @@ internal sealed class FlowStore(Database database, NetworkContext network, TimeP
             FlowRow.Parameters(flow, network.Id, clock.GetUtcNow()));
     }
 
-    /// <summary>Deletes flows that expired before <paramref name="cutoff"/> (the janitor).</summary>
-    public async Task<int> DeleteExpiredAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes flows that expired before <paramref name="cutoff"/>, and flows never written since they were created
+    /// (never submitted) that expired before <paramref name="unsubmittedCutoff"/> (the janitor).
+    /// </summary>
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset cutoff, DateTimeOffset unsubmittedCutoff, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
-            "DELETE FROM selfservice_flows WHERE nid = @Nid AND expires_at < @Cutoff", new { Nid = network.Id, Cutoff = cutoff });
+            """
+            DELETE FROM selfservice_flows
+            WHERE nid = @Nid AND (expires_at < @Cutoff OR (expires_at < @UnsubmittedCutoff AND updated_at = created_at))
+            """,
+            new { Nid = network.Id, Cutoff = cutoff, UnsubmittedCutoff = unsubmittedCutoff });
     }
 }

@@ -14,9 +14,14 @@ internal static class FlowsRegistration
         services.AddSingleton(SelfServiceOptions.Bind(config));
         services.AddSingleton<FlowStore>();
 
-        // Expired flows stay a day so a late fetch still answers 410 "expired" (UIs restart on it), not 404.
+        // Expired flows stay a day so a late fetch still answers 410 "expired" (UIs restart on it), not 404. Flows
+        // never submitted go an hour after expiry: creating them costs a client nothing (rate_limits.buckets.flow_creations
+        // bounds the rate), so they must not pile up for a day.
         services.AddCleanupTask<FlowStore>("self-service flows", (store, provider, ct) =>
-            store.DeleteExpiredAsync(provider.GetRequiredService<TimeProvider>().GetUtcNow() - TimeSpan.FromDays(1), ct));
+        {
+            var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+            return store.DeleteExpiredAsync(now - TimeSpan.FromDays(1), now - TimeSpan.FromHours(1), ct);
+        });
         services.AddSingleton<ReturnToValidator>();
         services.AddSingleton<FlowFactory>();
         services.AddSingleton<FlowLookup>();

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace Tessera.Hosting;
+
+/// <summary>
+/// Generates <c>docs/admin-api.md</c> from the endpoints the application maps (its EndpointDataSource): every path
+/// the admin listener answers, with its method and Kratos's operation name. A test compares the committed file.
+/// </summary>
+internal static class AdminApiReferenceMarkdown
+{
+    private static readonly string[] MethodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    public static string Generate(IEnumerable<Endpoint> endpoints)
+    {
+        var rows = endpoints.OfType<RouteEndpoint>()
+            .Where(e => (e.Metadata.GetMetadata<SurfaceMetadata>()?.Surfaces ?? Surface.None).HasFlag(Surface.Admin))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Where(m => m != "HEAD")
+                .Select(m => (Method: m, Path: Path(e.RoutePattern), Operation: e.Metadata.GetMetadata<MethodInfo>()?.Name ?? "")))
+            .Distinct()
+            .OrderBy(r => r.Path, StringComparer.Ordinal)
+            .ThenBy(r => Array.IndexOf(MethodOrder, r.Method) is var i and >= 0 ? i : MethodOrder.Length)
+            .ToList();
+
+        var md = new StringBuilder();
+        md.Append("""
+            # Admin API paths
+
+            <!-- Generated from the application's endpoints by AdminApiReferenceMarkdown (TESSERA_UPDATE_DOCS=1 and the AdminApiReferenceTests test rewrite it). Do not edit. -->
+
+            The admin API listens on `serve.admin.host`:`serve.admin.port` (default 127.0.0.1:4434) and has no
+            authentication of its own: keep it on a private network, as with Ory Kratos. Paths, bodies and answers are
+            Kratos's (its OpenAPI document names each operation); errors are those of docs/errors.md.
+
+            | method | path | operation |
+            |---|---|---|
+
+            """);
+        foreach (var (method, path, operation) in rows)
+        {
+            md.Append("| ").Append(method).Append(" | `").Append(path).Append("` | ").Append(operation).Append(" |\n");
+        }
+
+        return md.ToString();
+    }
+
+    // Route constraints ({id:guid}) are an implementation detail: the documented path is Kratos's ({id}).
+    private static string Path(RoutePattern pattern) =>
+        "/" + Regex.Replace((pattern.RawText ?? string.Empty).TrimStart('/'), @"\{(\w+):[^}]+\}", "{$1}");
+}
