@@ -24,8 +24,11 @@ internal sealed class LoginOutcome(
         }
 
         // Hook point (issue 8): the after-hooks run before the session exists, so an interrupting hook stops the login.
+        // Those up to the last that can interrupt run before the claim (they decide whether the flow may finish); the
+        // rest after it, so a raced flow calls them once, for the one submission that finishes it.
         var afterHooks = hooks.After(FlowKind.Login, method);
-        var hooked = await hooks.RunAsync(afterHooks, context, flow, identity, cancellationToken);
+        var (decide, notify) = afterHooks.SplitForPersist();
+        var hooked = await hooks.RunAsync(decide, context, flow, identity, cancellationToken);
         if (hooked.Stopped is { } stop)
         {
             HookMessages.AddTo(flow.Ui, stop);
@@ -39,6 +42,7 @@ internal sealed class LoginOutcome(
             return await rerenderer.AlreadyCompletedAsync(context, flow, cancellationToken);
         }
 
+        await hooks.RunAsync(notify, context, flow, identity, cancellationToken);
         var (session, token) = await completion.SignInAsync(context, flow, identity, method, cancellationToken);
         await hooks.AfterSignInAsync(afterHooks, identity.Id, session.Id, cancellationToken);
         return Answer(context, flow, session, token);
