@@ -21,7 +21,7 @@ public abstract class ConcurrentSubmissionTests(SingleUseServer fixture)
     public async Task Registration_FiftyConcurrentSubmissionsOfOneApiFlow_CreateExactlyOneIdentity()
     {
         var tag = Guid.NewGuid().ToString("N");
-        var flowId = await NewFlowIdAsync("registration");
+        var flowId = await fixture.NewFlowIdAsync("registration");
 
         var answers = await RaceAsync(50, i => SubmitAsync(Server, "registration", flowId,
             new { method = "password", password = Password, traits = new { email = $"race-{i}-{tag}@example.com" } }));
@@ -41,7 +41,7 @@ public abstract class ConcurrentSubmissionTests(SingleUseServer fixture)
             ids.Add(await TestIdentities.CreateAsync(Server, email, Password));
         }
 
-        var flowId = await NewFlowIdAsync("login");
+        var flowId = await fixture.NewFlowIdAsync("login");
         var answers = await RaceAsync(50, i => SubmitAsync(Server, "login", flowId, new { method = "password", identifier = users[i % 2], password = Password }));
 
         answers.Count(a => a.Status == HttpStatusCode.OK).ShouldBe(1, Describe(answers));
@@ -60,7 +60,7 @@ public abstract class ConcurrentSubmissionTests(SingleUseServer fixture)
     {
         var email = NewEmail();
         await TestIdentities.CreateAsync(Server, email, Password);
-        var flowId = await NewFlowIdAsync("recovery");
+        var flowId = await fixture.NewFlowIdAsync("recovery");
         using (var sent = await SubmitAsync(Server, "recovery", flowId, new { method = "code", email }))
         {
             sent.StatusCode.ShouldBe(HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
@@ -81,11 +81,6 @@ public abstract class ConcurrentSubmissionTests(SingleUseServer fixture)
         stored.RootElement.GetProperty("state").GetString().ShouldBe("passed_challenge");
     }
 
-    private async Task<string> NewFlowIdAsync(string kind)
-    {
-        using var flow = await NewApiFlowAsync(Server, kind);
-        return flow.RootElement.GetProperty("id").GetString()!;
-    }
 
     /// <summary>Sends <paramref name="count"/> submissions at once (released together) and reads every answer.</summary>
     private static async Task<IReadOnlyList<Answer>> RaceAsync(int count, Func<int, Task<HttpResponseMessage>> submit)
