@@ -68,6 +68,24 @@ internal sealed class IdentityStore(Database database, NetworkContext network, L
         return results;
     }
 
+    /// <summary>
+    /// Creates one identity inside the caller's transaction, so the caller's own write (a registration flow's claim)
+    /// and the identity are committed or rolled back together. On <see cref="StoreWriteResult.Conflict"/> the caller
+    /// must roll back (PostgreSQL has aborted the transaction).
+    /// </summary>
+    public async Task<StoreWriteResult> CreateAsync(Identity identity, DbConnection connection, DbTransaction transaction)
+    {
+        try
+        {
+            await InsertAllAsync(connection, transaction, [identity]);
+            return StoreWriteResult.Written;
+        }
+        catch (DbException e) when (UniqueViolation.Is(e))
+        {
+            return StoreWriteResult.Conflict;
+        }
+    }
+
     /// <summary>Replaces the identity's row, credentials and addresses with the given ones.</summary>
     public async Task<StoreWriteResult> UpdateAsync(Identity identity, CancellationToken cancellationToken = default)
     {

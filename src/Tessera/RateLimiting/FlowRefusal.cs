@@ -16,7 +16,7 @@ internal sealed class FlowRefusal(FlowStore store, FlowResponder responder)
     {
         flow.Ui.ClearMessages();
         flow.Ui.AddMessage(null, message);
-        await store.UpdateAsync(flow, cancellationToken);
+        await store.SaveAsync(flow, cancellationToken);
         if (flow.Type != FlowType.Browser || FlowClient.WantsJson(context.Request))
         {
             return new ErrorResult(error);

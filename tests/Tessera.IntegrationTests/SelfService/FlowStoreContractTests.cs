@@ -67,13 +67,72 @@ public abstract class FlowStoreContractTests(DatabaseKind kind) : IAsyncLifetime
         await _store.InsertAsync(flow);
         flow.Ui.SetValue("identifier", JsonValue.Create("a@example.com"));
 
-        await _store.UpdateAsync(flow with { State = "passed_challenge" });
+        (await _store.SaveAsync(flow with { State = "sent_email" })).Outcome.ShouldBe(FlowSaveOutcome.Saved);
         var found = await _store.FindAsync(flow.Id, FlowKind.Login);
 
-        found!.State.ShouldBe("passed_challenge");
+        found!.State.ShouldBe("sent_email");
         ((UiInputAttributes)found.Ui.Find("identifier")!.Attributes).Value!.GetValue<string>().ShouldBe("a@example.com");
         (await _store.DeleteExpiredAsync(flow.ExpiresAt.AddSeconds(1), flow.ExpiresAt.AddSeconds(1))).ShouldBe(1);
         (await _store.FindAsync(flow.Id, FlowKind.Login)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Save_OverAnOlderVersion_NeverOverwritesAFinishedFlow()
+    {
+        var flow = NewFlow();
+        await _store.InsertAsync(flow);
+        var read = (await _store.FindAsync(flow.Id, FlowKind.Login))!;
+
+        (await _store.ClaimAsync(read with { State = "passed_challenge" })).ShouldBeTrue();
+        var stale = await _store.SaveAsync(read with { Active = "password" });
+
+        stale.Outcome.ShouldBe(FlowSaveOutcome.Finished);
+        (await _store.FindAsync(flow.Id, FlowKind.Login))!.State.ShouldBe("passed_challenge");
+    }
+
+    [Fact]
+    public async Task Save_OverAnOlderVersionAtTheSameStep_IsWrittenOverTheNewOne()
+    {
+        var flow = NewFlow();
+        await _store.InsertAsync(flow);
+        var first = (await _store.FindAsync(flow.Id, FlowKind.Login))!;
+        var second = (await _store.FindAsync(flow.Id, FlowKind.Login))!;
+
+        (await _store.SaveAsync(first with { Active = "first" })).Outcome.ShouldBe(FlowSaveOutcome.Saved);
+        var rebased = await _store.SaveAsync(second with { Active = "second" });
+
+        rebased.Outcome.ShouldBe(FlowSaveOutcome.Saved);
+        rebased.Flow.Version.ShouldBe(2);
+        (await _store.FindAsync(flow.Id, FlowKind.Login))!.Active.ShouldBe("second");
+    }
+
+    [Fact]
+    public async Task Save_AfterAnotherMovedTheFlowToAnotherStep_LeavesItAndReturnsIt()
+    {
+        var flow = NewFlow();
+        await _store.InsertAsync(flow);
+        var first = (await _store.FindAsync(flow.Id, FlowKind.Login))!;
+        var second = (await _store.FindAsync(flow.Id, FlowKind.Login))!;
+
+        await _store.SaveAsync(first with { State = "sent_email" });
+        var moved = await _store.SaveAsync(second with { Active = "late" });
+
+        moved.Outcome.ShouldBe(FlowSaveOutcome.Moved);
+        moved.Flow.State.ShouldBe("sent_email");
+        (await _store.FindAsync(flow.Id, FlowKind.Login))!.Active.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Claim_TwentyConcurrently_ExactlyOneSucceeds()
+    {
+        var flow = NewFlow();
+        await _store.InsertAsync(flow);
+        var read = (await _store.FindAsync(flow.Id, FlowKind.Login))!;
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Task.Run(() => _store.ClaimAsync(read with { State = "passed_challenge", Active = $"claim-{i}" }))));
+
+        claims.Count(c => c).ShouldBe(1);
     }
 
     private Flow NewFlow()

@@ -43,5 +43,14 @@ internal sealed record Flow(
     /// </summary>
     public IdentityResponse? Identity { get; init; }
 
+    /// <summary>
+    /// The row version this flow was read at (0 for a flow not stored yet): <see cref="FlowStore.SaveAsync"/> writes only
+    /// over that version, so concurrent submissions of one flow cannot overwrite each other unseen.
+    /// </summary>
+    public int Version { get; init; }
+
+    /// <summary>The state as stored when this flow was read: what a save that lost a race compares the stored flow with.</summary>
+    public string? StoredState { get; init; }
+
     public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt <= now;
 }

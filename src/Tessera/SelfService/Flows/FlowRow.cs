@@ -44,6 +44,8 @@ internal sealed class FlowRow
 
     public DateTimeOffset ExpiresAt { get; init; }
 
+    public int Version { get; init; }
+
     public static object Parameters(Flow flow, Guid nid, DateTimeOffset now) => new
     {
         flow.Id,
@@ -62,6 +64,7 @@ internal sealed class FlowRow
         InternalContext = flow.InternalContext.ToJsonString(),
         flow.IssuedAt,
         flow.ExpiresAt,
+        flow.Version,
         Now = now,
     };
 
@@ -82,5 +85,7 @@ internal sealed class FlowRow
         Refresh = Refresh,
         RequestedAal = RequestedAal,
         InternalContext = JsonNode.Parse(InternalContext)?.AsObject() ?? [],
+        Version = Version,
+        StoredState = State,
     };
 }

@@ -35,7 +35,10 @@ public abstract class CodeFlowServer(DatabaseKind kind) : IAsyncLifetime
         ["courier.worker.pull_wait"] = "1h",
     };
 
-    public async Task InitializeAsync() => _server = await TesseraTestServer.StartAsync(Kind, SettingsFor(Sink));
+    /// <summary>The configuration the server starts with; a subclass may adjust it.</summary>
+    protected virtual Dictionary<string, string> Settings => SettingsFor(Sink);
+
+    public async Task InitializeAsync() => _server = await TesseraTestServer.StartAsync(Kind, Settings);
 
     public async Task DisposeAsync()
     {

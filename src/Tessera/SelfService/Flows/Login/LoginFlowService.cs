@@ -15,7 +15,7 @@ internal sealed class LoginFlowService(
     PasswordLoginMethod password)
 {
     public const string StateChooseMethod = "choose_method";
-    public const string StatePassedChallenge = "passed_challenge";
+    public const string StatePassedChallenge = FlowFinality.PassedChallenge;
 
     public async Task<IResult> CreateAsync(HttpContext context, FlowType type, LoginFlowRequest request, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace Tessera.SelfService.Flows.Login;
 /// it (the verified-address requirement, the after-hooks, the session, <c>revoke_active_sessions</c>) and the answer.
 /// </summary>
 internal sealed class LoginOutcome(
-    FlowStore store, FlowResponder responder, FlowCompletion completion, RequireVerifiedAddressHook requireVerifiedAddress, FlowHooks hooks)
+    FlowStore store, FlowRerenderer rerenderer, FlowCompletion completion, RequireVerifiedAddressHook requireVerifiedAddress, FlowHooks hooks)
 {
     public async Task<IResult> SignInAsync(HttpContext context, Flow flow, Identity identity, string method, CancellationToken cancellationToken)
     {
@@ -24,33 +24,47 @@ internal sealed class LoginOutcome(
         }
 
         // Hook point (issue 8): the after-hooks run before the session exists, so an interrupting hook stops the login.
+        // Those up to the last that can interrupt run before the claim (they decide whether the flow may finish); the
+        // rest after it, so a raced flow calls them once, for the one submission that finishes it.
         var afterHooks = hooks.After(FlowKind.Login, method);
-        var hooked = await hooks.RunAsync(afterHooks, context, flow, identity, cancellationToken);
+        var (decide, notify) = afterHooks.SplitForPersist();
+        var hooked = await hooks.RunAsync(decide, context, flow, identity, cancellationToken);
         if (hooked.Stopped is { } stop)
         {
             HookMessages.AddTo(flow.Ui, stop);
             return stop.Messages is null ? new ErrorResult(stop.Error!) : await RerenderAsync(context, flow, cancellationToken, method);
         }
 
-        await store.UpdateAsync(flow with { State = LoginFlowService.StatePassedChallenge, Active = method, IdentityId = identity.Id }, cancellationToken);
+        // Single use: the session is issued only by the one submission that moves the flow to its final state; every
+        // other (concurrent or later, whoever's credentials it carries) is told the flow is finished and gets none.
+        if (!await store.ClaimAsync(flow with { State = LoginFlowService.StatePassedChallenge, Active = method, IdentityId = identity.Id }, cancellationToken))
+        {
+            return await rerenderer.AlreadyCompletedAsync(context, flow, cancellationToken);
+        }
+
+        await hooks.RunAsync(notify, context, flow, identity, cancellationToken);
         var (session, token) = await completion.SignInAsync(context, flow, identity, method, cancellationToken);
         await hooks.AfterSignInAsync(afterHooks, identity.Id, session.Id, cancellationToken);
         return Answer(context, flow, session, token);
     }
 
-    /// <summary>A second factor raised the current session to aal2.</summary>
+    /// <summary>
+    /// A second factor raised the current session to aal2. The flow is claimed after the raise: raising the one session
+    /// again is idempotent (the factor itself is single-use in its method), so a submission that loses the claim only
+    /// changes its answer to "already completed"; no second session can come from an aal2 flow.
+    /// </summary>
     public async Task<IResult> RaisedAsync(HttpContext context, Flow flow, string method, SessionResponse session, string token, CancellationToken cancellationToken)
     {
-        await store.UpdateAsync(flow with { State = LoginFlowService.StatePassedChallenge, Active = method }, cancellationToken);
+        if (!await store.ClaimAsync(flow with { State = LoginFlowService.StatePassedChallenge, Active = method }, cancellationToken))
+        {
+            return await rerenderer.AlreadyCompletedAsync(context, flow, cancellationToken);
+        }
+
         return Answer(context, flow, session, token);
     }
 
-    public async Task<IResult> RerenderAsync(HttpContext context, Flow flow, CancellationToken cancellationToken, string active = "password")
-    {
-        var updated = flow with { Active = active };
-        await store.UpdateAsync(updated, cancellationToken);
-        return responder.Rerender(context, updated);
-    }
+    public Task<IResult> RerenderAsync(HttpContext context, Flow flow, CancellationToken cancellationToken, string active = "password") =>
+        rerenderer.SaveAsync(context, flow with { Active = active }, StatusCodes.Status400BadRequest, cancellationToken);
 
     private IResult Answer(HttpContext context, Flow flow, SessionResponse session, string token) =>
         FlowCompletion.AnswersWithRedirect(context, flow)

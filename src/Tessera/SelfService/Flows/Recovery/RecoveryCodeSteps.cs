@@ -14,14 +14,14 @@ namespace Tessera.SelfService.Flows.Recovery;
 /// identity to <see cref="RecoveryCompletion"/>). Each ends with the flow stored and answered.
 /// </summary>
 internal sealed class RecoveryCodeSteps(
-    CodeRecoveryMethod code, CodeSendGuard guard, RecoveryCompletion completion, FlowHooks hooks, FlowStore store, FlowResponder responder) : ICodeFlowSteps
+    CodeRecoveryMethod code, CodeSendGuard guard, RecoveryCompletion completion, FlowHooks hooks, FlowStore store, FlowRerenderer rerenderer) : ICodeFlowSteps
 {
     /// <summary><c>POST /admin/recovery/code</c>: stores the flow and issues the code only the administrator learns.</summary>
     public async Task<RecoveryCodeForIdentityResponse> StoreWithAdminCodeAsync(Flow flow, Identity identity, TimeSpan expiresIn, CancellationToken cancellationToken)
     {
         await store.InsertAsync(flow, cancellationToken);
         var recoveryCode = await code.IssueForIdentityAsync(flow, identity, expiresIn, cancellationToken);
-        return new RecoveryCodeForIdentityResponse(responder.UiUrl(flow).AbsoluteUri, recoveryCode, flow.ExpiresAt);
+        return new RecoveryCodeForIdentityResponse(completion.UiUrl(flow).AbsoluteUri, recoveryCode, flow.ExpiresAt);
     }
 
     public async Task<IResult> SendCodeAsync(HttpContext context, Flow flow, string? email, string? captchaResponse, CancellationToken cancellationToken)
@@ -75,16 +75,17 @@ internal sealed class RecoveryCodeSteps(
             return stop.Messages is null ? new ErrorResult(stop.Error!) : await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
+        // Single use: only the submission that moves the flow to its final state signs in.
         CodeFormNodes.Clear(flow.Ui);
         var done = completion.Passed(flow, identity);
-        await store.UpdateAsync(done, cancellationToken);
+        if (!await store.ClaimAsync(done, cancellationToken))
+        {
+            return await rerenderer.AlreadyCompletedAsync(context, flow, cancellationToken);
+        }
+
         return await completion.CompleteAsync(context, done, identity, afterHooks, cancellationToken);
     }
 
-    public async Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken)
-    {
-        var updated = flow with { Active = "code" };
-        await store.UpdateAsync(updated, cancellationToken);
-        return responder.Rerender(context, updated, status);
-    }
+    public Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken) =>
+        rerenderer.SaveAsync(context, flow with { Active = "code" }, status, cancellationToken);
 }

@@ -24,6 +24,8 @@ internal sealed class RecoveryCompletion(
 {
     public const string SessionMethod = "code_recovery";
 
+    public Uri UiUrl(Flow flow) => responder.UiUrl(flow);
+
     /// <summary>The recovery flow as it is stored once the code is proven: state <c>passed_challenge</c>, the success message.</summary>
     public Flow Passed(Flow flow, Identity identity)
     {

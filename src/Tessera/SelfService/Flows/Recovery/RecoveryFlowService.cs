@@ -14,11 +14,11 @@ namespace Tessera.SelfService.Flows.Recovery;
 internal sealed class RecoveryFlowService(FlowFactory factory, FlowStarter starter, CodeFlowSubmission submission, RecoveryCodeSteps steps, RecoveryOptions options)
 {
     private static readonly CodeFlowMessages Messages = new(
-        UiMessages.ErrorValidationRecoveryFlowExpired, UiMessages.ErrorValidationRecoveryRetrySuccess, UiMessages.ErrorValidationRecoveryNoStrategyFound);
+        UiMessages.ErrorValidationRecoveryFlowExpired, UiMessages.ErrorValidationRecoveryNoStrategyFound);
 
     public const string StateChooseMethod = "choose_method";
     public const string StateSentEmail = "sent_email";
-    public const string StatePassedChallenge = "passed_challenge";
+    public const string StatePassedChallenge = FlowFinality.PassedChallenge;
 
     public async Task<IResult> CreateAsync(HttpContext context, FlowType type, Uri? returnTo, CancellationToken cancellationToken)
     {

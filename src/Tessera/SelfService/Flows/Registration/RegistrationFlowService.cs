@@ -15,7 +15,7 @@ internal sealed class RegistrationFlowService(
     FlowFactory factory, FlowStarter starter, IdentitySchemaRegistry schemas, SelfServiceOptions selfService, RegistrationSubmission submission)
 {
     public const string StateChooseMethod = "choose_method";
-    public const string StatePassedChallenge = "passed_challenge";
+    public const string StatePassedChallenge = FlowFinality.PassedChallenge;
 
     public async Task<IResult> CreateAsync(HttpContext context, FlowType type, Uri? returnTo, CancellationToken cancellationToken)
     {

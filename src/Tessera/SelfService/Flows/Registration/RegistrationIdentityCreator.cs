@@ -1,17 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Errors;
 using Tessera.Identities;
 using Tessera.Identities.Admin;
+using Tessera.Persistence;
 using Tessera.SelfService.Hooks;
 
 namespace Tessera.SelfService.Flows.Registration;
 
-/// <summary>Creates the registering identity around registration's after-hooks (issue 8).</summary>
-internal sealed class RegistrationIdentityCreator(IdentityManager identities, FlowHooks hooks)
+/// <summary>
+/// Creates the registering identity around registration's after-hooks (issue 8), bound to the flow's single use: the
+/// identity is inserted in the same transaction that claims the flow, so one flow creates at most one identity however
+/// many submissions race, and a submission that fails (an identifier already taken) leaves the flow usable.
+/// </summary>
+internal sealed class RegistrationIdentityCreator(IdentityManager identities, IdentityStore store, FlowStore flows, Database database, FlowHooks hooks)
 {
-    // Hook points (issue 8): the draft is validated, the after-hooks that can interrupt run on it (a refusal leaves
-    // no identity behind), it is stored, then the other after-hooks run. A refusal's messages are put on the flow.
-    public async Task<IdentityResult> CreateAsync(HttpContext context, Flow flow, IdentityDraft draft, CancellationToken cancellationToken)
+    /// <summary>The identity, or why there is none; null when another submission completed the flow first (nothing was written).</summary>
+    public async Task<IdentityResult?> CreateAsync(HttpContext context, Flow flow, IdentityDraft draft, CancellationToken cancellationToken)
     {
+        // Hook points (issue 8): the draft is validated, the after-hooks that can interrupt run on it (a refusal leaves
+        // no identity behind), it is stored, then the other after-hooks run. A refusal's messages are put on the flow.
         var (prePersist, postPersist) = hooks.After(FlowKind.Registration, "password").SplitForPersist();
         var prepared = await identities.PrepareNewAsync(draft, cancellationToken);
         if (!prepared.Succeeded)
@@ -31,12 +38,43 @@ internal sealed class RegistrationIdentityCreator(IdentityManager identities, Fl
             return prepared;
         }
 
-        var created = await identities.InsertPreparedAsync(prepared.Value, cancellationToken);
-        if (created.Succeeded)
+        switch (await InsertClaimingAsync(flow, prepared.Value, cancellationToken))
         {
-            await hooks.RunAsync(postPersist, context, flow with { IdentityId = created.Value.Id }, created.Value, cancellationToken);
+            case null:
+                return null;
+            case StoreWriteResult.Conflict:
+                return ErrorCatalog.IdentityConflict;
         }
 
-        return created;
+        await hooks.RunAsync(postPersist, context, flow with { IdentityId = prepared.Value.Id }, prepared.Value, cancellationToken);
+        return IdentityResult.Success(prepared.Value);
+    }
+
+    /// <summary>
+    /// Claims the flow, then inserts the identity, in one transaction: both or neither. The claim goes first so that a
+    /// losing submission waits on it (PostgreSQL's row lock, SQLite's write lock) rather than inserting at all.
+    /// </summary>
+    private async Task<StoreWriteResult?> InsertClaimingAsync(Flow flow, Identity identity, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var passed = flow with { State = RegistrationFlowService.StatePassedChallenge, Active = "password", IdentityId = identity.Id };
+        if (!await flows.ClaimAsync(passed, connection, transaction))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+
+        var written = await store.CreateAsync(identity, connection, transaction);
+        if (written == StoreWriteResult.Written)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+
+        return written;
     }
 }

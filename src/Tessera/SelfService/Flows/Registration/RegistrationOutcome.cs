@@ -14,15 +14,12 @@ namespace Tessera.SelfService.Flows.Registration;
 /// B3), or for a created identity the verification codes, the session (with the <c>session</c> hook) and the answer.
 /// </summary>
 internal sealed class RegistrationOutcome(
-    FlowStore store,
-    FlowResponder responder,
+    FlowRerenderer rerenderer,
     FlowCompletion completion,
     RegistrationOptions options,
     IdentityResponseFactory identityResponses,
     RegistrationVerification verification)
 {
-    public Task PassedAsync(Flow flow, CancellationToken cancellationToken) => store.UpdateAsync(flow, cancellationToken);
-
     public async Task<IResult> CompleteAsync(HttpContext context, Flow flow, Identity identity, CancellationToken cancellationToken)
     {
         // Verification (issue 6): e-mail a code to each verifiable address; the waiting flows are offered as continue_with.
@@ -71,10 +68,6 @@ internal sealed class RegistrationOutcome(
         return new ErrorResult(error);
     }
 
-    public async Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken)
-    {
-        var updated = flow with { Active = "password" };
-        await store.UpdateAsync(updated, cancellationToken);
-        return responder.Rerender(context, updated, status);
-    }
+    public Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken) =>
+        rerenderer.SaveAsync(context, flow with { Active = "password" }, status, cancellationToken);
 }

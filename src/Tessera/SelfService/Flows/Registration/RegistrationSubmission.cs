@@ -12,7 +12,7 @@ namespace Tessera.SelfService.Flows.Registration;
 /// fields, then the identity (<see cref="RegistrationIdentityCreator"/>) and the answer (<see cref="RegistrationOutcome"/>).
 /// </summary>
 internal sealed class RegistrationSubmission(
-    FlowGate gate, IdentitySchemaRegistry schemas, CaptchaGate captcha, RegistrationIdentityCreator creator, RegistrationOutcome outcome)
+    FlowGate gate, IdentitySchemaRegistry schemas, CaptchaGate captcha, RegistrationIdentityCreator creator, RegistrationOutcome outcome, FlowRerenderer rerenderer)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateRegistrationFlowRequest body, CancellationToken cancellationToken)
     {
@@ -50,7 +50,14 @@ internal sealed class RegistrationSubmission(
             return await outcome.RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
+        // Single use: the identity is created only together with the flow's claim; a submission that another one beat
+        // to it is told the flow is finished (4040002), and nothing of it is stored.
         var created = await creator.CreateAsync(context, flow, new IdentityDraft(schema.Id, body.Traits ?? [], Password: body.Password), cancellationToken);
+        if (created is null)
+        {
+            return await rerenderer.AlreadyCompletedAsync(context, flow, cancellationToken);
+        }
+
         if (!created.Succeeded)
         {
             return created.Error.Descriptor == ErrorCatalog.WebHookRefused
@@ -58,7 +65,6 @@ internal sealed class RegistrationSubmission(
                 : await outcome.FailedAsync(context, flow, created.Error, cancellationToken);
         }
 
-        await outcome.PassedAsync(flow with { State = RegistrationFlowService.StatePassedChallenge, Active = "password", IdentityId = created.Value.Id }, cancellationToken);
         return await outcome.CompleteAsync(context, flow, created.Value, cancellationToken);
     }
 }

@@ -14,13 +14,13 @@ namespace Tessera.SelfService.Flows.Settings;
 /// What a settings submission comes to on the wire: the saved flow (<c>state: success</c>, <c>continue_with</c>),
 /// the form again with its messages, or the flow kept as it is while the user re-authenticates.
 /// </summary>
-internal sealed class SettingsCompletion(FlowStore store, FlowResponder responder, SettingsFormRenderer forms, FlowHooks hooks)
+internal sealed class SettingsCompletion(FlowStore store, FlowResponder responder, FlowRerenderer rerenderer, SettingsFormRenderer forms, FlowHooks hooks)
 {
     public Uri UiUrl(Flow flow) => responder.UiUrl(flow);
 
     public ErrorResult ExpiredOnFetch(Flow flow) => responder.ExpiredOnFetch(flow);
 
-    public Task KeepAsync(Flow flow, CancellationToken cancellationToken) => store.UpdateAsync(flow, cancellationToken);
+    public Task KeepAsync(Flow flow, CancellationToken cancellationToken) => store.SaveAsync(flow, cancellationToken);
 
     /// <summary>
     /// Hook point (issue 8): <c>settings.after[.method].hooks</c> run once the change is saved (Kratos's post-persist
@@ -48,7 +48,9 @@ internal sealed class SettingsCompletion(FlowStore store, FlowResponder responde
         }
 
         updated.InternalContext[FlowResponse.ContinueWithKey] = continueWith;
-        await store.UpdateAsync(updated, cancellationToken);
+
+        // Settings flows stay usable after a save (Kratos; see FlowFinality), so this is a save, not a claim.
+        await store.SaveAsync(updated, cancellationToken);
         if (FlowCompletion.AnswersWithRedirect(context, updated))
         {
             // Kratos: back to return_to, else to the settings UI, which shows the flow with its success message.
@@ -58,11 +60,10 @@ internal sealed class SettingsCompletion(FlowStore store, FlowResponder responde
         return TypedResults.Ok(FlowResponse.From(updated));
     }
 
-    public async Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken)
+    public Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken)
     {
         var updated = flow with { State = SettingsFlowService.StateShowForm };
         updated.InternalContext.Remove(FlowResponse.ContinueWithKey);
-        await store.UpdateAsync(updated, cancellationToken);
-        return responder.Rerender(context, updated, status);
+        return rerenderer.SaveAsync(context, updated, status, cancellationToken);
     }
 }

@@ -13,7 +13,8 @@ namespace Tessera.SelfService.Flows.Verification;
 /// The two steps of a verification with the code method: sending a code to an address, and proving one (which marks
 /// the address verified). Each ends with the flow stored and answered.
 /// </summary>
-internal sealed class VerificationCodeSteps(CodeVerificationMethod code, CodeSendGuard guard, FlowHooks hooks, FlowStore store, FlowResponder responder) : ICodeFlowSteps
+internal sealed class VerificationCodeSteps(
+    CodeVerificationMethod code, CodeSendGuard guard, FlowHooks hooks, FlowStore store, FlowResponder responder, FlowRerenderer rerenderer) : ICodeFlowSteps
 {
     /// <summary>Stores a flow created in <c>sent_email</c> and e-mails the code to an address known to be the identity's.</summary>
     public async Task StoreSentAsync(Flow flow, Guid identityId, string address, CancellationToken cancellationToken)
@@ -75,13 +76,14 @@ internal sealed class VerificationCodeSteps(CodeVerificationMethod code, CodeSen
         flow.Ui.Nodes.Add(new UiNode("a", CodeFormNodes.Group,
             new UiAnchorAttributes("continue", next.AbsoluteUri, UiMessages.InfoNodeLabelContinue.With()), new UiNodeMeta(UiMessages.InfoNodeLabelContinue.With())));
         flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceVerificationSuccessful.With());
-        return await RerenderAsync(context, flow with { State = VerificationFlowService.StatePassedChallenge }, StatusCodes.Status200OK, cancellationToken);
+
+        // Single use: of concurrent submissions only the one that moves the flow to its final state answers success.
+        var done = flow with { State = VerificationFlowService.StatePassedChallenge, Active = "code" };
+        return await store.ClaimAsync(done, cancellationToken)
+            ? responder.Rerender(context, done, StatusCodes.Status200OK)
+            : await rerenderer.AlreadyCompletedAsync(context, flow, cancellationToken);
     }
 
-    public async Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken)
-    {
-        var updated = flow with { Active = "code" };
-        await store.UpdateAsync(updated, cancellationToken);
-        return responder.Rerender(context, updated, status);
-    }
+    public Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken) =>
+        rerenderer.SaveAsync(context, flow with { Active = "code" }, status, cancellationToken);
 }

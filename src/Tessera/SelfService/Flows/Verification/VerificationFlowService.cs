@@ -13,11 +13,11 @@ internal sealed class VerificationFlowService(
     FlowFactory factory, FlowStarter starter, CodeFlowSubmission submission, VerificationCodeSteps steps, FlowCompletion completion, VerificationOptions options)
 {
     private static readonly CodeFlowMessages Messages = new(
-        UiMessages.ErrorValidationVerificationFlowExpired, UiMessages.ErrorValidationVerificationRetrySuccess, UiMessages.ErrorValidationVerificationNoStrategyFound);
+        UiMessages.ErrorValidationVerificationFlowExpired, UiMessages.ErrorValidationVerificationNoStrategyFound);
 
     public const string StateChooseMethod = "choose_method";
     public const string StateSentEmail = "sent_email";
-    public const string StatePassedChallenge = "passed_challenge";
+    public const string StatePassedChallenge = FlowFinality.PassedChallenge;
 
     public async Task<IResult> CreateAsync(HttpContext context, FlowType type, Uri? returnTo, CancellationToken cancellationToken)
     {
