@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -80,21 +81,29 @@ internal sealed class WebHookBodyTemplate
     private static IHandlebars CreateEngine()
     {
         var engine = Handlebars.Create(new HandlebarsConfiguration { TextEncoder = new JsonStringEncoder() });
+        // A path that is not in the payload comes as Handlebars's "undefined": written as null, so the body stays JSON.
         engine.RegisterHelper("json", (writer, _, arguments) =>
-            writer.WriteSafeString(JsonSerializer.Serialize(arguments.Length > 0 ? arguments[0] : null)));
+            writer.WriteSafeString(JsonSerializer.Serialize(arguments.Length > 0 && arguments[0] is not UndefinedBindingResult ? arguments[0] : null)));
         return engine;
     }
 
-    // Handlebars walks dictionaries and lists, not System.Text.Json nodes.
+    // Handlebars walks dictionaries and lists, not System.Text.Json nodes. Values are read by their JSON kind, so a
+    // value built in memory (an int, a DateTimeOffset) reads the same as one parsed from text.
     private static object? ToTemplateData(JsonNode? node) => node switch
     {
         null => null,
         JsonObject obj => obj.ToDictionary(p => p.Key, p => ToTemplateData(p.Value), StringComparer.Ordinal),
         JsonArray array => array.Select(ToTemplateData).ToList(),
-        JsonValue value when value.TryGetValue<bool>(out var b) => b,
-        JsonValue value when value.TryGetValue<long>(out var l) => l,
-        JsonValue value when value.TryGetValue<double>(out var d) => d,
-        JsonValue value when value.TryGetValue<string>(out var s) => s,
+        JsonValue value => value.GetValueKind() switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Null => null,
+            JsonValueKind.Number when long.TryParse(value.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
+            JsonValueKind.Number => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+            JsonValueKind.String => JsonSerializer.Deserialize<string>(value.ToJsonString()),
+            _ => value.ToJsonString(),
+        },
         _ => node.ToJsonString(),
     };
 }
