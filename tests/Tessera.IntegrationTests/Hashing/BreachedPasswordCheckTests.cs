@@ -85,7 +85,8 @@ public abstract class BreachedPasswordCheckTests(DatabaseKind kind)
         ["selfservice.methods.password.config.ignore_network_errors"] = ignoreNetworkErrors ? "true" : "false",
     });
 
-    private static async Task<HttpResponseMessage> RegisterAsync(TesseraTestServer server, string password)
+    /// <summary>An API registration with a fresh e-mail and <paramref name="password"/>: the answer to the submission.</summary>
+    internal static async Task<HttpResponseMessage> RegisterAsync(TesseraTestServer server, string password)
     {
         using var created = await server.Public.GetAsync("/self-service/registration/api");
         using var flow = JsonDocument.Parse(await created.Content.ReadAsStringAsync());

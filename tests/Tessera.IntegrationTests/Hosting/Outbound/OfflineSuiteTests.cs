@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tessera.Configuration;
 using Tessera.Hashing;
 using Tessera.Hosting.Outbound;
 using Tessera.IntegrationTests.Fixtures;
+using static Tessera.IntegrationTests.Hashing.BreachedPasswordCheckTests;
 
 namespace Tessera.IntegrationTests.Hosting.Outbound;
 
@@ -58,13 +57,4 @@ public sealed class OfflineSuiteTests
 
     private static LoopbackOnlyOutbound Audit(TesseraTestServer server) =>
         (LoopbackOnlyOutbound)server.Services.GetRequiredService<IOutboundConnectAudit>();
-
-    private static async Task<HttpResponseMessage> RegisterAsync(TesseraTestServer server, string password)
-    {
-        using var created = await server.Public.GetAsync("/self-service/registration/api");
-        using var flow = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-        var flowId = flow.RootElement.GetProperty("id").GetString();
-        return await server.Public.PostAsJsonAsync($"/self-service/registration?flow={flowId}",
-            new { method = "password", password, traits = new { email = $"o-{Guid.NewGuid():N}@example.com" } });
-    }
 }
