@@ -12,7 +12,10 @@ internal static class OutboundHttpRegistration
     {
         services.AddSingleton(OutboundHttpOptions.Bind(config));
         // No client-wide timeout: each caller bounds its own call (a web hook's config.timeout, the captcha's timeout).
+        // No factory request logging: callers log their own lines without secrets, and the factory's would log every
+        // URL (a web hook's path, the hash prefix of each password checked against the breach list).
         services.AddHttpClient(ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(services => new OutboundHttpHandler(
                 services.GetRequiredService<OutboundHttpOptions>(),
                 services.GetService<IOutboundConnectAudit>(),
