@@ -7,6 +7,7 @@ using Tessera.Courier;
 using Tessera.Errors;
 using Tessera.Health;
 using Tessera.Hosting;
+using Tessera.Hosting.Outbound;
 using Tessera.Identities;
 using Tessera.Logging;
 using Tessera.Persistence;
@@ -60,6 +61,7 @@ public static class Program
         builder.Services.AddSettingsFlow(config);
         builder.Services.AddSecondFactors(config);
         builder.Services.AddCourier(config);
+        builder.Services.AddOutboundHttp(config);
         builder.Services.AddHooks(config);
         builder.Services.AddRateLimiting(config);
 

@@ -41,6 +41,8 @@ export async function startTessera(extraEnv = {}) {
       SERVE_PUBLIC_PORT: String(publicPort),
       SERVE_ADMIN_PORT: String(adminPort),
       LOG_LEVEL: "warning",
+      // No internet here: the haveibeenpwned check (on by default, as Kratos) must not call out.
+      SELFSERVICE_METHODS_PASSWORD_CONFIG_HAVEIBEENPWNED_ENABLED: "false",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,20 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json;
+using Tessera.Hosting.Outbound;
 
 namespace Tessera.Captcha;
 
 /// <summary>
 /// Asks the provider about a token, Turnstile's way (hCaptcha and reCAPTCHA answer the same shape): POST form
 /// <c>secret</c>, <c>response</c>, <c>remoteip</c> to <c>verify_url</c>; the answer's <c>success</c> is the verdict.
-/// Anything else (no connection, timeout, a non-2xx status, a body without <c>success</c>) is "unavailable".
+/// Anything else (no connection, timeout, a non-2xx status, a body without <c>success</c>, a target refused by
+/// <c>clients.http.disallow_private_ip_ranges</c>) is "unavailable". Calls go through the shared outbound client.
 /// </summary>
-internal sealed partial class CaptchaVerifier(CaptchaOptions options, ILogger<CaptchaVerifier> logger) : IDisposable
+internal sealed partial class CaptchaVerifier(CaptchaOptions options, IHttpClientFactory clients, ILogger<CaptchaVerifier> logger)
 {
-    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
-
     public async Task<CaptchaOutcome> VerifyAsync(string response, string? remoteIp, CancellationToken cancellationToken)
     {
         var fields = new Dictionary<string, string> { ["secret"] = options.Secret, ["response"] = response };
@@ -28,7 +25,7 @@ internal sealed partial class CaptchaVerifier(CaptchaOptions options, ILogger<Ca
         try
         {
             using var content = new FormUrlEncodedContent(fields);
-            using var answer = await _http.PostAsync(options.VerifyUrl, content, timeout.Token);
+            using var answer = await clients.CreateClient(OutboundHttpRegistration.ClientName).PostAsync(options.VerifyUrl, content, timeout.Token);
             if (!answer.IsSuccessStatusCode)
             {
                 LogUnavailable(logger, $"status {(int)answer.StatusCode}");
@@ -47,12 +44,10 @@ internal sealed partial class CaptchaVerifier(CaptchaOptions options, ILogger<Ca
         }
         catch (Exception e) when (e is HttpRequestException or JsonException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            LogUnavailable(logger, e.GetType().Name);
+            LogUnavailable(logger, OutboundTargetRefusedException.Of(e)?.Message ?? e.GetType().Name);
             return CaptchaOutcome.Unavailable;
         }
     }
-
-    public void Dispose() => _http.Dispose();
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "The captcha verifier is unavailable: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.CommandLine;
 using Tessera.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tessera.Hashing;
+using Tessera.Hosting.Outbound;
 using Tessera.Identities;
 using Tessera.Identities.Schemas;
 using Tessera.Persistence;
@@ -49,7 +51,7 @@ internal sealed class CliIdentities : IAsyncDisposable
             var hashers = HashersOptions.Bind(config);
             var store = new IdentityStore(database, network, new LocalWrites());
             var manager = new IdentityManager(store, new IdentitySchemaRegistry(identityOptions), new PasswordHasher(hashers),
-                new PasswordPolicy(PasswordPolicyOptions.Bind(config), hashers), clock);
+                CliPasswordPolicy(config, hashers, clock), clock);
             var serve = ServeOptions.Bind(config);
             var baseUrl = serve.Public.BaseUrl ?? new Uri($"http://{serve.Public.Host}:{serve.Public.Port}/");
             return new CliIdentities(database, store, manager, baseUrl);
@@ -59,6 +61,14 @@ internal sealed class CliIdentities : IAsyncDisposable
             await database.DisposeAsync();
             throw;
         }
+    }
+
+    // The breach check as the server does it, through the same guarded outbound client; the CLI logs nothing of it.
+    private static PasswordPolicy CliPasswordPolicy(ConfigurationTree config, HashersOptions hashers, TimeProvider clock)
+    {
+        var options = PasswordPolicyOptions.Bind(config);
+        var http = OutboundHttpRegistration.CreateClient(OutboundHttpOptions.Bind(config), NullLogger.Instance);
+        return new PasswordPolicy(options, hashers, new BreachedPasswordsApi(http, options, clock, NullLogger.Instance));
     }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
+using Tessera.Hosting.Outbound;
 
 namespace Tessera.Hashing;
 
@@ -10,6 +11,11 @@ internal static class HashingRegistration
         services.AddSingleton(HashersOptions.Bind(config));
         services.AddSingleton(PasswordPolicyOptions.Bind(config));
         services.AddSingleton<PasswordHasher>();
+        services.AddSingleton(services => new BreachedPasswordsApi(
+            services.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttpRegistration.ClientName),
+            services.GetRequiredService<PasswordPolicyOptions>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<BreachedPasswordsApi>()));
         services.AddSingleton<PasswordPolicy>();
         return services;
     }

@@ -8,13 +8,37 @@ namespace Tessera.Hashing;
 
 /// <summary>
 /// Whether a new password may be used: long enough, not longer than the hasher reads (72 bytes for bcrypt), not
-/// too similar to the account's identifiers, and not in the local breached-passwords list. Registration, settings,
-/// recovery and the admin API share it. Returns the first violation as a UI message for the password node.
+/// too similar to the account's identifiers, not in the local breached-passwords list and (<see cref="CheckAsync"/>)
+/// not known to the haveibeenpwned range API. Registration, settings, recovery and the admin API share it. Returns
+/// the first violation as a UI message for the password node.
 /// </summary>
-internal sealed class PasswordPolicy(PasswordPolicyOptions options, HashersOptions hashers)
+internal sealed class PasswordPolicy(PasswordPolicyOptions options, HashersOptions hashers, BreachedPasswordsApi? breachedApi)
 {
     private readonly Lazy<Dictionary<string, long>> _breached = new(() => BreachedPasswordsFile.Load(options.BreachedPasswordsFile));
 
+    /// <summary>Every rule, the online breach check last (only a password that passes the rest is looked up).</summary>
+    public async Task<UiText?> CheckAsync(string password, IEnumerable<string> identifiers, CancellationToken cancellationToken)
+    {
+        if (Check(password, identifiers) is { } violation)
+        {
+            return violation;
+        }
+
+        if (!options.HaveIBeenPwnedEnabled || breachedApi is null)
+        {
+            return null;
+        }
+
+        return await breachedApi.BreachesAsync(Sha1Hex(password), cancellationToken) switch
+        {
+            null when options.IgnoreNetworkErrors => null,
+            null => UiMessages.ValidationPasswordPolicyViolationGeneric.With(Context(("reason", "it could not be checked against the list of breached passwords"))),
+            var breaches when breaches > options.MaxBreaches => UiMessages.ValidationPasswordTooManyBreaches.With(Context(("breaches", breaches))),
+            _ => null,
+        };
+    }
+
+    /// <summary>The rules that need no network: length, similarity, the offline breached-passwords list.</summary>
     public UiText? Check(string password, IEnumerable<string> identifiers)
     {
         var length = password.EnumerateRunes().Count();
@@ -37,11 +61,7 @@ internal sealed class PasswordPolicy(PasswordPolicyOptions options, HashersOptio
 
         if (options.BreachedPasswordsFile is not null)
         {
-            // SHA-1 only because the haveibeenpwned lists are keyed by it; nothing is protected by this digest.
-#pragma warning disable CA5350
-            var digest = Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(password)));
-#pragma warning restore CA5350
-            if (_breached.Value.TryGetValue(digest, out var breaches) && breaches > options.MaxBreaches)
+            if (_breached.Value.TryGetValue(Sha1Hex(password), out var breaches) && breaches > options.MaxBreaches)
             {
                 return UiMessages.ValidationPasswordTooManyBreaches.With(Context(("breaches", breaches)));
             }
@@ -49,6 +69,11 @@ internal sealed class PasswordPolicy(PasswordPolicyOptions options, HashersOptio
 
         return null;
     }
+
+    // SHA-1 only because the haveibeenpwned lists are keyed by it; nothing is protected by this digest.
+#pragma warning disable CA5350
+    private static string Sha1Hex(string password) => Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(password)));
+#pragma warning restore CA5350
 
     private static Dictionary<string, object?> Context(params (string Key, object Value)[] entries) =>
         entries.ToDictionary(e => e.Key, e => (object?)e.Value, StringComparer.Ordinal);

@@ -141,7 +141,7 @@ internal sealed class IdentityManager(IdentityStore store, IdentitySchemaRegistr
         }
 
         var identifiers = IdentityCredentialsBuilder.Identifiers(draft.Traits, schema.PasswordIdentifiers);
-        if (policy.Check(draft.Password, identifiers) is { } violation)
+        if (await policy.CheckAsync(draft.Password, identifiers, cancellationToken) is { } violation)
         {
             var messages = new[] { new TraitMessage("#/credentials/password/config/password", "password", violation) };
             return (null, new TesseraError(ErrorCatalog.IdentityPasswordRejected, Reason: violation.Text,

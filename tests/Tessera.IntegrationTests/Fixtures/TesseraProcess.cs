@@ -23,6 +23,15 @@ public sealed class TesseraProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>
+    /// What every run starts with (a test's environment may override): the machine has no internet, so the
+    /// haveibeenpwned check is off.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> OfflineEnvironment { get; } = new Dictionary<string, string>
+    {
+        ["SELFSERVICE_METHODS_PASSWORD_CONFIG_HAVEIBEENPWNED_ENABLED"] = "false",
+    };
+
     public string StandardOutput { get { lock (_stdout) { return _stdout.ToString(); } } }
 
     public string StandardError { get { lock (_stderr) { return _stderr.ToString(); } } }
@@ -54,7 +63,7 @@ public sealed class TesseraProcess : IAsyncDisposable
             start.Environment.Remove(key);
         }
 
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (key, value) in OfflineEnvironment.Concat(environment ?? new Dictionary<string, string>()))
         {
             start.Environment[key] = value;
         }

@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Tessera.Configuration;
 using Tessera.Hosting;
+using Tessera.Hosting.Outbound;
 
 namespace Tessera.IntegrationTests.Fixtures;
 
 /// <summary>
 /// The real server, started in-process the way <c>tessera serve</c> starts it, on two free loopback ports, with
-/// a fresh database of the given kind and a clock the test controls. Clients talk real HTTP to it.
+/// a fresh database of the given kind and a clock the test controls. Clients talk real HTTP to it. The machine has
+/// no internet: the haveibeenpwned check is off unless a test turns it on against a loopback fake, and every
+/// outbound connection passes <see cref="LoopbackOnlyOutbound"/>.
 /// </summary>
 public sealed class TesseraTestServer : IAsyncDisposable
 {
@@ -27,6 +30,12 @@ public sealed class TesseraTestServer : IAsyncDisposable
         Public = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = PublicUrl };
         Admin = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = AdminUrl };
     }
+
+    /// <summary>What every test server starts with so that nothing calls out (a test's own settings may override).</summary>
+    public static IReadOnlyDictionary<string, string> OfflineSettings { get; } = new Dictionary<string, string>
+    {
+        ["selfservice.methods.password.config.haveibeenpwned_enabled"] = "false",
+    };
 
     public FakeClock Clock { get; }
 
@@ -62,13 +71,20 @@ public sealed class TesseraTestServer : IAsyncDisposable
         // The fake clock stands still unless a test moves it, so per-minute windows never slide: a class sharing one
         // server would meet the flow-creation limit by accident. Tests of that bucket set their own limit.
         config.Set("rate_limits.buckets.flow_creations.limit", JsonValue.Create("1000000"));
+        foreach (var (key, value) in OfflineSettings)
+        {
+            config.Set(key, JsonValue.Create(value));
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             config.Set(key, value.StartsWith('[') || value.StartsWith('{') ? JsonNode.Parse(value) : JsonValue.Create(value));
         }
 
         var clock = new FakeClock();
-        var app = await ServerStartup.StartAsync(config, services => services.AddSingleton<TimeProvider>(clock), CancellationToken.None);
+        var app = await ServerStartup.StartAsync(config, services => services
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<IOutboundConnectAudit, LoopbackOnlyOutbound>(), CancellationToken.None);
         return new TesseraTestServer(app, clock, dsn);
     }
 

@@ -11,7 +11,7 @@ public sealed class PasswordPolicyTests
     private static readonly Argon2Parameters Argon2 = new(8192, 1, 1, 16, 32);
 
     private static PasswordPolicy Policy(HashAlgorithm algorithm = HashAlgorithm.Argon2, string? breached = null) =>
-        new(new PasswordPolicyOptions(8, 1024, true, 1, breached), new HashersOptions(algorithm, Argon2, 12));
+        new(new PasswordPolicyOptions(8, 1024, true, 1, breached), new HashersOptions(algorithm, Argon2, 12), breachedApi: null);
 
     [Fact]
     public void Check_ShortPassword_Gives4000032WithLengths()

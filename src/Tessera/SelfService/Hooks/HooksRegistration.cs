@@ -6,12 +6,10 @@ namespace Tessera.SelfService.Hooks;
 
 internal static class HooksRegistration
 {
-    /// <summary>The hook chains (bound now: a bad hook stops start-up), the web hook client, the runner and the log janitor.</summary>
+    /// <summary>The hook chains (bound now: a bad hook stops start-up), the web hook sender (through the shared outbound client), the runner and the log janitor.</summary>
     public static IServiceCollection AddHooks(this IServiceCollection services, ConfigurationTree config)
     {
         services.AddSingleton(HookConfiguration.Bind(config));
-        services.AddHttpClient(WebHookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddSingleton<WebHookSender>();
         services.AddSingleton<HookExecutionStore>();
         services.AddSingleton<WebHookExecutor>();

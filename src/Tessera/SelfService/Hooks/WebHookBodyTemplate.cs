@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,10 +12,13 @@ namespace Tessera.SelfService.Hooks;
 /// <c>config.body</c>: where Kratos takes a Jsonnet file, Tessera takes a Handlebars template over the payload
 /// (<c>flow</c>, <c>identity</c>, <c>request_url</c>, <c>request_method</c>, <c>request_headers</c>, <c>hook</c>),
 /// from <c>base64://...</c>, <c>file:///abs/path</c>, <c>file://./relative</c> or (deprecated, as Kratos) a bare
-/// path. Nothing is escaped implicitly; <c>{{json path}}</c> writes a value as JSON (strings quoted and escaped),
-/// so <c>{"email": {{json identity.traits.email}}, "id": {{json identity.id}} }</c> is always valid JSON (keep a
-/// space before a closing brace: <c>}}}</c> is Handlebars's triple-stash).
-/// Loaded and compiled at start-up: a broken template stops the server with its key.
+/// path. Every <c>{{path}}</c> is written escaped as the inside of a JSON string (<see cref="JsonStringEncoder"/>),
+/// so <c>{"email": "{{identity.traits.email}}"}</c> is safe whatever the trait holds; <c>{{json path}}</c> writes a
+/// value as JSON (strings quoted, objects and numbers as they are, a missing value as <c>null</c>), the form for
+/// anything that is not a string. Unescaped output (<c>{{{path}}}</c>, <c>{{&amp;path}}</c>) is refused: it would let
+/// a value write JSON of its own (keep a space between a brace and a mustache: <c>{ {{json x}} }</c>).
+/// Loaded, compiled and rendered once with <see cref="WebHookSamplePayload"/> at start-up: a template that cannot be
+/// read, does not compile, or does not render valid JSON stops the server with its key.
 /// </summary>
 internal sealed class WebHookBodyTemplate
 {
@@ -43,36 +47,63 @@ internal sealed class WebHookBodyTemplate
             throw new ConfigurationException(key, $"the body template cannot be read: {e.Message}");
         }
 
+        if (source.Contains("{{{", StringComparison.Ordinal) || source.Contains("{{&", StringComparison.Ordinal))
+        {
+            throw new ConfigurationException(key, "the body template writes a value unescaped ({{{...}}} or {{&...}}); use \"{{path}}\" for strings "
+                + "and {{json path}} for other values (write { {{json x}} } with spaces where a brace meets a mustache)");
+        }
+
+        WebHookBodyTemplate template;
         try
         {
-            return new WebHookBodyTemplate(Engine.Compile(source));
+            template = new WebHookBodyTemplate(Engine.Compile(source));
         }
         catch (HandlebarsException e)
         {
             throw new ConfigurationException(key, $"the body template is not a valid Handlebars template: {e.Message}");
         }
+
+        try
+        {
+            using var _ = JsonDocument.Parse(template.Render(WebHookSamplePayload.Build()));
+        }
+        catch (Exception e) when (e is JsonException or HandlebarsException)
+        {
+            throw new ConfigurationException(key, $"the body template does not render valid JSON with a sample payload ({e.Message}); "
+                + "quote string values (\"{{path}}\") and write other values with {{json path}}");
+        }
+
+        return template;
     }
 
     public string Render(JsonObject payload) => _template(ToTemplateData(payload)!);
 
     private static IHandlebars CreateEngine()
     {
-        var engine = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
+        var engine = Handlebars.Create(new HandlebarsConfiguration { TextEncoder = new JsonStringEncoder() });
+        // A path that is not in the payload comes as Handlebars's "undefined": written as null, so the body stays JSON.
         engine.RegisterHelper("json", (writer, _, arguments) =>
-            writer.WriteSafeString(JsonSerializer.Serialize(arguments.Length > 0 ? arguments[0] : null)));
+            writer.WriteSafeString(JsonSerializer.Serialize(arguments.Length > 0 && arguments[0] is not UndefinedBindingResult ? arguments[0] : null)));
         return engine;
     }
 
-    // Handlebars walks dictionaries and lists, not System.Text.Json nodes.
+    // Handlebars walks dictionaries and lists, not System.Text.Json nodes. Values are read by their JSON kind, so a
+    // value built in memory (an int, a DateTimeOffset) reads the same as one parsed from text.
     private static object? ToTemplateData(JsonNode? node) => node switch
     {
         null => null,
         JsonObject obj => obj.ToDictionary(p => p.Key, p => ToTemplateData(p.Value), StringComparer.Ordinal),
         JsonArray array => array.Select(ToTemplateData).ToList(),
-        JsonValue value when value.TryGetValue<bool>(out var b) => b,
-        JsonValue value when value.TryGetValue<long>(out var l) => l,
-        JsonValue value when value.TryGetValue<double>(out var d) => d,
-        JsonValue value when value.TryGetValue<string>(out var s) => s,
+        JsonValue value => value.GetValueKind() switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Null => null,
+            JsonValueKind.Number when long.TryParse(value.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
+            JsonValueKind.Number => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
+            JsonValueKind.String => JsonSerializer.Deserialize<string>(value.ToJsonString()),
+            _ => value.ToJsonString(),
+        },
         _ => node.ToJsonString(),
     };
 }

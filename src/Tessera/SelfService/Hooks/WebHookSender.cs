@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net;
 using System.Text;
+using Tessera.Hosting.Outbound;
 
 namespace Tessera.SelfService.Hooks;
 
 /// <summary>
 /// Sends one web hook request: the configured headers and auth, the JSON body, and retries of 5xx, 429 and
 /// unreachable targets with exponential back-off (<see cref="MaxAttempts"/> attempts), all within the hook's
-/// timeout. Retries are safe to repeat because the payload carries the flow id, which receivers can de-duplicate on.
+/// timeout; a target refused by <c>clients.http.disallow_private_ip_ranges</c> is not retried. Retries are safe to repeat because the payload carries the flow id, which receivers can de-duplicate on.
 /// </summary>
 internal sealed class WebHookSender(IHttpClientFactory clients, TimeProvider clock)
 {
-    public const string ClientName = "web_hook";
     public const int MaxAttempts = 3;
     public static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
     private const int MaxBodyChars = 64 * 1024;
@@ -21,7 +21,7 @@ internal sealed class WebHookSender(IHttpClientFactory clients, TimeProvider clo
         using var budget = new CancellationTokenSource(hook.Timeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, cancellationToken);
         var started = clock.GetTimestamp();
-        var client = clients.CreateClient(ClientName);
+        var client = clients.CreateClient(OutboundHttpRegistration.ClientName);
         int? status = null;
         string? answer = null;
         string? transportError = null;
@@ -46,6 +46,13 @@ internal sealed class WebHookSender(IHttpClientFactory clients, TimeProvider clo
                 catch (HttpRequestException e)
                 {
                     status = null;
+                    if (OutboundTargetRefusedException.Of(e) is { } refused)
+                    {
+                        // Asking again resolves to the same forbidden place: fail now, naming why.
+                        transportError = refused.Message;
+                        break;
+                    }
+
                     transportError = e.Message;
                 }
 
