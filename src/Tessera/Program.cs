@@ -9,6 +9,7 @@ using Tessera.Health;
 using Tessera.Hosting;
 using Tessera.Identities;
 using Tessera.Logging;
+using Tessera.Permissions;
 using Tessera.Persistence;
 using Tessera.RateLimiting;
 using Tessera.SelfService.Flows;
@@ -60,6 +61,7 @@ public static class Program
         builder.Services.AddCourier(config);
         builder.Services.AddHooks(config);
         builder.Services.AddRateLimiting(config);
+        builder.Services.AddPermissions(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -86,6 +88,7 @@ public static class Program
         app.MapVerificationEndpoints();
         app.MapCourierEndpoints();
         app.MapHookEndpoints();
+        app.MapPermissionEndpoints();
         return app;
     }
 }
