@@ -23,10 +23,11 @@ CREATE INDEX relation_tuples_subject_idx ON relation_tuples
     (nid, subject_id, subject_set_namespace, subject_set_object, subject_set_relation, namespace, object, relation);
 
 -- Deleting an identity deletes the tuples whose subject id is that identity's id (in whatever way it is deleted:
--- admin API, batch, CLI), so a re-used id can never inherit permissions. Tuples naming it as an object stay.
+-- admin API, batch, CLI), so a re-used id can never inherit permissions. Tuples naming it as an object stay. The id
+-- matches in its lower- or upper-case spelling (the API returns lower case; SQLite stores Guids upper case).
 CREATE FUNCTION relation_tuples_delete_identity_subject() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM relation_tuples WHERE nid = OLD.nid AND subject_id = OLD.id::text;
+    DELETE FROM relation_tuples WHERE nid = OLD.nid AND subject_id IN (OLD.id::text, upper(OLD.id::text));
     RETURN OLD;
 END;
 $$;

@@ -23,8 +23,9 @@ CREATE INDEX relation_tuples_subject_idx ON relation_tuples
     (nid, subject_id, subject_set_namespace, subject_set_object, subject_set_relation, namespace, object, relation);
 
 -- Deleting an identity deletes the tuples whose subject id is that identity's id (in whatever way it is deleted:
--- admin API, batch, CLI), so a re-used id can never inherit permissions. Tuples naming it as an object stay.
+-- admin API, batch, CLI), so a re-used id can never inherit permissions. Tuples naming it as an object stay. The id
+-- matches in its lower- or upper-case spelling (the API returns lower case; SQLite stores Guids upper case).
 CREATE TRIGGER relation_tuples_identity_deleted AFTER DELETE ON identities
 BEGIN
-    DELETE FROM relation_tuples WHERE nid = OLD.nid AND subject_id = OLD.id;
+    DELETE FROM relation_tuples WHERE nid = OLD.nid AND subject_id IN (lower(OLD.id), upper(OLD.id));
 END;
