@@ -9,11 +9,14 @@ namespace Tessera.Permissions.Checks;
 /// or if it is a member of a subject set that has it, followed transitively. Depth follows Keto's engine exactly: with
 /// a depth of d the tuple itself and chains of up to d tuples (d−1 subject-set hops) are found; a longer chain answers
 /// not allowed, as Keto answers when the depth is used up, and a depth of 1 finds nothing (Keto's direct lookup already
-/// costs one level). The search is one recursive query (<see cref="CheckQuery"/>) bounded by the depth, so a
-/// cycle ends instead of looping and a check costs one round trip however deep it goes.
+/// costs one level). The search is breadth-first with one visited set, so each subject set is read once, at its
+/// shallowest level, and a cycle ends instead of looping.
 /// </summary>
 internal sealed class CheckEngine(Database database, NetworkContext network, CheckCache cache, PermissionsOptions options)
 {
+    /// <summary>Subject sets visited per check at most: a bound on the work of one request, however wide the graph.</summary>
+    public const int MaxVisited = 10_000;
+
     public async Task<bool> CheckAsync(RelationTuple tuple, int? requestedDepth, CancellationToken cancellationToken = default)
     {
         var depth = options.EffectiveDepth(requestedDepth);
@@ -37,6 +40,34 @@ internal sealed class CheckEngine(Database database, NetworkContext network, Che
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await CheckQuery.ReachesAsync(connection, network.Id, tuple, depth);
+        var start = new SubjectSet(tuple.Namespace, tuple.Object, tuple.Relation);
+        var visited = new HashSet<SubjectSet> { start };
+        List<SubjectSet> level = [start];
+
+        // Level k holds the subject sets k hops from the object; Keto evaluates a node at level k while k < depth.
+        for (var k = 0; k < depth && level.Count > 0; k++)
+        {
+            var next = new List<SubjectSet>();
+            foreach (var node in level)
+            {
+                var (direct, sets) = await SubjectSetReader.ReadAsync(connection, network.Id, node, tuple);
+                if (direct)
+                {
+                    return true;
+                }
+
+                foreach (var set in sets)
+                {
+                    if (visited.Count < MaxVisited && visited.Add(set))
+                    {
+                        next.Add(set);
+                    }
+                }
+            }
+
+            level = next;
+        }
+
+        return false;
     }
 }
