@@ -6,6 +6,7 @@
 #   bench/run.sh                 # the table (about 6 minutes)
 #   DURATION=5 bench/run.sh      # seconds per load run (default 8)
 #   SCALE=100000 bench/run.sh    # also import SCALE identities and compare lookups with 1,000 (slow: see README)
+#   BENCH_ONLY=permissions bench/run.sh   # only the Kestrel baseline and the permission checks (100k tuples)
 #
 # It installs nothing: it says what is missing (wrk, python3, PostgreSQL's initdb) and stops.
 set -euo pipefail
@@ -13,6 +14,8 @@ cd "$(dirname "$0")/.."
 root=$PWD
 DURATION=${DURATION:-8}
 SCALE=${SCALE:-0}
+BENCH_ONLY=${BENCH_ONLY:-}
+TUPLES=${TUPLES:-100000}
 
 missing=()
 command -v wrk >/dev/null || missing+=("wrk (apt-get install -y wrk)")
@@ -91,7 +94,8 @@ for c in 1 32; do load "kestrel minimal JSON" "-" "$c" "http://127.0.0.1:$port/j
 kill "${pids[-1]}"
 
 # --- argon2id cost at Tessera's default parameters (128MB, t=1, p=2 x CPUs) ---------------------------------
-hash_ms=$(python3 - <<'PY'
+hash_ms=-
+[ -n "$BENCH_ONLY" ] || hash_ms=$(python3 - <<'PY'
 import ctypes, os, time
 lib = ctypes.CDLL("libargon2.so.1")
 out = ctypes.create_string_buffer(32)
@@ -115,11 +119,18 @@ bench_tessera() {
   # The haveibeenpwned check off: this machine has no internet, and nothing here may call out.
   DSN=$dsn SERVE_PUBLIC_PORT=$pub SERVE_ADMIN_PORT=$adm LOG_LEVEL=error RATE_LIMITS_ENABLED=false \
     SELFSERVICE_METHODS_PASSWORD_CONFIG_HAVEIBEENPWNED_ENABLED=false \
+    PERMISSIONS_NAMESPACES='[{"id":0,"name":"files"},{"id":1,"name":"groups"}]' \
     dotnet "$tessera_dll" serve --migrate >"$work/tessera-$db.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
   wait_ready "http://127.0.0.1:$pub/health/ready"
   local public="http://127.0.0.1:$pub" admin="http://127.0.0.1:$adm"
+  if [ "$BENCH_ONLY" = permissions ]; then
+    bench_permissions "$db" "$public" "$admin"
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
+    return
+  fi
   local email="bench-$db@example.com" password="bench passphrase 4242"
 
   curl -fs -X POST "$admin/admin/identities" -H 'Content-Type: application/json' \
@@ -147,9 +158,64 @@ LUA
   rss=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
   printf 'rss\t%s\t%s\n' "$db" "$rss" >>"$work/rss.tsv"
 
+  bench_permissions "$db" "$public" "$admin"
   if [ "$SCALE" -gt 0 ]; then scale_run "$db" "$public" "$admin"; fi
   kill "$pid"
   wait "$pid" 2>/dev/null || true
+}
+
+# --- permissions: TUPLES relation tuples loaded through the batch PATCH API, then checks of depth 1 and 3 ------
+# Half the tuples are direct (files:doc-N#view@user-N: a depth-1 check), the rest chains of three
+# (files:folder-M#view@groups:team-M#member, groups:team-M#member@groups:org-M#member, groups:org-M#member@user-fM).
+# "same" asks one check again and again (answered by the per-node check cache, permissions.check_cache_ttl);
+# "varied" walks 16,000 different checks per connection, so within the 1 s cache TTL nearly every one is a miss.
+bench_permissions() {
+  local db=$1 public=$2 admin=$3
+  python3 - "$admin" "$TUPLES" <<'PY'
+import json, sys, urllib.request
+admin, total = sys.argv[1], int(sys.argv[2])
+direct, chains = total // 2, (total - total // 2) // 3
+def tuples():
+    for n in range(direct):
+        yield {"namespace": "files", "object": f"doc-{n}", "relation": "view", "subject_id": f"user-{n}"}
+    for m in range(chains):
+        team = {"namespace": "groups", "object": f"team-{m}", "relation": "member"}
+        org = {"namespace": "groups", "object": f"org-{m}", "relation": "member"}
+        yield {"namespace": "files", "object": f"folder-{m}", "relation": "view", "subject_set": team}
+        yield {**team, "subject_set": org}
+        yield {**org, "subject_id": f"user-f{m}"}
+batch = []
+def send():
+    body = json.dumps([{"action": "insert", "relation_tuple": t} for t in batch]).encode()
+    req = urllib.request.Request(f"{admin}/admin/relation-tuples", data=body, method="PATCH", headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(req, timeout=300).read()
+    batch.clear()
+for t in tuples():
+    batch.append(t)
+    if len(batch) == 1000:
+        send()
+if batch:
+    send()
+PY
+  varied() {
+    cat >"$work/varied-$1.lua" <<LUA
+counter = 0
+request = function()
+  counter = counter + 1
+  local n = counter % 16000
+  return wrk.format("GET", "/relation-tuples/check?$2")
+end
+LUA
+  }
+  varied 1 'namespace=files&object=doc-" .. n .. "&relation=view&subject_id=user-" .. n .. "'
+  varied 3 'namespace=files&object=folder-" .. n .. "&relation=view&subject_id=user-f" .. n .. "'
+  echo "Permissions on $db ($TUPLES tuples)..." >&2
+  for c in 1 32; do
+    load "check depth 1 (same)" "$db" "$c" "$public/relation-tuples/check?namespace=files&object=doc-25000&relation=view&subject_id=user-25000"
+    load "check depth 3 (same)" "$db" "$c" "$public/relation-tuples/check?namespace=files&object=folder-8000&relation=view&subject_id=user-f8000"
+    load "check depth 1 (varied)" "$db" "$c" "$public/" -s "$work/varied-1.lua"
+    load "check depth 3 (varied)" "$db" "$c" "$public/" -s "$work/varied-3.lua"
+  done
 }
 
 # --- scale: import SCALE identities through the batch API, compare lookups with 1,000 -------------------------
@@ -207,8 +273,9 @@ for name, db, conns, rps, p50, p99, errors in rows:
     ratio = float(rps) / limit[conns] if conns in limit and db != "-" else 1.0
     print(f"| {name} | {db} | {conns} | {rps} | {p50} | {p99} | {ratio:.2f} | {errors} |")
 print()
-print(f"argon2id hash at the default parameters (128MB, t=1, p=2 x CPUs): {sys.argv[3]} ms")
-for line in open(sys.argv[2]):
+if sys.argv[3] != "-":
+    print(f"argon2id hash at the default parameters (128MB, t=1, p=2 x CPUs): {sys.argv[3]} ms")
+for line in open(sys.argv[2]) if os.path.exists(sys.argv[2]) else []:
     _, db, rss = line.split()
     print(f"peak RSS of the server ({db} run): {rss} MB")
 if os.path.exists(sys.argv[5]):

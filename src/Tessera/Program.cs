@@ -10,6 +10,7 @@ using Tessera.Hosting;
 using Tessera.Hosting.Outbound;
 using Tessera.Identities;
 using Tessera.Logging;
+using Tessera.Permissions;
 using Tessera.Persistence;
 using Tessera.RateLimiting;
 using Tessera.Security.Secrets;
@@ -64,6 +65,7 @@ public static class Program
         builder.Services.AddOutboundHttp(config);
         builder.Services.AddHooks(config);
         builder.Services.AddRateLimiting(config);
+        builder.Services.AddPermissions(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -91,6 +93,7 @@ public static class Program
         app.MapVerificationEndpoints();
         app.MapCourierEndpoints();
         app.MapHookEndpoints();
+        app.MapPermissionEndpoints();
         return app;
     }
 }

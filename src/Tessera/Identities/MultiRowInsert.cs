@@ -8,14 +8,15 @@ namespace Tessera.Identities;
 
 /// <summary>
 /// <c>INSERT INTO t (...) VALUES (...), (...), ...</c> for many rows in one round trip (chunked under both
-/// dialects' parameter limits). Columns are snake_case names of the row class's properties.
+/// dialects' parameter limits). Columns are snake_case names of the row class's properties; <c>suffix</c> is appended
+/// to each statement (<c>ON CONFLICT DO NOTHING</c>).
 /// </summary>
 internal static class MultiRowInsert
 {
     // SQLite looks named parameters up linearly, so very wide statements get quadratically slower; a few hundred per statement stays fast in both.
     private const int MaxParameters = 250;
 
-    public static async Task ExecuteAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<TRow> rows)
+    public static async Task ExecuteAsync<TRow>(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<TRow> rows, string? suffix = null)
     {
         var properties = typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance);
         var columns = string.Join(", ", properties.Select(p => Snake(p.Name)));
@@ -36,6 +37,11 @@ internal static class MultiRowInsert
                 }
 
                 sql.Append(')');
+            }
+
+            if (suffix is not null)
+            {
+                sql.Append(' ').Append(suffix);
             }
 
             await connection.ExecuteAsync(sql.ToString(), parameters, transaction);

@@ -28,6 +28,9 @@ internal static class RateLimitBuckets
     /// <summary>Failed password logins per identifier from any address: the higher limit against distributed guessing.</summary>
     public const string LoginFailuresPerIdentifier = "login_failures_per_identifier";
 
+    /// <summary>Permission checks (<c>/relation-tuples/check</c>, batch, expand) per client address: seed row F1.</summary>
+    public const string PermissionChecks = "permission_checks";
+
     public static IReadOnlyList<RateLimitBucket> Defaults { get; } =
     [
         new(FlowSubmissions, 100, TimeSpan.FromMinutes(1)),
@@ -39,5 +42,8 @@ internal static class RateLimitBuckets
         new(CodeSends, 5, TimeSpan.FromMinutes(15)),
         new(LoginFailuresPerIdentifierAndAddress, 10, TimeSpan.FromMinutes(15)),
         new(LoginFailuresPerIdentifier, 100, TimeSpan.FromHours(1)),
+        // Off unless configured, like whoami: checks answer from a per-node cache and are called by backends, often
+        // many per page; counting each one in the database would add a write to every check.
+        new(PermissionChecks, 6000, TimeSpan.FromMinutes(1), Enabled: false),
     ];
 }

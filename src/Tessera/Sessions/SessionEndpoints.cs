@@ -6,13 +6,14 @@ using Microsoft.Extensions.Options;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Identities;
+using Tessera.Permissions;
 using Tessera.Persistence;
 
 namespace Tessera.Sessions;
 
 /// <summary>
 /// Public API, for the session the request carries:
-/// GET    /sessions/whoami   the session (401 session_inactive without one)
+/// GET    /sessions/whoami   the session (401 session_inactive without one; ?include_relations=true adds its relation tuples)
 /// GET    /sessions          the identity's other active sessions
 /// DELETE /sessions          revoke the other sessions
 /// DELETE /sessions/{id}     revoke one other session
@@ -40,7 +41,7 @@ internal static class SessionEndpoints
         var hash = SessionToken.IsPlausible(token) ? SessionToken.Hash(token!) : null;
         if (hash is not null && cache.TryGet(hash, out var cached))
         {
-            return new WhoamiResult(cached);
+            return SubjectRelations.Requested(context.Request) ? await WithRelationsAsync(cached, deps, cancellationToken) : new WhoamiResult(cached);
         }
 
         var version = writes.Version;
@@ -69,8 +70,13 @@ internal static class SessionEndpoints
         var response = await responder.ToResponseAsync(result.Value, identity, cancellationToken);
         var body = JsonSerializer.SerializeToUtf8Bytes(response, deps.Json.Value.SerializerOptions);
         cache.Set(hash!, result.Value, body, version);
-        return new WhoamiResult(new WhoamiCacheEntry(result.Value.IdentityId, body, result.Value.ExpiresAt, default, version));
+        var entry = new WhoamiCacheEntry(result.Value.IdentityId, body, result.Value.ExpiresAt, default, version);
+        return SubjectRelations.Requested(context.Request) ? await WithRelationsAsync(entry, deps, cancellationToken) : new WhoamiResult(entry);
     }
+
+    // ?include_relations=true: the identity's relation tuples (Permissions) added to the session, never cached.
+    private static async Task<IResult> WithRelationsAsync(WhoamiCacheEntry entry, WhoamiDependencies deps, CancellationToken cancellationToken) =>
+        new WhoamiResult(entry with { Body = await deps.Relations.AppendAsync(entry.Body, entry.IdentityId, cancellationToken) });
 
     private static async Task<Results<Ok<List<SessionResponse>>, ErrorResult>> ListMySessions(
         HttpContext context, SessionManager sessions, SessionStore store, SessionResponder responder, CancellationToken cancellationToken)
