@@ -22,6 +22,12 @@ internal static class RateLimitBuckets
     /// <summary>Failed password logins per identifier from any address: the higher limit against distributed guessing.</summary>
     public const string LoginFailuresPerIdentifier = "login_failures_per_identifier";
 
+    /// <summary>Authenticator-app (TOTP) codes checked per identity from any address: the second factor's guessing limit.</summary>
+    public const string TotpAttempts = "totp_attempts";
+
+    /// <summary>Backup codes (<c>lookup_secret</c>) checked per identity from any address.</summary>
+    public const string LookupSecretAttempts = "lookup_secret_attempts";
+
     public static IReadOnlyList<RateLimitBucket> Defaults { get; } =
     [
         new(FlowSubmissions, 100, TimeSpan.FromMinutes(1)),
@@ -31,5 +37,9 @@ internal static class RateLimitBuckets
         new(CodeSends, 5, TimeSpan.FromMinutes(15)),
         new(LoginFailuresPerIdentifierAndAddress, 10, TimeSpan.FromMinutes(15)),
         new(LoginFailuresPerIdentifier, 100, TimeSpan.FromHours(1)),
+        // A person mistypes a code once or twice; five in five minutes leaves room for that and, against 10^6 TOTP codes
+        // (three accepted at a time), for about 4,000 guesses a day instead of millions.
+        new(TotpAttempts, 5, TimeSpan.FromMinutes(5)),
+        new(LookupSecretAttempts, 5, TimeSpan.FromMinutes(5)),
     ];
 }
