@@ -22,7 +22,7 @@ internal sealed class CaptchaGate(CaptchaOptions options, CaptchaVerifier verifi
         }
 
         return options.Threshold == 0
-            || await limiter.EstimateAsync(RateLimitBuckets.FlowSubmissions, clientAddress.TextOf(context) ?? "unknown", cancellationToken) >= options.Threshold;
+            || await limiter.EstimateAsync(RateLimitBuckets.FlowSubmissions, AddressKey.Of(clientAddress.Of(context)), cancellationToken) >= options.Threshold;
     }
 
     public async Task AddNodeIfRequiredAsync(HttpContext context, Flow flow, CancellationToken cancellationToken)

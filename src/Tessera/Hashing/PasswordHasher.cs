@@ -13,8 +13,15 @@ internal sealed class PasswordHasher(HashersOptions options)
 
     private readonly SemaphoreSlim _gate = new(Environment.ProcessorCount, Environment.ProcessorCount);
     private string? _decoy;
+    private long _verifications;
 
     public HashersOptions Options => options;
+
+    /// <summary>
+    /// Password verifications started since start-up (decoys included): what an attacker's guesses cost, and what the
+    /// brute-force tests count to prove that refused guesses never reach the hasher.
+    /// </summary>
+    public long Verifications => Interlocked.Read(ref _verifications);
 
     public string Hash(string password) => options.Algorithm == HashAlgorithm.Bcrypt
         ? BcryptFormat.Hash(password, options.BcryptCost)
@@ -52,6 +59,7 @@ internal sealed class PasswordHasher(HashersOptions options)
 
     public async Task<bool> VerifyAsync(string password, string hash, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _verifications);
         await _gate.WaitAsync(cancellationToken);
         try
         {

@@ -16,6 +16,7 @@ internal static class IdentitiesRegistration
         services.AddSingleton<IdentitySchemaRegistry>();
         services.AddHostedService<IdentitySchemaWarmup>();
         services.AddSingleton<IdentityStore>();
+        services.AddSingleton<CredentialUses>();
         services.AddSingleton<IdentityManager>();
         services.AddSingleton<IdentityAddresses>();
         services.AddSingleton<PasswordAuthenticator>();

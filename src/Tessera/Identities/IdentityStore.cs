@@ -124,8 +124,10 @@ internal sealed class IdentityStore(Database database, NetworkContext network, L
     {
         using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
+
+        // The revision moves with every write, so a one-time use that read the old configuration (CredentialUses) re-reads.
         return await connection.ExecuteAsync(
-            "UPDATE identity_credentials SET config = @Config, updated_at = @Now WHERE identity_id = @IdentityId AND type = @Type AND nid = @Nid",
+            "UPDATE identity_credentials SET config = @Config, revision = revision + 1, updated_at = @Now WHERE identity_id = @IdentityId AND type = @Type AND nid = @Nid",
             new { Config = config.ToJsonString(), Now = now, IdentityId = identityId, Type = type, Nid = network.Id }) > 0;
     }
 

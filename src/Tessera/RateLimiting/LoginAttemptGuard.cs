@@ -14,19 +14,35 @@ internal sealed class LoginAttemptGuard(BruteForceProtection bruteForce, Captcha
     public Task PrepareAsync(HttpContext context, Flow flow, CancellationToken cancellationToken) =>
         captcha.AddNodeIfRequiredAsync(context, flow, cancellationToken);
 
-    /// <summary>The answer that replaces trying the password, or null to go on.</summary>
+    /// <summary>
+    /// The answer that replaces trying the password, or null to go on. Going on, the attempt is already counted as a
+    /// failure (reserved before the password is hashed, so concurrent guesses cannot outrun the limit).
+    /// </summary>
     public async Task<IResult?> BeforeAuthenticatingAsync(
         HttpContext context, Flow flow, string identifier, string? captchaResponse, CancellationToken cancellationToken)
     {
-        var refused = await bruteForce.CheckAsync(context, identifier, cancellationToken);
-        if (refused is not null)
+        var attempt = await bruteForce.ReserveAsync(context, identifier, cancellationToken);
+        if (attempt.Refusal is { } refused)
         {
             return await refusal.RefuseAsync(context, flow, refused, RateLimitErrors.OnFlow(refused), cancellationToken);
         }
 
-        return await captcha.CheckAsync(context, flow, captchaResponse, cancellationToken);
+        var unsolved = await captcha.CheckAsync(context, flow, captchaResponse, cancellationToken);
+        if (unsolved is not null)
+        {
+            // No password was tried: the attempt does not count.
+            await bruteForce.CancelAsync(attempt, cancellationToken);
+        }
+
+        return unsolved;
     }
 
-    public Task AfterOutcomeAsync(HttpContext context, string identifier, bool succeeded, CancellationToken cancellationToken) =>
-        bruteForce.RecordOutcomeAsync(context, identifier, succeeded, cancellationToken);
+    /// <summary>A failure keeps its reserved count; success clears the counters.</summary>
+    public async Task AfterOutcomeAsync(HttpContext context, string identifier, bool succeeded, CancellationToken cancellationToken)
+    {
+        if (succeeded)
+        {
+            await bruteForce.SucceededAsync(context, identifier, cancellationToken);
+        }
+    }
 }

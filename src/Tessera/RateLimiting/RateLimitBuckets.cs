@@ -31,6 +31,12 @@ internal static class RateLimitBuckets
     /// <summary>Permission checks (<c>/relation-tuples/check</c>, batch, expand) per client address: seed row F1.</summary>
     public const string PermissionChecks = "permission_checks";
 
+    /// <summary>Authenticator-app (TOTP) codes checked per identity from any address: the second factor's guessing limit.</summary>
+    public const string TotpAttempts = "totp_attempts";
+
+    /// <summary>Backup codes (<c>lookup_secret</c>) checked per identity from any address.</summary>
+    public const string LookupSecretAttempts = "lookup_secret_attempts";
+
     public static IReadOnlyList<RateLimitBucket> Defaults { get; } =
     [
         new(FlowSubmissions, 100, TimeSpan.FromMinutes(1)),
@@ -45,5 +51,9 @@ internal static class RateLimitBuckets
         // Off unless configured, like whoami: checks answer from a per-node cache and are called by backends, often
         // many per page; counting each one in the database would add a write to every check.
         new(PermissionChecks, 6000, TimeSpan.FromMinutes(1), Enabled: false),
+        // A person mistypes a code once or twice; five in five minutes leaves room for that and, against 10^6 TOTP codes
+        // (three accepted at a time), for about 4,000 guesses a day instead of millions.
+        new(TotpAttempts, 5, TimeSpan.FromMinutes(5)),
+        new(LookupSecretAttempts, 5, TimeSpan.FromMinutes(5)),
     ];
 }

@@ -29,7 +29,7 @@ internal sealed class RateLimitMiddleware(
         var path = request.Path.Value ?? string.Empty;
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && path.StartsWith(SelfServicePrefix, StringComparison.OrdinalIgnoreCase))
         {
-            var decision = await limiter.TryAcquireAsync(RateLimitBuckets.FlowSubmissions, clientAddress.TextOf(context) ?? "unknown", context.RequestAborted);
+            var decision = await limiter.TryAcquireAsync(RateLimitBuckets.FlowSubmissions, AddressKey.Of(clientAddress.Of(context)), context.RequestAborted);
             if (!decision.Allowed)
             {
                 await (await RefusedSubmissionAsync(context, path, RateLimitErrors.Exceeded(decision))).ExecuteAsync(context);
@@ -38,7 +38,7 @@ internal sealed class RateLimitMiddleware(
         }
         else if (HttpMethods.IsGet(request.Method) && IsFlowCreation(path))
         {
-            var decision = await limiter.TryAcquireAsync(RateLimitBuckets.FlowCreations, clientAddress.TextOf(context) ?? "unknown", context.RequestAborted);
+            var decision = await limiter.TryAcquireAsync(RateLimitBuckets.FlowCreations, AddressKey.Of(clientAddress.Of(context)), context.RequestAborted);
             if (!decision.Allowed)
             {
                 await new ErrorResult(RateLimitErrors.Exceeded(decision)).ExecuteAsync(context);

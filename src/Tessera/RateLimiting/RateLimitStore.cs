@@ -48,6 +48,25 @@ internal sealed class RateLimitStore(Database database, NetworkContext network)
             new { Nid = network.Id, Bucket = bucket, KeyHash = keyHash });
     }
 
+    /// <summary>
+    /// Takes back one event counted in the window starting at <paramref name="windowStart"/>: from the current count while
+    /// that window is current, from the previous count once it has rolled, and not at all once it is older (it no longer
+    /// counts) or the row was reset. Never below zero. One statement, so it cannot interleave with a count.
+    /// </summary>
+    public async Task ReleaseAsync(string bucket, string keyHash, long windowStart, long windowMs, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            UPDATE rate_limit_counters SET
+                current_count = CASE WHEN window_start = @Start THEN current_count - 1 ELSE current_count END,
+                previous_count = CASE WHEN window_start = @Start + @WindowMs THEN previous_count - 1 ELSE previous_count END
+            WHERE nid = @Nid AND bucket = @Bucket AND key_hash = @KeyHash
+                AND ((window_start = @Start AND current_count > 0) OR (window_start = @Start + @WindowMs AND previous_count > 0))
+            """,
+            new { Nid = network.Id, Bucket = bucket, KeyHash = keyHash, Start = windowStart, WindowMs = windowMs });
+    }
+
     /// <summary>Rows whose windows have both passed count nothing any more.</summary>
     public async Task<int> DeleteExpiredAsync(long nowMs, CancellationToken cancellationToken)
     {

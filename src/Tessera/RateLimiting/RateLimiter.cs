@@ -35,27 +35,46 @@ internal sealed class RateLimiter(RateLimitOptions options, RateLimitStore store
         return count.Estimate(now, window) <= limits.Limit ? RateLimitDecision.Allow : Refuse(hash, count, limits, now);
     }
 
-    /// <summary>Whether one more event would fit, without counting it (the brute-force check before a password is tried).</summary>
-    public async Task<RateLimitDecision> CheckAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Counts one attempt before it is made (a password tried, a second-factor code checked) and allows it while the
+    /// bucket's limit holds. The count is one atomic statement, so N concurrent attempts get N distinct counts and at
+    /// most the limit of them are allowed. A refused attempt is taken back at once (it never happened, so hammering a
+    /// refused key does not extend the refusal); an allowed one stays counted unless released.
+    /// </summary>
+    public async Task<RateLimitReservation> TryReserveAsync(string bucket, string key, CancellationToken cancellationToken = default)
     {
         var limits = options[bucket];
         if (!options.Enabled || !limits.Enabled)
         {
-            return RateLimitDecision.Allow;
+            return RateLimitReservation.Unlimited;
         }
 
         var hash = keys.Hash(bucket, key);
         var now = NowMs();
         if (blocks.TryGet(hash, now, out var remaining))
         {
-            return new RateLimitDecision(false, remaining);
+            return new RateLimitReservation(new RateLimitDecision(false, remaining));
         }
 
-        var count = await store.FindAsync(bucket, hash, cancellationToken);
+        await CleanupIfDueAsync(now, cancellationToken);
         var window = (long)limits.Window.TotalMilliseconds;
-        return count is null || count.Value.Estimate(now, window) <= limits.Limit - 1
-            ? RateLimitDecision.Allow
-            : Refuse(hash, count.Value, limits, now);
+        var count = await store.AddAsync(bucket, hash, now, window, 1, cancellationToken);
+        if (count.Estimate(now, window) <= limits.Limit)
+        {
+            return new RateLimitReservation(RateLimitDecision.Allow, bucket, hash, count.WindowStart);
+        }
+
+        await store.ReleaseAsync(bucket, hash, count.WindowStart, window, cancellationToken);
+        return new RateLimitReservation(Refuse(hash, count with { Current = count.Current - 1 }, limits, now));
+    }
+
+    /// <summary>Takes back an allowed attempt whose outcome should not count (a correct code, an attempt never made).</summary>
+    public async Task ReleaseAsync(RateLimitReservation reservation, CancellationToken cancellationToken = default)
+    {
+        if (reservation is { Allowed: true, Bucket: { } bucket, KeyHash: { } hash })
+        {
+            await store.ReleaseAsync(bucket, hash, reservation.WindowStart, (long)options[bucket].Window.TotalMilliseconds, cancellationToken);
+        }
     }
 
     /// <summary>The key's current sliding-window estimate (0 when disabled or never seen), for thresholds such as the captcha's.</summary>
@@ -69,26 +88,6 @@ internal sealed class RateLimiter(RateLimitOptions options, RateLimitStore store
 
         var count = await store.FindAsync(bucket, keys.Hash(bucket, key), cancellationToken);
         return count?.Estimate(NowMs(), (long)limits.Window.TotalMilliseconds) ?? 0;
-    }
-
-    /// <summary>Counts one event that has happened (a failed password) without deciding anything.</summary>
-    public async Task RecordAsync(string bucket, string key, CancellationToken cancellationToken = default)
-    {
-        var limits = options[bucket];
-        if (!options.Enabled || !limits.Enabled)
-        {
-            return;
-        }
-
-        var hash = keys.Hash(bucket, key);
-        var now = NowMs();
-        await CleanupIfDueAsync(now, cancellationToken);
-        var window = (long)limits.Window.TotalMilliseconds;
-        var count = await store.AddAsync(bucket, hash, now, window, 1, cancellationToken);
-        if (count.Estimate(now, window) > limits.Limit - 1)
-        {
-            Refuse(hash, count, limits, now);
-        }
     }
 
     /// <summary>Forgets a key's events (a successful login clears its failures).</summary>

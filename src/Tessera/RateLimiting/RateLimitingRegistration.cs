@@ -23,6 +23,7 @@ internal static class RateLimitingRegistration
         services.AddSingleton<BruteForceProtection>();
         services.AddSingleton<FlowRefusal>();
         services.AddSingleton<LoginAttemptGuard>();
+        services.AddSingleton<SecondFactorAttempts>();
         services.AddSingleton<CodeSendGuard>();
         services.AddSingleton(CaptchaOptions.Bind(config));
         services.AddSingleton<CaptchaVerifier>();

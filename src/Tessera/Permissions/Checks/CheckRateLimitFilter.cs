@@ -15,7 +15,7 @@ internal sealed class CheckRateLimitFilter(RateLimiter limiter, ClientAddress cl
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var decision = await limiter.TryAcquireAsync(RateLimitBuckets.PermissionChecks, clientAddress.TextOf(http) ?? "unknown", http.RequestAborted);
+        var decision = await limiter.TryAcquireAsync(RateLimitBuckets.PermissionChecks, AddressKey.Of(clientAddress.Of(http)), http.RequestAborted);
         return decision.Allowed ? await next(context) : new ErrorResult(RateLimitErrors.Exceeded(decision));
     }
 }

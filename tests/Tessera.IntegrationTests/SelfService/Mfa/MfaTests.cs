@@ -12,8 +12,6 @@ namespace Tessera.IntegrationTests.SelfService.Mfa;
 /// <summary>Issue 7: TOTP, backup codes, AAL step-up (seed row A4) for API clients.</summary>
 public abstract class MfaTests(MfaServer fixture)
 {
-    private const string Password = "a long enough passphrase 42";
-
     private TesseraTestServer Server => fixture.Server;
 
     [Fact]
@@ -155,84 +153,23 @@ public abstract class MfaTests(MfaServer fixture)
         error.ToString().ShouldContain("secrets.cipher");
     }
 
-    /// <summary>Links an authenticator app in settings; returns its base32 secret as the flow showed it.</summary>
-    private async Task<string> EnableTotpAsync(string token)
-    {
-        using var flow = await SendAsync(HttpMethod.Get, "/self-service/settings/api", token, null);
-        var json = await JsonAsync(flow);
-        var nodes = json.GetProperty("ui").GetProperty("nodes").EnumerateArray().ToList();
-        nodes.Single(n => n.GetProperty("attributes").TryGetProperty("id", out var id) && id.GetString() == "totp_qr")
-            .GetProperty("attributes").GetProperty("src").GetString()!.ShouldStartWith("data:image/png;base64,");
-        var secret = nodes.Single(n => n.GetProperty("attributes").TryGetProperty("id", out var id) && id.GetString() == "totp_secret_key")
-            .GetProperty("attributes").GetProperty("text").GetProperty("context").GetProperty("secret").GetString()!;
+    private Task<string> EnableTotpAsync(string token) => MfaJourney.EnableTotpAsync(Server, token);
 
-        using var linked = await SendAsync(HttpMethod.Post, $"/self-service/settings?flow={json.GetProperty("id").GetString()}", token,
-            new { method = "totp", totp_code = TestTotp.Code(secret, Server.Clock.GetUtcNow()) });
-        linked.StatusCode.ShouldBe(HttpStatusCode.OK, await linked.Content.ReadAsStringAsync());
-        (await JsonAsync(linked)).GetProperty("state").GetString().ShouldBe("success");
-        return secret;
-    }
+    private Task<HttpResponseMessage> SecondFactorAsync(string token, object body) => MfaJourney.SecondFactorAsync(Server, token, body);
 
-    private async Task<HttpResponseMessage> SecondFactorAsync(string token, object body)
-    {
-        using var created = await SendAsync(HttpMethod.Get, "/self-service/login/api?aal=aal2", token, null);
-        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
-        var flow = await JsonAsync(created);
-        flow.GetProperty("requested_aal").GetString().ShouldBe("aal2");
-        return await SendAsync(HttpMethod.Post, $"/self-service/login?flow={flow.GetProperty("id").GetString()}", token, body);
-    }
+    private static List<string> CodesFrom(JsonElement flow) => MfaJourney.CodesFrom(flow);
 
-    private static List<string> CodesFrom(JsonElement flow) =>
-        flow.GetProperty("ui").GetProperty("nodes").EnumerateArray()
-            .Single(n => n.GetProperty("attributes").TryGetProperty("id", out var id) && id.GetString() == "lookup_secret_codes")
-            .GetProperty("attributes").GetProperty("text").GetProperty("context").GetProperty("secrets").GetString()!
-            .Split(", ").ToList();
+    private Task<(string Email, string Token)> RegisterAsync() => MfaJourney.RegisterAsync(Server);
 
-    private async Task<(string Email, string Token)> RegisterAsync()
-    {
-        var email = $"mfa-{Guid.NewGuid():N}@example.com";
-        using var created = await Server.Public.GetAsync("/self-service/registration/api");
-        var flowId = (await JsonAsync(created)).GetProperty("id").GetString();
-        using var response = await Server.Public.PostAsJsonAsync($"/self-service/registration?flow={flowId}",
-            new { method = "password", password = Password, traits = new { email } });
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return (email, (await JsonAsync(response)).GetProperty("session_token").GetString()!);
-    }
+    private Task<string> LoginAsync(string email) => MfaJourney.LoginAsync(Server, email);
 
-    private async Task<string> LoginAsync(string email)
-    {
-        using var created = await Server.Public.GetAsync("/self-service/login/api");
-        var flowId = (await JsonAsync(created)).GetProperty("id").GetString();
-        using var response = await Server.Public.PostAsJsonAsync($"/self-service/login?flow={flowId}", new { method = "password", identifier = email, password = Password });
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        var body = await JsonAsync(response);
-        body.GetProperty("session").GetProperty("authenticator_assurance_level").GetString().ShouldBe("aal1");
-        return body.GetProperty("session_token").GetString()!;
-    }
+    private Task<string> NewSettingsFlowIdAsync(string token) => MfaJourney.NewSettingsFlowIdAsync(Server, token);
 
-    private async Task<string> NewSettingsFlowIdAsync(string token)
-    {
-        using var response = await SendAsync(HttpMethod.Get, "/self-service/settings/api", token, null);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return (await JsonAsync(response)).GetProperty("id").GetString()!;
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string token, object? body) => MfaJourney.SendAsync(Server, method, url, token, body);
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string token, object? body)
-    {
-        using var request = new HttpRequestMessage(method, url);
-        request.Headers.Add("X-Session-Token", token);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
+    private static Task<JsonElement> JsonAsync(HttpResponseMessage response) => MfaJourney.JsonAsync(response);
 
-        return await Server.Public.SendAsync(request);
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-
-    private static async Task<JsonElement> JsonDocumentAsync(HttpResponseMessage response) => await JsonAsync(response);
+    private static Task<JsonElement> JsonDocumentAsync(HttpResponseMessage response) => MfaJourney.JsonAsync(response);
 }
 
 public sealed class SqliteMfaTests(SqliteMfaServer fixture) : MfaTests(fixture), IClassFixture<SqliteMfaServer>;

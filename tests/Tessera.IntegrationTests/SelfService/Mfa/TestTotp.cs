@@ -21,6 +21,20 @@ public static class TestTotp
         return value.ToString("D6", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A six-digit code that the app would not show at <paramref name="at"/> or the steps either side (the <paramref name="index"/>th such).</summary>
+    public static string WrongCode(string base32Secret, DateTimeOffset at, int index)
+    {
+        var valid = new[] { -30, 0, 30 }.Select(s => Code(base32Secret, at.AddSeconds(s))).ToHashSet();
+        for (var candidate = 100_003L * (index + 1); ; candidate += 7)
+        {
+            var code = (candidate % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+            if (!valid.Contains(code))
+            {
+                return code;
+            }
+        }
+    }
+
     private static byte[] FromBase32(string text)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

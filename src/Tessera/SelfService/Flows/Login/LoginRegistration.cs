@@ -12,6 +12,7 @@ internal static class LoginRegistration
         services.AddSingleton<LoginSubmission>();
         services.AddSingleton<LoginFlowService>();
         services.AddSingleton<SecondFactorLogin>();
+        services.AddSingleton<SecondFactorCheck>();
         return services;
     }
 }

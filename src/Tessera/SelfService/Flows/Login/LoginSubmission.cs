@@ -12,7 +12,8 @@ namespace Tessera.SelfService.Flows.Login;
 /// force and captcha, the password) or the second-factor path (issue 7). A proven identity goes on to
 /// <see cref="LoginOutcome"/>.
 /// </summary>
-internal sealed class LoginSubmission(FlowGate gate, LoginAttemptGuard guard, PasswordLoginMethod password, SecondFactorLogin secondFactor, LoginOutcome outcome)
+internal sealed class LoginSubmission(
+    FlowGate gate, LoginAttemptGuard guard, PasswordLoginMethod password, SecondFactorLogin secondFactor, LoginOutcome outcome, FlowRefusal refusal)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
@@ -75,6 +76,11 @@ internal sealed class LoginSubmission(FlowGate gate, LoginAttemptGuard guard, Pa
     {
         var code = body.Method == SecondFactorLogin.LookupSecret ? body.LookupSecret : body.TotpCode;
         var result = await secondFactor.CompleteAsync(context, body.Method!, code, cancellationToken);
+        if (result.Throttled is { } throttled)
+        {
+            return await refusal.RefuseAsync(context, flow, throttled, RateLimitErrors.OnFlow(throttled), cancellationToken);
+        }
+
         if (result.Error is not null)
         {
             return new ErrorResult(result.Error);

@@ -14,7 +14,7 @@ namespace Tessera.SelfService.Flows.Login;
 /// authenticator app code, a backup code), and completing one, which raises the existing session to aal2.
 /// </summary>
 internal sealed class SecondFactorLogin(
-    TotpCredentials totp, LookupSecretCredentials lookup, IdentityStore identities, SessionManager sessions, SessionResponder responder, TimeProvider clock)
+    SecondFactorCheck check, IdentityStore identities, SessionManager sessions, SessionResponder responder, TimeProvider clock)
 {
     public const string TotpCode = "totp_code";
     public const string LookupSecret = "lookup_secret";
@@ -48,21 +48,9 @@ internal sealed class SecondFactorLogin(
             return new SecondFactorResult(null, null, null, ErrorCatalog.SessionAal1Required);
         }
 
-        if (method == CredentialTypes.Totp)
+        if (await check.CheckAsync(identity, method, code, cancellationToken) is { } refused)
         {
-            if (!TotpCredentials.IsLinked(identity))
-            {
-                return new SecondFactorResult(null, null, UiMessages.ValidationNoTOTPDevice.With(), null);
-            }
-
-            if (!await totp.VerifyAsync(identity, code?.Trim(), cancellationToken))
-            {
-                return new SecondFactorResult(null, TotpCode, UiMessages.ValidationTOTPVerifierWrong.With(), null);
-            }
-        }
-        else if (await lookup.UseAsync(identity, code, cancellationToken) is { } refusal)
-        {
-            return new SecondFactorResult(null, LookupSecret, refusal, null);
+            return refused;
         }
 
         var raised = await sessions.AddAuthenticationAsync(found.Value, new AuthenticationMethod(method, AssuranceLevels.Aal2, clock.GetUtcNow()), cancellationToken);

@@ -13,7 +13,7 @@ namespace Tessera.SelfService.Methods.LookupSecret;
 /// time each was used. A used code is refused (4000012); when every code is used, backup codes are exhausted
 /// (4000014, catalog <c>lookup_secret_exhausted</c>).
 /// </summary>
-internal sealed class LookupSecretCredentials(IdentityStore store, SecretCipher cipher, TimeProvider clock)
+internal sealed class LookupSecretCredentials(IdentityStore store, CredentialUses uses, SecretCipher cipher, TimeProvider clock)
 {
     public const int Count = 12;
     private const string CodesKey = "recovery_codes_encrypted";
@@ -31,11 +31,7 @@ internal sealed class LookupSecretCredentials(IdentityStore store, SecretCipher 
 
     /// <summary>The codes with when each was used (null: unused).</summary>
     public IReadOnlyList<LookupCode> Codes(Identity identity) =>
-        identity.Credentials.TryGetValue(CredentialTypes.LookupSecret, out var credential)
-        && credential.Config[CodesKey]?.GetValue<string>() is { } sealedCodes
-        && cipher.DecryptText(sealedCodes) is { } json
-            ? JsonSerializer.Deserialize<List<LookupCode>>(json) ?? []
-            : [];
+        Codes(identity.Credentials.GetValueOrDefault(CredentialTypes.LookupSecret)?.Config);
 
     public async Task<Identity> SaveAsync(Identity identity, IReadOnlyList<string> codes, CancellationToken cancellationToken)
     {
@@ -60,31 +56,40 @@ internal sealed class LookupSecretCredentials(IdentityStore store, SecretCipher 
         return (await store.GetAsync(identity.Id, cancellationToken))!;
     }
 
-    /// <summary>Null when the code was unused and is now used up; otherwise the message saying why it was refused.</summary>
-    public async Task<UiText?> UseAsync(Identity identity, string? code, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when the code was unused and is now used up; otherwise the message saying why it was refused. The use is
+    /// recorded with a conditional write (<see cref="CredentialUses"/>): one code submitted several times at once is
+    /// accepted once, and different codes used at once are all recorded.
+    /// </summary>
+    public Task<UiText?> UseAsync(Identity identity, string? code, CancellationToken cancellationToken) =>
+        uses.UseAsync(identity.Id, CredentialTypes.LookupSecret, config => Use(config, code), cancellationToken);
+
+    private CredentialChange<UiText?> Use(JsonObject? config, string? code)
     {
-        var codes = Codes(identity).ToList();
+        var codes = Codes(config).ToList();
         if (codes.Count == 0 || codes.All(c => c.UsedAt is not null))
         {
-            return UiMessages.ValidationNoLookup.With();
+            return CredentialChange<UiText?>.Keep(UiMessages.ValidationNoLookup.With());
         }
 
         var index = codes.FindIndex(c => CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.UTF8.GetBytes(c.Code), System.Text.Encoding.UTF8.GetBytes((code ?? string.Empty).Trim().ToLowerInvariant())));
         if (index < 0)
         {
-            return UiMessages.ValidationLookupInvalid.With();
+            return CredentialChange<UiText?>.Keep(UiMessages.ValidationLookupInvalid.With());
         }
 
         if (codes[index].UsedAt is not null)
         {
-            return UiMessages.ValidationLookupAlreadyUsed.With();
+            return CredentialChange<UiText?>.Keep(UiMessages.ValidationLookupAlreadyUsed.With());
         }
 
-        var now = clock.GetUtcNow();
-        codes[index] = codes[index] with { UsedAt = now };
-        var config = new JsonObject { [CodesKey] = cipher.EncryptText(JsonSerializer.Serialize(codes)) };
-        await store.UpdateCredentialConfigAsync(identity.Id, CredentialTypes.LookupSecret, config, now, cancellationToken);
-        return null;
+        codes[index] = codes[index] with { UsedAt = clock.GetUtcNow() };
+        return CredentialChange<UiText?>.Write(new JsonObject { [CodesKey] = cipher.EncryptText(JsonSerializer.Serialize(codes)) }, null);
     }
+
+    private List<LookupCode> Codes(JsonObject? config) =>
+        config?[CodesKey]?.GetValue<string>() is { } sealedCodes && cipher.DecryptText(sealedCodes) is { } json
+            ? JsonSerializer.Deserialize<List<LookupCode>>(json) ?? []
+            : [];
 }

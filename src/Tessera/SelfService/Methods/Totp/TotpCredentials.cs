@@ -9,7 +9,7 @@ namespace Tessera.SelfService.Methods.Totp;
 /// An identity's linked authenticator app: the <c>totp</c> credential, whose secret is stored encrypted
 /// (<see cref="SecretCipher"/>) next to the last step a code was accepted for (replay protection).
 /// </summary>
-internal sealed class TotpCredentials(IdentityStore store, SecretCipher cipher, TimeProvider clock)
+internal sealed class TotpCredentials(IdentityStore store, CredentialUses uses, SecretCipher cipher, TimeProvider clock)
 {
     private const string SecretKey = "secret_encrypted";
     private const string LastStepKey = "last_used_step";
@@ -40,28 +40,28 @@ internal sealed class TotpCredentials(IdentityStore store, SecretCipher cipher, 
     }
 
     /// <summary>
-    /// Whether the code is valid now for the linked app; an accepted code's step is recorded, so the same code (or
-    /// an earlier one) is refused afterwards.
+    /// Whether the code is valid now for the linked app. An accepted code's step is recorded with a conditional write
+    /// (<see cref="CredentialUses"/>), so the same code (or an earlier one) is refused afterwards, also when submitted
+    /// several times at once: exactly one of them is accepted.
     /// </summary>
-    public async Task<bool> VerifyAsync(Identity identity, string? code, CancellationToken cancellationToken)
+    public Task<bool> VerifyAsync(Identity identity, string? code, CancellationToken cancellationToken) =>
+        uses.UseAsync(identity.Id, CredentialTypes.Totp, config => Accept(config, code), cancellationToken);
+
+    private CredentialChange<bool> Accept(JsonObject? config, string? code)
     {
-        if (!identity.Credentials.TryGetValue(CredentialTypes.Totp, out var credential)
-            || credential.Config[SecretKey]?.GetValue<string>() is not { } sealedSecret
-            || cipher.Decrypt(sealedSecret) is not { } secret)
+        if (config?[SecretKey]?.GetValue<string>() is not { } sealedSecret || cipher.Decrypt(sealedSecret) is not { } secret)
         {
-            return false;
+            return CredentialChange<bool>.Keep(false);
         }
 
-        var lastStep = credential.Config[LastStepKey]?.GetValue<long>() ?? -1;
+        var lastStep = config[LastStepKey]?.GetValue<long>() ?? -1;
         if (TotpAlgorithm.Verify(secret, code, clock.GetUtcNow(), lastStep) is not { } step)
         {
-            return false;
+            return CredentialChange<bool>.Keep(false);
         }
 
-        // Two simultaneous submissions of one code could both pass this check: a narrow race accepted for now
-        // (the update is not conditional on the step read above).
-        var config = (JsonObject)credential.Config.DeepClone();
-        config[LastStepKey] = step;
-        return await store.UpdateCredentialConfigAsync(identity.Id, CredentialTypes.Totp, config, clock.GetUtcNow(), cancellationToken);
+        var next = (JsonObject)config.DeepClone();
+        next[LastStepKey] = step;
+        return CredentialChange<bool>.Write(next, true);
     }
 }

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
+
+namespace Tessera.Identities;
+
+/// <summary>What a one-time use decided on a credential's configuration: the new one to write (null: nothing to write) and the answer.</summary>
+internal readonly record struct CredentialChange<T>(JsonObject? Config, T Result)
+{
+    public static CredentialChange<T> Keep(T result) => new(null, result);
+
+    public static CredentialChange<T> Write(JsonObject config, T result) => new(config, result);
+}
