@@ -46,6 +46,7 @@ public static class Program
 
         builder.AddTesseraLogging(config);
         builder.AddTesseraListeners(serve);
+        builder.Services.AddGracefulShutdown(config);
         builder.Services.AddPersistence(config);
         builder.Services.AddErrors(config);
         builder.Services.AddIdentities(config);
