@@ -50,39 +50,58 @@ def call(conn, op, method, path, body=None, headers=None):
         return status, {}
 
 
-def worker(n):
-    conn = http.client.HTTPConnection("127.0.0.1", public_port, timeout=30)
-    accounts, token, i = [], None, 0
+def register_and_login(conn):
+    email = f"soak-{uuid.uuid4().hex}@example.com"
+    s, f = call(conn, "create_flow", "GET", "/self-service/registration/api")
+    if s != 200:
+        return None, None
+    s, _ = call(conn, "registration", "POST", f"/self-service/registration?flow={f['id']}",
+                {"method": "password", "password": PASSWORD, "traits": {"email": email}})
+    if s != 200:
+        return None, None
+    s, f = call(conn, "create_flow", "GET", "/self-service/login/api")
+    if s != 200:
+        return email, None
+    s, body = call(conn, "login", "POST", f"/self-service/login?flow={f['id']}",
+                   {"method": "password", "identifier": email, "password": PASSWORD})
+    return email, body.get("session_token") if s == 200 else None
+
+
+accounts, tokens = [], []
+
+
+def hashing_worker(n):
+    """Registration and login: each costs a password hash, which the server runs two at a time by design."""
+    conn = http.client.HTTPConnection("127.0.0.1", public_port, timeout=60)
+    while time.monotonic() < stop_at:
+        email, token = register_and_login(conn)
+        with lock:
+            if email:
+                accounts.append(email)
+            if token:
+                tokens.append(token)
+
+
+def cheap_worker(n):
+    """whoami (the hottest read), flow creation never submitted, and recovery by code (a courier message each)."""
+    conn = http.client.HTTPConnection("127.0.0.1", public_port, timeout=60)
+    i = 0
     while time.monotonic() < stop_at:
         i += 1
-        kind = i % 10
-        if kind in (0, 1, 2, 3):  # whoami: the hottest read
-            if token:
-                call(conn, "whoami", "GET", "/sessions/whoami", headers={"X-Session-Token": token})
-            else:
-                call(conn, "whoami", "GET", "/sessions/whoami")
-        elif kind in (4, 5):  # flow creation, never submitted
-            flow = ("login", "registration", "recovery", "verification")[i % 4]
-            call(conn, "create_flow", "GET", f"/self-service/{flow}/api")
-        elif kind == 6:  # registration
-            email = f"soak-{uuid.uuid4().hex}@example.com"
-            s, f = call(conn, "create_flow", "GET", "/self-service/registration/api")
-            if s == 200:
-                s, _ = call(conn, "registration", "POST", f"/self-service/registration?flow={f['id']}",
-                            {"method": "password", "password": PASSWORD, "traits": {"email": email}})
-                if s == 200:
-                    accounts.append(email)
-        elif kind in (7, 8) and accounts:  # login
-            s, f = call(conn, "create_flow", "GET", "/self-service/login/api")
-            if s == 200:
-                s, body = call(conn, "login", "POST", f"/self-service/login?flow={f['id']}",
-                               {"method": "password", "identifier": accounts[i % len(accounts)], "password": PASSWORD})
-                token = body.get("session_token", token) if s == 200 else token
-        elif kind == 9:  # recovery by code: a courier message per submission
-            email = accounts[i % len(accounts)] if accounts else f"nobody-{uuid.uuid4().hex}@example.com"
+        with lock:
+            token = tokens[i % len(tokens)] if tokens else None
+            email = accounts[i % len(accounts)] if accounts else None
+        if i % 10 < 6:
+            call(conn, "whoami", "GET", "/sessions/whoami", headers={"X-Session-Token": token} if token else {})
+        elif i % 10 < 9:
+            flow = ("login", "registration", "recovery", "settings")[i % 4]
+            call(conn, "create_flow", "GET", f"/self-service/{flow}/api",
+                 headers={"X-Session-Token": token} if flow == "settings" and token else {})
+        else:
             s, f = call(conn, "create_flow", "GET", "/self-service/recovery/api")
             if s == 200:
-                call(conn, "recovery", "POST", f"/self-service/recovery?flow={f['id']}", {"method": "code", "email": email})
+                call(conn, "recovery", "POST", f"/self-service/recovery?flow={f['id']}",
+                     {"method": "code", "email": email or f"nobody-{uuid.uuid4().hex}@example.com"})
 
 
 rss = {"start_kib": rss_kib(), "peak_kib": 0}
@@ -97,7 +116,10 @@ def sampler():
         time.sleep(1)
 
 
-threads = [threading.Thread(target=worker, args=(n,)) for n in range(workers)] + [threading.Thread(target=sampler)]
+hashers = max(1, min(2, workers // 4))
+threads = ([threading.Thread(target=hashing_worker, args=(n,)) for n in range(hashers)]
+           + [threading.Thread(target=cheap_worker, args=(n,)) for n in range(workers - hashers)]
+           + [threading.Thread(target=sampler)])
 for t in threads:
     t.start()
 for t in threads:

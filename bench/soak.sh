@@ -13,38 +13,17 @@ root=$PWD
 DURATION=${DURATION:-600}
 WORKERS=${WORKERS:-8}
 
+. bench/common.sh
 missing=()
 command -v python3 >/dev/null || missing+=("python3")
 command -v curl >/dev/null || missing+=("curl")
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 [ -x "$pgbin/initdb" ] && [ -x "$pgbin/psql" ] || missing+=("PostgreSQL server binaries (initdb, pg_ctl, psql)")
 if [ "${#missing[@]}" -gt 0 ]; then
   printf 'bench/soak.sh needs: %s\n' "${missing[@]}" >&2
   exit 1
 fi
 
-work=$(mktemp -d /tmp/tessera-soak.XXXXXX)
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ -f "$work/pg/PG_VERSION" ]; then
-    as_postgres "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_ready() {
-  for _ in $(seq 1 300); do
-    curl -fs "$1" >/dev/null 2>&1 && return 0
-    sleep 0.2
-  done
-  echo "not ready: $1" >&2
-  return 1
-}
+bench_work tessera-soak
 
 echo "Building (Release)..." >&2
 dotnet build src/Tessera -c Release -nologo -v q >/dev/null
@@ -58,6 +37,7 @@ soak() {
   adm=$(free_port)
   # Rate limits off: the load comes from one address, which the limits exist to stop.
   DSN=$dsn SERVE_PUBLIC_PORT=$pub SERVE_ADMIN_PORT=$adm LOG_LEVEL=warning RATE_LIMITS_ENABLED=false \
+    SELFSERVICE_FLOWS_RECOVERY_ENABLED=true \
     dotnet "$tessera_dll" serve --migrate >"$work/tessera-$db.log" 2>&1 &
   local pid=$!
   pids+=("$pid")
@@ -107,11 +87,6 @@ postgres_sizes() {
 
 soak sqlite "sqlite://$work/soak.db" sqlite_sizes
 
-mkdir -p "$work/pg"
-chown postgres:postgres "$work/pg" 2>/dev/null || true
-as_postgres "$pgbin/initdb" -D "$work/pg" -U postgres -A trust -E UTF8 --no-sync >/dev/null
-pg_port=$(free_port)
-as_postgres "$pgbin/pg_ctl" -D "$work/pg" -w -l "$work/pg/server.log" start \
-  -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200" >/dev/null
-"$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "CREATE DATABASE soak" >/dev/null
+start_postgres soak
+pg_port=$pgport
 soak postgres "postgres://postgres@127.0.0.1:$pg_port/soak?sslmode=disable" postgres_sizes
