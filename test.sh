@@ -21,6 +21,21 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
 fi
 
+# PostgreSQL clusters an earlier, killed run left behind: only the test fixture's own (its marker file names the
+# owning test host's PID; a live owner means another run is using it). SIGQUIT is PostgreSQL's immediate shutdown.
+for marker in "${TMPDIR:-/tmp}"/tessera-pg-*/tessera-test-cluster; do
+  [ -f "$marker" ] || continue
+  dir=$(dirname "$marker")
+  owner=$(head -n 1 "$marker")
+  if [ -n "$owner" ] && kill -0 "$owner" 2>/dev/null; then continue; fi
+  pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null)
+  if [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$dir/data"; then
+    kill -QUIT "$pid" 2>/dev/null
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  fi
+  rm -rf "$dir"
+done
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 passed=0
 failed=0

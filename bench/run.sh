@@ -17,47 +17,24 @@ SCALE=${SCALE:-0}
 BENCH_ONLY=${BENCH_ONLY:-}
 TUPLES=${TUPLES:-100000}
 
+. bench/common.sh
 missing=()
 command -v wrk >/dev/null || missing+=("wrk (apt-get install -y wrk)")
 command -v python3 >/dev/null || missing+=("python3")
 command -v curl >/dev/null || missing+=("curl")
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 [ -x "$pgbin/initdb" ] || missing+=("PostgreSQL server binaries (initdb, pg_ctl)")
 if [ "${#missing[@]}" -gt 0 ]; then
   printf 'bench/run.sh needs: %s\n' "${missing[@]}" >&2
   exit 1
 fi
 
-work=$(mktemp -d /tmp/tessera-bench.XXXXXX)
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ -f "$work/pg/PG_VERSION" ]; then
-    as_postgres "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+bench_work tessera-bench
 
 echo "Building (Release)..." >&2
 dotnet build src/Tessera -c Release -nologo -v q >/dev/null
 dotnet build bench/Baseline -c Release -nologo -v q >/dev/null
 tessera_dll=$root/src/Tessera/bin/Release/net10.0/tessera.dll
 baseline_dll=$root/bench/Baseline/bin/Release/net10.0/tessera-bench-baseline.dll
-
-wait_ready() {
-  for _ in $(seq 1 300); do
-    curl -fs "$1" >/dev/null 2>&1 && return 0
-    sleep 0.2
-  done
-  echo "not ready: $1" >&2
-  return 1
-}
 
 results=$work/results.tsv
 : >"$results"
@@ -250,13 +227,7 @@ PY
 bench_tessera sqlite "sqlite://$work/bench.db"
 
 # PostgreSQL: a throwaway cluster on a free loopback port
-mkdir -p "$work/pg"
-[ "$(id -u)" = 0 ] && chown postgres:postgres "$work/pg"
-as_postgres "$pgbin/initdb" -D "$work/pg" -U postgres -A trust -E UTF8 --no-sync >/dev/null
-pgport=$(free_port)
-as_postgres "$pgbin/pg_ctl" -D "$work/pg" -w -l "$work/pg/server.log" \
-  -o "-p $pgport -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
-as_postgres "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres tessera
+start_postgres tessera
 bench_tessera postgres "postgres://postgres@127.0.0.1:$pgport/tessera?sslmode=disable"
 
 # --- the table ---------------------------------------------------------------------------------------------------

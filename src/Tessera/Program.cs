@@ -49,6 +49,7 @@ public static class Program
 
         builder.AddTesseraLogging(config);
         builder.AddTesseraListeners(serve);
+        builder.Services.AddGracefulShutdown(config);
         builder.Services.AddPersistence(config);
         builder.Services.AddServerSecrets(config);
         builder.Services.AddErrors(config);

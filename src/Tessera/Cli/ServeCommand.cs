@@ -16,9 +16,11 @@ internal static class ServeCommand
         Description = "Apply pending SQL migrations before serving (always done for SQLite).",
     };
 
+    public const string Name = "serve";
+
     public static Command Create()
     {
-        var command = new Command("serve", "Run the public and admin APIs.");
+        var command = new Command(Name, "Run the public and admin APIs.");
         command.Options.Add(Migrate);
         command.SetAction(RunAsync);
         return command;

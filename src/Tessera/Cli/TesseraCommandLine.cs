@@ -42,7 +42,15 @@ internal static class TesseraCommandLine
             return UsageExitCode;
         }
 
-        return await parse.InvokeAsync();
+        // `serve` drains in-flight requests for serve.shutdown_timeout on SIGTERM (the host's console lifetime handles
+        // the signal); System.CommandLine's own handler would end the process 2 s after the signal, mid-request.
+        var invocation = new InvocationConfiguration();
+        if (parse.CommandResult.Command.Name == ServeCommand.Name)
+        {
+            invocation.ProcessTerminationTimeout = null;
+        }
+
+        return await parse.InvokeAsync(invocation);
     }
 
     // The first word names no command: say which exist, on the one line a usage error gets.

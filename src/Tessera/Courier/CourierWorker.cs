@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Persistence;
+
 namespace Tessera.Courier;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace Tessera.Courier;
 /// <c>courier.worker.pull_wait</c>, poll, repeat; after a full batch poll again at once (more is probably waiting).
 /// Any number of nodes may run it against one database; the claims keep them from sending a message twice.
 /// </summary>
-internal sealed partial class CourierWorker(CourierDispatcher dispatcher, CourierOptions options, TimeProvider clock, ILogger<CourierWorker> logger)
+internal sealed partial class CourierWorker(
+    CourierDispatcher dispatcher, CourierOptions options, TimeProvider clock, DatabaseHealth health, ILogger<CourierWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,6 +39,12 @@ internal sealed partial class CourierWorker(CourierDispatcher dispatcher, Courie
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e) when (DatabaseFaults.IsOutage(e))
+            {
+                // Logged once per outage by DatabaseHealth, not once per poll.
+                batchWasFull = false;
+                health.ReportFailure();
             }
             catch (Exception e)
             {

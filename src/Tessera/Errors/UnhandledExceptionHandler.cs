@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Tessera.Persistence;
 
 namespace Tessera.Errors;
 
@@ -8,9 +8,9 @@ namespace Tessera.Errors;
 /// Exceptions are bugs or infrastructure faults. They are logged once (the scope carries the request id) and
 /// answered with the generic 500, which names the request id and reveals nothing internal. Two kinds are not
 /// faults: a request Kestrel could not read (oversized or malformed body) is the client's 4xx, and an unreachable
-/// database is a retryable 503.
+/// database is a retryable 503 with <c>Retry-After</c>.
 /// </summary>
-internal sealed partial class UnhandledExceptionHandler(ErrorResponseWriter writer, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class UnhandledExceptionHandler(ErrorResponseWriter writer, DatabaseHealth health, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -25,13 +25,25 @@ internal sealed partial class UnhandledExceptionHandler(ErrorResponseWriter writ
             LogBadRequest(logger, bad.StatusCode, httpContext.Request.Method, httpContext.Request.Path);
             error = RequestErrors.FromBadRequest(bad, httpContext);
         }
+        else if (DatabaseFaults.IsRetryable(exception))
+        {
+            // An outage is logged once per state change by DatabaseHealth, not once per request with a stack trace.
+            if (DatabaseFaults.IsOutage(exception))
+            {
+                health.ReportFailure();
+            }
+
+            LogDatabaseFault(logger, httpContext.Request.Method, httpContext.Request.Path);
+            error = new TesseraError(ErrorCatalog.ServiceUnavailable)
+            {
+                RetryAfterSeconds = DatabaseHealth.RetryAfterSeconds,
+                Debug = $"{exception.GetType().FullName}: {exception.Message}",
+            };
+        }
         else
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
-            var descriptor = exception is DbException { IsTransient: true } or TimeoutException
-                ? ErrorCatalog.ServiceUnavailable
-                : ErrorCatalog.InternalServerError;
-            error = new TesseraError(descriptor) { Debug = $"{exception.GetType().FullName}: {exception.Message}" };
+            error = new TesseraError(ErrorCatalog.InternalServerError) { Debug = $"{exception.GetType().FullName}: {exception.Message}" };
         }
 
         if (httpContext.Response.HasStarted)
@@ -49,4 +61,7 @@ internal sealed partial class UnhandledExceptionHandler(ErrorResponseWriter writ
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Unreadable request ({Status}) for {Method} {Path}")]
     private static partial void LogBadRequest(ILogger logger, int status, string method, PathString path);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Database unavailable while serving {Method} {Path}: answered 503")]
+    private static partial void LogDatabaseFault(ILogger logger, string method, PathString path);
 }

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Data.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Errors;
 using Tessera.Hosting;
-using Tessera.Persistence.Migrations;
+using Tessera.Persistence;
 
 namespace Tessera.Health;
 
@@ -25,20 +24,17 @@ internal static class HealthEndpoints
 
     private static Ok<HealthStatusResponse> IsAlive() => TypedResults.Ok(new HealthStatusResponse("ok"));
 
-    private static async Task<Results<Ok<HealthStatusResponse>, ErrorResult>> IsReady(Migrator migrator, CancellationToken cancellationToken)
+    /// <summary>Answers within about a second whatever the database does (<see cref="DatabaseHealth"/>).</summary>
+    private static async Task<Results<Ok<HealthStatusResponse>, ErrorResult>> IsReady(DatabaseHealth health)
     {
-        int pending;
-        try
+        var readiness = await health.CheckAsync();
+        if (!readiness.Reachable)
         {
-            pending = await migrator.PendingCountAsync(cancellationToken);
-        }
-        catch (DbException)
-        {
-            return new ErrorResult(ErrorCatalog.StorageUnavailable);
+            return new ErrorResult(new TesseraError(ErrorCatalog.StorageUnavailable) { RetryAfterSeconds = DatabaseHealth.RetryAfterSeconds });
         }
 
-        return pending > 0
-            ? new ErrorResult(new TesseraError(ErrorCatalog.StorageNotMigrated, Details: new Dictionary<string, object?> { ["pending_migrations"] = pending }))
+        return readiness.PendingMigrations > 0
+            ? new ErrorResult(new TesseraError(ErrorCatalog.StorageNotMigrated, Details: new Dictionary<string, object?> { ["pending_migrations"] = readiness.PendingMigrations }))
             : TypedResults.Ok(new HealthStatusResponse("ok"));
     }
 

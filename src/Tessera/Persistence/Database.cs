@@ -52,6 +52,18 @@ internal sealed class Database : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Drops the idle pooled connections (PostgreSQL): after an outage they are dead sockets that would each fail one
+    /// more request once the server is back.
+    /// </summary>
+    public void ClearPool()
+    {
+        if (_source is NpgsqlDataSource postgres)
+        {
+            postgres.Clear();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _source.DisposeAsync();

@@ -12,6 +12,7 @@ internal static class PersistenceRegistration
         services.AddSingleton(options);
         services.AddSingleton(_ => new Database(options.Dsn));
         services.AddSingleton<Migrator>();
+        services.AddSingleton<DatabaseHealth>();
         services.AddSingleton<NetworkContext>();
         services.AddSingleton<LocalWrites>();
         services.AddSingleton<Cleanup.CleanupPass>();

@@ -32,6 +32,8 @@ public sealed class TesseraProcess : IAsyncDisposable
         ["SELFSERVICE_METHODS_PASSWORD_CONFIG_HAVEIBEENPWNED_ENABLED"] = "false",
     };
 
+    public int Id => _process.Id;
+
     public string StandardOutput { get { lock (_stdout) { return _stdout.ToString(); } } }
 
     public string StandardError { get { lock (_stderr) { return _stderr.ToString(); } } }
@@ -88,6 +90,13 @@ public sealed class TesseraProcess : IAsyncDisposable
         await _process.WaitForExitAsync(cts.Token);
         _process.WaitForExit(); // Drains the asynchronous output readers.
         return _process.ExitCode;
+    }
+
+    /// <summary>Sends a signal by name (<c>TERM</c>, <c>KILL</c>) to the server process, as an operator or orchestrator would.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>Polls <paramref name="url"/> until it answers 200, the process exits, or the time is up.</summary>

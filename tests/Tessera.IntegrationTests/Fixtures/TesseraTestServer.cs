@@ -2,6 +2,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tessera.Configuration;
 using Tessera.Hosting;
 using Tessera.Hosting.Outbound;
@@ -55,11 +56,13 @@ public sealed class TesseraTestServer : IAsyncDisposable
     /// <param name="kind">The database to run on (a fresh one).</param>
     /// <param name="settings">Configuration keys in Kratos's dotted form, e.g. <c>["selfservice.flows.login.lifespan"] = "1s"</c>.</param>
     /// <param name="environment">Environment variables as the server would see them (the test process's own are not used).</param>
+    /// <param name="logs">An extra logger provider, for tests that assert what the server logs (at <c>log.level</c> warning).</param>
     public static async Task<TesseraTestServer> StartAsync(
         DatabaseKind kind,
         IReadOnlyDictionary<string, string>? settings = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        string? dsn = null)
+        string? dsn = null,
+        ILoggerProvider? logs = null)
     {
         dsn ??= await TestDatabases.CreateAsync(kind);
         var config = new ConfigurationTree([], environment ?? new Dictionary<string, string>());
@@ -82,9 +85,15 @@ public sealed class TesseraTestServer : IAsyncDisposable
         }
 
         var clock = new FakeClock();
-        var app = await ServerStartup.StartAsync(config, services => services
-            .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<IOutboundConnectAudit, LoopbackOnlyOutbound>(), CancellationToken.None);
+        var app = await ServerStartup.StartAsync(config, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<IOutboundConnectAudit, LoopbackOnlyOutbound>();
+            if (logs is not null)
+            {
+                services.AddSingleton(logs);
+            }
+        }, CancellationToken.None);
         return new TesseraTestServer(app, clock, dsn);
     }
 

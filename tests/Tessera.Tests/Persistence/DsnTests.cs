@@ -44,8 +44,62 @@ public sealed class DsnTests
         builder.MaxPoolSize.ShouldBe(20);
     }
 
+    [Fact]
+    public void Parse_PostgresWithoutParameters_HasSafeDeadlines()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(Dsn.Parse("postgres://u@127.0.0.1/db").ConnectionString);
+
+        builder.Timeout.ShouldBe(5);
+        builder.Options.ShouldBe("-c statement_timeout=10000");
+        builder.CommandTimeout.ShouldBe(12);
+        builder.CancellationTimeout.ShouldBe(1000);
+    }
+
+    [Fact]
+    public void Parse_PostgresPgxParameters_SetTheDeadlinesAndThePool()
+    {
+        var dsn = Dsn.Parse("postgres://u@127.0.0.1/db?connect_timeout=3&statement_timeout=1500&pool_max_conns=40&pool_min_conns=2"
+            + "&pool_max_conn_lifetime=1h&max_conn_idle_time=5m&max_idle_conns=4&application_name=tessera-a");
+
+        var builder = new NpgsqlConnectionStringBuilder(dsn.ConnectionString);
+        builder.Timeout.ShouldBe(3);
+        builder.Options.ShouldBe("-c statement_timeout=1500");
+        builder.CommandTimeout.ShouldBe(4);
+        builder.MaxPoolSize.ShouldBe(40);
+        builder.MinPoolSize.ShouldBe(2);
+        builder.ConnectionLifetime.ShouldBe(3600);
+        builder.ConnectionIdleLifetime.ShouldBe(300);
+        builder.ApplicationName.ShouldBe("tessera-a");
+    }
+
+    [Theory]
+    [InlineData("10s", 10000)]
+    [InlineData("250ms", 250)]
+    [InlineData("0", 0)]
+    public void Parse_PostgresStatementTimeout_AcceptsMillisecondsOrDurations(string value, int milliseconds)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(Dsn.Parse($"postgres://u@127.0.0.1/db?statement_timeout={value}").ConnectionString);
+
+        if (milliseconds == 0)
+        {
+            builder.Options.ShouldBeNull();
+            builder.CommandTimeout.ShouldBe(0);
+        }
+        else
+        {
+            builder.Options.ShouldBe($"-c statement_timeout={milliseconds}");
+        }
+    }
+
     [Theory]
     [InlineData("mysql://root@localhost/db")]
+    [InlineData("postgres://localhost/db?connect_timeout=0")]
+    [InlineData("postgres://localhost/db?connect_timeout=soon")]
+    [InlineData("postgres://localhost/db?statement_timeout=-1")]
+    [InlineData("postgres://localhost/db?pool_max_conns=0")]
+    [InlineData("postgres://localhost/db?pool_max_conns=2&pool_min_conns=5")]
+    [InlineData("postgres://localhost/db?max_conn_lifetime=forever")]
+    [InlineData("postgres://localhost/db?max_idle_conns=-2")]
     [InlineData("postgres://localhost")]
     [InlineData("postgres://localhost/db?sslmode=sometimes")]
     [InlineData("sqlite://")]

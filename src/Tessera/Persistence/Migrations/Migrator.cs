@@ -31,7 +31,10 @@ internal sealed class Migrator(Database database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         if (database.Dialect == SqlDialect.Postgres)
         {
-            await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", new { key = PostgresLockKey });
+            // A migration may rightly run longer than the DSN's statement deadline (an index on a large table), and
+            // another node's migration may hold the lock that long: no deadline here (RESET in finally).
+            await connection.ExecuteAsync("SET statement_timeout = 0");
+            await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", new { key = PostgresLockKey }, commandTimeout: 0);
         }
         else
         {
@@ -46,7 +49,7 @@ internal sealed class Migrator(Database database, TimeProvider clock)
             foreach (var migration in Migrations.Where(m => !applied.ContainsKey(m.Version)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await connection.ExecuteAsync(migration.Sql, transaction: transaction);
+                await connection.ExecuteAsync(migration.Sql, transaction: transaction, commandTimeout: 0);
                 await connection.ExecuteAsync(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
                     new { migration.Version, migration.Name, AppliedAt = clock.GetUtcNow() },
@@ -61,7 +64,7 @@ internal sealed class Migrator(Database database, TimeProvider clock)
         {
             if (database.Dialect == SqlDialect.Postgres)
             {
-                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = PostgresLockKey });
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key); RESET statement_timeout;", new { key = PostgresLockKey });
             }
         }
     }
