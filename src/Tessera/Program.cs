@@ -11,6 +11,7 @@ using Tessera.Identities;
 using Tessera.Logging;
 using Tessera.Persistence;
 using Tessera.RateLimiting;
+using Tessera.Security.ApiKeys;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Login;
 using Tessera.SelfService.Flows.Logout;
@@ -60,6 +61,7 @@ public static class Program
         builder.Services.AddCourier(config);
         builder.Services.AddHooks(config);
         builder.Services.AddRateLimiting(config);
+        builder.Services.AddApiKeys(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -70,6 +72,7 @@ public static class Program
         app.UseRateLimiting();
         app.UseRouting();
         app.UseMiddleware<SurfaceGuardMiddleware>();
+        app.UseAdminKeyAuthentication();
 
         app.MapHealthEndpoints();
         app.MapErrorEndpoints();
@@ -86,6 +89,7 @@ public static class Program
         app.MapVerificationEndpoints();
         app.MapCourierEndpoints();
         app.MapHookEndpoints();
+        app.MapAdminApiKeyEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
 using Tessera.Persistence;
+using Tessera.Security.ApiKeys;
 
 namespace Tessera.Hosting;
 
@@ -25,6 +26,7 @@ internal static partial class ServerStartup
             await app.StartAsync(cancellationToken);
             var listeners = app.Services.GetRequiredService<BoundListeners>();
             LogListening(logger, listeners.PublicUrl, listeners.AdminUrl);
+            await app.Services.GetRequiredService<AdminExposureCheck>().WarnIfExposedAsync(cancellationToken);
             return app;
         }
         catch
