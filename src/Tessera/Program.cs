@@ -67,6 +67,7 @@ public static class Program
         var app = builder.Build();
 
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseErrors();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseRateLimiting();

@@ -1,19 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Logging;
+
 namespace Tessera.Courier;
 
 /// <summary>
 /// Zero configuration's channel: no SMTP server is set, so the message is "sent" to the log and stays readable
-/// in the outbox (admin API). The body is never logged: it carries codes.
+/// in the outbox (admin API). The body is never logged (it carries codes) and the recipient is masked.
 /// </summary>
 internal sealed partial class LogEmailChannel(ILogger<LogEmailChannel> logger) : IEmailChannel
 {
     public Task SendAsync(CourierMessage message, CancellationToken cancellationToken)
     {
-        LogDelivered(logger, message.Id, message.Recipient, message.Subject);
+        LogDelivered(logger, message.Id, new RecipientMask(message.Recipient), message.Subject);
         return Task.CompletedTask;
     }
 
     [LoggerMessage(EventId = 600, Level = LogLevel.Information,
         Message = "Courier has no SMTP server (courier.smtp.connection_uri): message {MessageId} to {Recipient} with subject \"{Subject}\" is kept in the outbox, not e-mailed")]
-    private static partial void LogDelivered(ILogger logger, Guid messageId, string recipient, string subject);
+    private static partial void LogDelivered(ILogger logger, Guid messageId, RecipientMask recipient, string subject);
 }
