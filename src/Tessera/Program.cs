@@ -12,6 +12,7 @@ using Tessera.Logging;
 using Tessera.Persistence;
 using Tessera.RateLimiting;
 using Tessera.Security.ApiKeys;
+using Tessera.Security.Keys;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Login;
 using Tessera.SelfService.Flows.Logout;
@@ -62,6 +63,7 @@ public static class Program
         builder.Services.AddHooks(config);
         builder.Services.AddRateLimiting(config);
         builder.Services.AddApiKeys(config);
+        builder.Services.AddServerKeys(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();

@@ -2,6 +2,7 @@
 using Tessera.Configuration;
 using Tessera.Persistence;
 using Tessera.Security.ApiKeys;
+using Tessera.Security.Keys;
 
 namespace Tessera.Hosting;
 
@@ -27,6 +28,10 @@ internal static partial class ServerStartup
             var listeners = app.Services.GetRequiredService<BoundListeners>();
             LogListening(logger, listeners.PublicUrl, listeners.AdminUrl);
             await app.Services.GetRequiredService<AdminExposureCheck>().WarnIfExposedAsync(cancellationToken);
+            if (app.Services.GetRequiredService<ConfiguredMacKeys>().IsProcessRandom)
+            {
+                LogProcessRandomMacKey(logger);
+            }
             return app;
         }
         catch
@@ -38,6 +43,11 @@ internal static partial class ServerStartup
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Configuration key {Key} is not supported by Tessera and is ignored")]
     private static partial void LogUnknownKey(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message =
+        "No server secret is configured (secrets.cipher): CSRF cookies are signed with a key that lives only in this process. " +
+        "Browsers' open forms fail once after a restart, and several nodes behind one load balancer reject each other's cookies. Configure a secret.")]
+    private static partial void LogProcessRandomMacKey(ILogger logger);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Public API listening on {PublicUrl}, admin API on {AdminUrl}")]
     private static partial void LogListening(ILogger logger, Uri publicUrl, Uri adminUrl);
