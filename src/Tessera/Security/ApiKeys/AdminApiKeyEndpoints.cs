@@ -45,12 +45,13 @@ internal static class AdminApiKeyEndpoints
             new CreatedApiKeyResponse(key.Id, key.Kind, key.Name, key.Hint, value, key.CreatedAt, key.ExpiresAt));
     }
 
-    private static async Task<Ok<List<ApiKeyResponse>>> ListApiKeys(ApiKeyStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await store.ListAsync(ApiKeyKind.Admin.Name, cancellationToken)).Select(ApiKeyResponse.From).ToList());
+    // ApiKey is written as it is: it holds no secret (the value is never stored, the hash is not part of it).
+    private static async Task<Ok<IReadOnlyList<ApiKey>>> ListApiKeys(ApiKeyStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListAsync(ApiKeyKind.Admin.Name, cancellationToken));
 
-    private static async Task<Results<Ok<ApiKeyResponse>, ErrorResult>> GetApiKey(Guid id, ApiKeyStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<ApiKey>, ErrorResult>> GetApiKey(Guid id, ApiKeyStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(ApiKeyKind.Admin.Name, id, cancellationToken) is { } key
-            ? TypedResults.Ok(ApiKeyResponse.From(key))
+            ? TypedResults.Ok(key)
             : NotFound(id);
 
     // Idempotent: revoking a revoked key answers 204 again (the conditional update keeps the first revocation time).
