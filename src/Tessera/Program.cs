@@ -14,6 +14,7 @@ using Tessera.Permissions;
 using Tessera.Persistence;
 using Tessera.RateLimiting;
 using Tessera.Security.Secrets;
+using Tessera.Security.ApiKeys;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Login;
 using Tessera.SelfService.Flows.Logout;
@@ -67,17 +68,20 @@ public static class Program
         builder.Services.AddHooks(config);
         builder.Services.AddRateLimiting(config);
         builder.Services.AddPermissions(config);
+        builder.Services.AddApiKeys(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
 
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseErrors();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseRateLimiting();
         app.UseRouting();
         app.UseMiddleware<SurfaceGuardMiddleware>();
+        app.UseAdminKeyAuthentication();
 
         app.MapHealthEndpoints();
         app.MapErrorEndpoints();
@@ -95,6 +99,7 @@ public static class Program
         app.MapCourierEndpoints();
         app.MapHookEndpoints();
         app.MapPermissionEndpoints();
+        app.MapAdminApiKeyEndpoints();
         return app;
     }
 }

@@ -24,6 +24,7 @@ internal static class TesseraCommandLine
         root.Subcommands.Add(CleanupCommand.Create());
         root.Subcommands.Add(IdentitiesCommand.Create());
         root.Subcommands.Add(HashersCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new PrintVersionAction();

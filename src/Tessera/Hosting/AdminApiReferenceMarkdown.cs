@@ -32,9 +32,11 @@ internal static class AdminApiReferenceMarkdown
 
             <!-- Generated from the application's endpoints by AdminApiReferenceMarkdown (TESSERA_UPDATE_DOCS=1 and the AdminApiReferenceTests test rewrite it). Do not edit. -->
 
-            The admin API listens on `serve.admin.host`:`serve.admin.port` (default 127.0.0.1:4434) and has no
-            authentication of its own: keep it on a private network, as with Ory Kratos. Paths, bodies and answers are
-            Kratos's (its OpenAPI document names each operation); errors are those of docs/errors.md.
+            The admin API listens on `serve.admin.host`:`serve.admin.port` (default 127.0.0.1:4434). Once an admin API
+            key exists (`tessera keys create`, `POST /admin/api-keys`) or `serve.admin.auth.required` is `true`, every
+            path below needs `Authorization: Bearer <key>` (docs/security.md); health, version, schemas and error
+            containers stay open. Paths, bodies and answers are Kratos's, Keto's for `/admin/relation-tuples` (their
+            OpenAPI documents name each operation); errors are those of docs/errors.md.
 
             | method | path | operation |
             |---|---|---|

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Security.Cryptography;
+using Tessera.Logging;
 
 namespace Tessera.Hosting;
 
@@ -18,7 +19,7 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestI
         var id = IsAcceptable(supplied) ? supplied : NewId();
         context.TraceIdentifier = id;
         context.Response.Headers[HeaderName] = id;
-        using (logger.BeginScope(new Dictionary<string, object> { ["request_id"] = id }))
+        using (logger.BeginScope(new RequestLogScope(id)))
         {
             await next(context);
         }

@@ -2,6 +2,7 @@
 using Tessera.Configuration;
 using Tessera.Persistence;
 using Tessera.Security.Secrets;
+using Tessera.Security.ApiKeys;
 
 namespace Tessera.Hosting;
 
@@ -27,6 +28,7 @@ internal static partial class ServerStartup
             await app.StartAsync(cancellationToken);
             var listeners = app.Services.GetRequiredService<BoundListeners>();
             LogListening(logger, listeners.PublicUrl, listeners.AdminUrl);
+            await app.Services.GetRequiredService<AdminExposureCheck>().WarnIfExposedAsync(cancellationToken);
             return app;
         }
         catch

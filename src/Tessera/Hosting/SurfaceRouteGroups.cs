@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Security.ApiKeys;
+
 namespace Tessera.Hosting;
 
 /// <summary>
@@ -9,9 +11,14 @@ internal static class SurfaceRouteGroups
 {
     public static RouteGroupBuilder MapPublicApi(this IEndpointRouteBuilder endpoints) => Group(endpoints, Surface.Public);
 
-    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder endpoints) => Group(endpoints, Surface.Admin);
+    /// <summary>
+    /// Admin-only endpoints, each demanding an admin API key when <c>serve.admin.auth</c> requires one: the group
+    /// carries the requirement, so an endpoint added here later cannot forget it.
+    /// </summary>
+    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder endpoints) =>
+        Group(endpoints, Surface.Admin).WithMetadata(AdminKeyRequiredMetadata.Instance);
 
-    /// <summary>Endpoints both listeners serve: health, version, schemas, error containers.</summary>
+    /// <summary>Endpoints both listeners serve, open on both: health, version, schemas, error containers.</summary>
     public static RouteGroupBuilder MapBothApis(this IEndpointRouteBuilder endpoints) => Group(endpoints, Surface.Both);
 
     private static RouteGroupBuilder Group(IEndpointRouteBuilder endpoints, Surface surface)

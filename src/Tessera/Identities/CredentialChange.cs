@@ -4,9 +4,9 @@ using System.Text.Json.Nodes;
 namespace Tessera.Identities;
 
 /// <summary>What a one-time use decided on a credential's configuration: the new one to write (null: nothing to write) and the answer.</summary>
-internal readonly record struct CredentialChange<T>(JsonObject? Config, T Result)
+internal readonly record struct CredentialChange<T>(JsonObject? Config, T Answer)
 {
-    public static CredentialChange<T> Keep(T result) => new(null, result);
+    public static CredentialChange<T> Keep(T answer) => new(null, answer);
 
-    public static CredentialChange<T> Write(JsonObject config, T result) => new(config, result);
+    public static CredentialChange<T> Write(JsonObject config, T answer) => new(config, answer);
 }

@@ -30,7 +30,7 @@ internal sealed class CredentialUses(Database database, NetworkContext network, 
             var change = decide(stored is null ? null : JsonNode.Parse(stored.Config) as JsonObject);
             if (stored is null || change.Config is null || await WriteAsync(stored, change.Config, cancellationToken))
             {
-                return change.Result;
+                return change.Answer;
             }
         }
 

@@ -79,9 +79,20 @@ internal sealed class SessionManager(SessionStore store, SessionOptions options,
         }
 
         var session = await store.FindByTokenHashAsync(SessionToken.Hash(token!), cancellationToken);
-        return session is not null && session.IsUsableAt(clock.GetUtcNow())
-            ? session
-            : ErrorCatalog.SessionInactive;
+        var now = clock.GetUtcNow();
+        if (session is null || !session.IsUsableAt(now, options.IdleTimeout))
+        {
+            return ErrorCatalog.SessionInactive;
+        }
+
+        // session.idle_timeout: this use keeps the session alive, written at most once per SeenWriteInterval.
+        if (options.IdleTimeout is not null && now - (session.SeenAt ?? session.AuthenticatedAt) >= options.SeenWriteInterval
+            && await store.TouchAsync(session.Id, now, now - options.SeenWriteInterval, cancellationToken))
+        {
+            session = session with { SeenAt = now };
+        }
+
+        return session;
     }
 
     /// <summary>Ends the session a logout token names; false when the token names none (or an ended one).</summary>
@@ -93,7 +104,7 @@ internal sealed class SessionManager(SessionStore store, SessionOptions options,
         }
 
         var session = await store.FindByLogoutTokenHashAsync(SessionToken.Hash(logoutToken!), cancellationToken);
-        return session is not null && session.IsUsableAt(clock.GetUtcNow()) && await store.RevokeAsync(session.Id, cancellationToken);
+        return session is not null && session.IsUsableAt(clock.GetUtcNow(), options.IdleTimeout) && await store.RevokeAsync(session.Id, cancellationToken);
     }
 
     public void WriteCookie(HttpResponse response, IssuedSession issued) =>

@@ -26,6 +26,8 @@ internal sealed class SessionRow
 
     public DateTimeOffset ExpiresAt { get; init; }
 
+    public DateTimeOffset? SeenAt { get; init; }
+
     public Session ToSession() => new(
         Id,
         IdentityId,
@@ -35,7 +37,10 @@ internal sealed class SessionRow
         JsonSerializer.Deserialize<List<SessionDevice>>(Devices, Json) ?? [],
         IssuedAt,
         AuthenticatedAt,
-        ExpiresAt);
+        ExpiresAt)
+    {
+        SeenAt = SeenAt,
+    };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
 }

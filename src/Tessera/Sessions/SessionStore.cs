@@ -7,9 +7,9 @@ namespace Tessera.Sessions;
 /// <summary>Sessions in the database. Every statement is scoped to this project's nid.</summary>
 internal sealed class SessionStore(Database database, NetworkContext network, LocalWrites writes, TimeProvider clock)
 {
-    private const string Columns = "id, identity_id, active, aal, authentication_methods, devices, issued_at, authenticated_at, expires_at";
+    private const string Columns = "id, identity_id, active, aal, authentication_methods, devices, issued_at, authenticated_at, expires_at, seen_at";
     private const string PrefixedColumns =
-        "s.id, s.identity_id, s.active, s.aal, s.authentication_methods, s.devices, s.issued_at, s.authenticated_at, s.expires_at";
+        "s.id, s.identity_id, s.active, s.aal, s.authentication_methods, s.devices, s.issued_at, s.authenticated_at, s.expires_at, s.seen_at";
 
     public async Task InsertAsync(Session session, string tokenHash, string logoutTokenHash, CancellationToken cancellationToken = default)
     {
@@ -18,9 +18,9 @@ internal sealed class SessionStore(Database database, NetworkContext network, Lo
         await connection.ExecuteAsync(
             """
             INSERT INTO sessions (id, nid, identity_id, token_hash, logout_token_hash, active, aal, authentication_methods, devices,
-                                  issued_at, authenticated_at, expires_at, created_at, updated_at)
+                                  issued_at, authenticated_at, expires_at, seen_at, created_at, updated_at)
             VALUES (@Id, @Nid, @IdentityId, @TokenHash, @LogoutTokenHash, @Active, @Aal, @Methods, @Devices,
-                    @IssuedAt, @AuthenticatedAt, @ExpiresAt, @Now, @Now)
+                    @IssuedAt, @AuthenticatedAt, @ExpiresAt, @IssuedAt, @Now, @Now)
             """,
             new
             {
@@ -45,6 +45,20 @@ internal sealed class SessionStore(Database database, NetworkContext network, Lo
             """,
             new { Nid = network.Id, Value = tokenHash });
         return row?.ToSession();
+    }
+
+    /// <summary>
+    /// Records a use (<c>session.idle_timeout</c>) unless one was recorded after <paramref name="notBefore"/>: a
+    /// conditional update, at most one write per window per session whichever node serves it. Not a local write:
+    /// it changes nothing a cached whoami answer shows.
+    /// </summary>
+    public async Task<bool> TouchAsync(Guid id, DateTimeOffset now, DateTimeOffset notBefore, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sessions SET seen_at = @Now WHERE nid = @Nid AND id = @Id AND (seen_at IS NULL OR seen_at < @NotBefore)",
+            new { Nid = network.Id, Id = id, Now = now, NotBefore = notBefore },
+            cancellationToken: cancellationToken)) > 0;
     }
 
     public Task<Session?> FindByLogoutTokenHashAsync(string tokenHash, CancellationToken cancellationToken = default) =>

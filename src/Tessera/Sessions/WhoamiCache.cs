@@ -8,7 +8,8 @@ namespace Tessera.Sessions;
 /// The rendered whoami answer per session token hash, for <c>session.whoami.cache_ttl</c> (default 1s; 0 turns it
 /// off). The bound: a session revoked or an identity changed on another node keeps answering here for at most the
 /// TTL; on this node any session or identity write empties the cache at once (<see cref="LocalWrites"/>). An entry
-/// never outlives the session's own expiry. Only successful answers are cached.
+/// never outlives the session's own expiry nor its idle deadline. Only successful answers are cached. A cache hit
+/// does not count as a use for <c>session.idle_timeout</c>: within the TTL the miss before it was one.
 /// </summary>
 internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, TimeProvider clock)
 {
@@ -43,6 +44,8 @@ internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, Ti
             _entries.Clear();
         }
 
-        _entries[tokenHash] = new WhoamiCacheEntry(session.IdentityId, body, session.ExpiresAt, clock.GetUtcNow() + options.WhoamiCacheTtl, versionBeforeRead);
+        // UsableUntil: an entry never outlives the session's idle deadline either (session.idle_timeout).
+        _entries[tokenHash] = new WhoamiCacheEntry(
+            session.IdentityId, body, session.UsableUntil(options.IdleTimeout), clock.GetUtcNow() + options.WhoamiCacheTtl, versionBeforeRead);
     }
 }

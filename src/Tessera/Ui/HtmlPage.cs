@@ -75,9 +75,9 @@ internal sealed class HtmlPage(string title)
         public Task ExecuteAsync(HttpContext httpContext)
         {
             var headers = httpContext.Response.Headers;
-            headers.CacheControl = "no-store";
+            headers.CacheControl = "private, no-cache, no-store, must-revalidate";
             headers.XFrameOptions = "DENY";
-            headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
+            headers[UiContentSecurityPolicy.HeaderName] = UiContentSecurityPolicy.For(httpContext);
             return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status).ExecuteAsync(httpContext);
         }
     }

@@ -53,13 +53,14 @@ internal static class CheckEndpoints
         HttpRequest request, RelationTupleParser parser, CheckEngine engine, PermissionsOptions options, CancellationToken cancellationToken)
     {
         var depth = MaxDepth(request);
-        var body = await RequestBodyReader.ReadJsonNodeAsync(request, cancellationToken);
+        // An object reader: indexing a body whose root is an array or a scalar would throw (a 500).
+        var body = await RequestBodyReader.ReadObjectAsync(request, allowForm: false, cancellationToken);
         if (!depth.Succeeded || !body.Succeeded)
         {
             return new ErrorResult(depth.ErrorOrNull ?? body.Error);
         }
 
-        if (body.Value?["tuples"] is not JsonArray tuples)
+        if (body.Value["tuples"] is not JsonArray tuples)
         {
             return new ErrorResult(RelationTupleParser.Invalid(ErrorCatalog.RelationTupleInvalid, "the body must be {\"tuples\": [...]}"));
         }

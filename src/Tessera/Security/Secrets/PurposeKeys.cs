@@ -17,14 +17,15 @@ internal sealed class PurposeKeys(IReadOnlyList<byte[]> keys)
     /// Whether <paramref name="mac"/> is the HMAC of <paramref name="data"/> under any of the keys. Every key is
     /// tried and compared in constant time, so the time taken tells nothing about which key (or how much) matched.
     /// </summary>
-    public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> mac)
+    /// <param name="length">The MAC's length when it was truncated to its first bytes (at least 16); the full 32 otherwise.</param>
+    public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> mac, int length = HMACSHA256.HashSizeInBytes)
     {
         Span<byte> actual = stackalloc byte[HMACSHA256.HashSizeInBytes];
         var matched = false;
         foreach (var key in keys)
         {
             HMACSHA256.HashData(key, data, actual);
-            matched |= CryptographicOperations.FixedTimeEquals(actual, mac);
+            matched |= CryptographicOperations.FixedTimeEquals(actual[..length], mac);
         }
 
         return matched;

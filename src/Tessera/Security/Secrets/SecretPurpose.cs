@@ -13,4 +13,7 @@ internal sealed record SecretPurpose(string Label, bool Cookie = false)
 
     /// <summary>The stored form of rate-limit keys (client addresses, identifiers, session tokens).</summary>
     public static readonly SecretPurpose RateLimitKeys = new("tessera/rate-limit-keys/v1");
+
+    /// <summary>The MAC in the CSRF cookie, so a cookie Tessera did not issue is recognised (<c>secrets.cookie</c>).</summary>
+    public static readonly SecretPurpose CsrfCookie = new("tessera/csrf-cookie/v1", Cookie: true);
 }

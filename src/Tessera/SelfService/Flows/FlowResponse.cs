@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json.Nodes;
+using Tessera.Security.Csrf;
 using Tessera.SelfService.Flows.Nodes;
 
 namespace Tessera.SelfService.Flows;
@@ -31,6 +32,10 @@ internal sealed record FlowResponse(
     /// <summary>The internal-context key where a flow keeps its <c>continue_with</c> items.</summary>
     public const string ContinueWithKey = "continue_with";
 
+    /// <summary>The flow's form with its CSRF token masked afresh (every response shows a different value).</summary>
+    public static UiContainer MaskedUi(Flow flow) =>
+        flow.Type == FlowType.Browser ? flow.Ui.WithValue(CsrfProtection.FieldName, CsrfTokenMask.Mask) : flow.Ui;
+
     public static FlowResponse From(Flow flow) => new(
         flow.Id,
         FlowNames.Of(flow.Type),
@@ -39,7 +44,7 @@ internal sealed record FlowResponse(
         flow.RequestUrl,
         flow.ReturnTo,
         flow.Active,
-        flow.Ui,
+        MaskedUi(flow),
         flow.State)
     {
         Refresh = flow.Kind == FlowKind.Login ? flow.Refresh : null,

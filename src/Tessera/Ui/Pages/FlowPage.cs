@@ -65,7 +65,7 @@ internal static class FlowPage
         // Settings and the second factor offer several methods, each submitted on its own: one form per method, so a
         // required field of one (the backup code) does not block submitting another (the TOTP code).
         var formPerGroup = kind == FlowKind.Settings || (kind == FlowKind.Login && flow.RequestedAal is "aal2" or "aal3");
-        page.Add(FlowFormRenderer.Render(flow.Ui, formPerGroup));
+        page.Add(FlowFormRenderer.Render(FlowResponse.MaskedUi(flow), formPerGroup));
         return page.Add(FlowPageLinks.For(kind, flow, request, links));
     }
 

@@ -36,6 +36,20 @@ internal sealed class UiContainer
         }
     }
 
+    /// <summary>
+    /// A copy whose hidden <paramref name="name"/> node carries <paramref name="transform"/> of its value; this container
+    /// is unchanged (the CSRF token is masked per response, never in the stored flow).
+    /// </summary>
+    public UiContainer WithValue(string name, Func<string, string> transform) => new()
+    {
+        Action = Action,
+        Method = Method,
+        Messages = Messages,
+        Nodes = Nodes.Select(n => n.Name == name && n.Attributes is UiInputAttributes { Value: JsonValue value } input && value.TryGetValue<string>(out var text)
+            ? n with { Attributes = input with { Value = JsonValue.Create(transform(text)) } }
+            : n).ToList(),
+    };
+
     /// <summary>Keeps what the user typed (never secrets) so a re-rendered form is not empty.</summary>
     public void SetValue(string name, JsonNode? value)
     {

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Security.ApiKeys;
+
+/// <summary>
+/// A stored API key: everything but the key itself, which exists only in the creator's hands, and its hash. Also the
+/// admin API's listing shape, since nothing in it is secret.
+/// </summary>
+internal sealed record ApiKey(
+    Guid Id,
+    string Kind,
+    string Name,
+    string Hint,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? RevokedAt,
+    DateTimeOffset? LastUsedAt)
+{
+    public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || now < ExpiresAt);
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Hosting;
+using Tessera.SelfService.Flows;
+
+namespace Tessera.Ui;
+
+/// <summary>
+/// The built-in pages' Content-Security-Policy: nothing loads but the inline stylesheet and data: images, no page
+/// frames them, and forms post only to Tessera itself or, because browsers apply <c>form-action</c> to the
+/// redirects that follow a submission, to the places a finished flow may send the browser: the configured return
+/// origins (<c>selfservice.allowed_return_urls</c>, <c>selfservice.default_browser_return_url</c>) and the flows'
+/// UI URLs.
+/// </summary>
+internal static class UiContentSecurityPolicy
+{
+    public const string HeaderName = "Content-Security-Policy";
+
+    public static string For(HttpContext context)
+    {
+        var services = context.RequestServices;
+        var options = services.GetRequiredService<SelfServiceOptions>();
+        var origins = new SortedSet<string>(StringComparer.Ordinal) { Origin(services.GetRequiredService<PublicUrls>().BaseUrl) };
+        foreach (var url in options.AllowedReturnUrls.Append(options.DefaultBrowserReturnUrl).Concat(options.Flows.Values.Select(f => f.UiUrl)))
+        {
+            if (url is not null)
+            {
+                // allowed_return_urls may hold "*.example.com" (parsed as wildcard.example.com): CSP writes it as *.example.com.
+                origins.Add(Origin(url).Replace("://wildcard.", "://*.", StringComparison.Ordinal));
+            }
+        }
+
+        return $"default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self' {string.Join(' ', origins)}";
+    }
+
+    private static string Origin(Uri url) => url.GetLeftPart(UriPartial.Authority);
+}
