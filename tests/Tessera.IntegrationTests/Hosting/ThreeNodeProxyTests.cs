@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Tessera.IntegrationTests.Fixtures;
+using Xunit.Abstractions;
 using Yarp.ReverseProxy.Model;
 
 namespace Tessera.IntegrationTests.Hosting;
@@ -17,7 +18,7 @@ namespace Tessera.IntegrationTests.Hosting;
 /// them, the code e-mail went out once although all three couriers polled the outbox, and a login limit is one
 /// limit across the survivors.
 /// </summary>
-public sealed class ThreeNodeProxyTests
+public sealed class ThreeNodeProxyTests(ITestOutputHelper output)
 {
     private const string Password = "the original passphrase 1";
     private const int LoginFailureLimit = 3;
@@ -34,6 +35,7 @@ public sealed class ThreeNodeProxyTests
         try
         {
             var dsn = await TestDatabases.CreateAsync(DatabaseKind.Postgres);
+            output.WriteLine($"database: {stopwatch.Elapsed.TotalSeconds:F1} s");
             var proxyPort = FreePort.Next();
             var config = Path.Combine(folder, "tessera.yml");
             await File.WriteAllTextAsync(config, Config(proxyPort, sink));
@@ -52,11 +54,13 @@ public sealed class ThreeNodeProxyTests
                 nodes[id] = (process, new Uri($"http://127.0.0.1:{publicPort}/"), new Uri($"http://127.0.0.1:{adminPort}/"));
             }
 
+            output.WriteLine($"started: {stopwatch.Elapsed.TotalSeconds:F1} s");
             foreach (var (id, node) in nodes)
             {
                 (await node.Process.WaitUntilReadyAsync(new Uri(node.Public, "health/ready"), StartTimeout)).ShouldBeTrue($"{id}: {node.Process.StandardError}");
             }
 
+            output.WriteLine($"ready: {stopwatch.Elapsed.TotalSeconds:F1} s");
             proxy = await LoopbackProxy.StartAsync(proxyPort, nodes.ToDictionary(n => n.Key, n => n.Value.Public));
             var email = $"threenode-{Guid.NewGuid():N}@example.com";
             using (var admin = new HttpClient { BaseAddress = nodes["node-a"].Admin })
@@ -83,11 +87,13 @@ public sealed class ThreeNodeProxyTests
                 sent.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await sent.Content.ReadAsStringAsync());
             }
 
+            output.WriteLine($"requested: {stopwatch.Elapsed.TotalSeconds:F1} s");
             var mail = await sink.WaitForMessageAsync(email, TimeSpan.FromSeconds(20));
             var code = Regex.Match(mail.TextBody, @"\b\d{6}\b").Value;
             code.ShouldNotBeNullOrEmpty(mail.TextBody);
 
             // SIGKILL the node that created the flow; the proxy's health check takes it out of the rotation.
+            output.WriteLine($"mailed: {stopwatch.Elapsed.TotalSeconds:F1} s");
             await nodes[creator].Process.KillAsync();
             var survivors = nodes.Where(n => n.Key != creator).ToList();
             var unhealthyBy = Stopwatch.StartNew();
@@ -97,6 +103,7 @@ public sealed class ThreeNodeProxyTests
                 await Task.Delay(100);
             }
 
+            output.WriteLine($"unhealthy: {stopwatch.Elapsed.TotalSeconds:F1} s");
             // The flow completes through the survivors: the code, then the settings flow it leads to.
             using var recovered = await browser.PostFormAsync($"/self-service/recovery?flow={flowId}", Form(("csrf_token", csrf), ("method", "code"), ("code", code)));
             recovered.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await recovered.Content.ReadAsStringAsync());
@@ -117,6 +124,7 @@ public sealed class ThreeNodeProxyTests
 
             (await WhoamiAsync(proxy.Url, session)).ShouldBe(email);
 
+            output.WriteLine($"sessions: {stopwatch.Elapsed.TotalSeconds:F1} s");
             // One limit across the survivors: three wrong passwords through the proxy land on both of them, then the
             // right one is refused by the proxy and by each survivor asked directly.
             using var api = new HttpClient { BaseAddress = proxy.Url };
@@ -142,6 +150,7 @@ public sealed class ThreeNodeProxyTests
                 blocked.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, id);
             }
 
+            output.WriteLine($"limits: {stopwatch.Elapsed.TotalSeconds:F1} s");
             // Nothing was sent twice: well over ten more polls of each surviving courier later, still one message.
             await Task.Delay(TimeSpan.FromSeconds(1.5));
             sink.Messages.Count(m => m.IsFor(email)).ShouldBe(1, "the recovery code e-mail was sent more than once");
