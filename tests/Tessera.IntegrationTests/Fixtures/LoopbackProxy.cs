@@ -13,9 +13,10 @@ namespace Tessera.IntegrationTests.Fixtures;
 
 /// <summary>
 /// A real reverse proxy (YARP) on 127.0.0.1 in front of several Tessera nodes: round-robin over the destinations,
-/// with YARP's active health checks (<c>GET /health/ready</c> every 500 ms, one failure marks a node unhealthy) so a
-/// node that dies stops receiving requests without the test editing the proxy's configuration. Every answer carries
-/// <see cref="NodeHeader"/> naming the destination that served it, so a test knows which node to kill.
+/// with YARP's active health checks (<c>GET /health/ready</c> every 500 ms; one failure, a refused connection or no
+/// answer in 5 s, marks a node unhealthy) so a node that dies stops receiving requests without the test editing the
+/// proxy's configuration. Every answer carries <see cref="NodeHeader"/> naming the destination that served it, so a
+/// test knows which node to kill.
 /// </summary>
 public sealed class LoopbackProxy : IAsyncDisposable
 {
@@ -51,7 +52,7 @@ public sealed class LoopbackProxy : IAsyncDisposable
                 {
                     Enabled = true,
                     Interval = TimeSpan.FromMilliseconds(500),
-                    Timeout = TimeSpan.FromSeconds(1),
+                    Timeout = TimeSpan.FromSeconds(5), // A dead node refuses at once; a busy live one must not drop out.
                     Policy = "ConsecutiveFailures",
                     Path = "/health/ready",
                 },
