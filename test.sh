@@ -36,10 +36,29 @@ for marker in "${TMPDIR:-/tmp}"/tessera-pg-*/tessera-test-cluster; do
   rm -rf "$dir"
 done
 
+# SQLite test databases of earlier runs: each test host writes to /tmp/tessera-tests/<its PID> and removes it on
+# exit; a killed one leaves it behind. Remove every folder whose PID no longer runs (a live one is another run's).
+remove_dead_sqlite_folders() {
+  local dir pid
+  for dir in "${TMPDIR:-/tmp}"/tessera-tests/*/; do
+    [ -d "$dir" ] || continue
+    pid=$(basename "$dir")
+    case "$pid" in ''|*[!0-9]*) continue ;; esac
+    kill -0 "$pid" 2>/dev/null && continue
+    rm -rf "$dir"
+  done
+  # Loose files are from before the per-run folders.
+  rm -f "${TMPDIR:-/tmp}"/tessera-tests/*.db "${TMPDIR:-/tmp}"/tessera-tests/*.db-wal "${TMPDIR:-/tmp}"/tessera-tests/*.db-shm
+  rmdir "${TMPDIR:-/tmp}/tessera-tests" 2>/dev/null || true
+}
+remove_dead_sqlite_folders
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 passed=0
 failed=0
 log=$(mktemp -d)
+# The logs are read before the script ends; nothing of them stays in /tmp.
+trap 'rm -rf "$log"' EXIT
 
 if ! dotnet build Tessera.sln -c Release 2>&1 | tee "$log/build.txt" | grep -E "error|Build succeeded" ; then :; fi
 if ! grep -q "Build succeeded" "$log/build.txt"; then
@@ -90,6 +109,8 @@ if command -v npm >/dev/null 2>&1; then
 else
   echo "node/npm not found: the SDK compatibility tests did not run"; failed=$((failed + 1))
 fi
+
+remove_dead_sqlite_folders
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -99,6 +99,13 @@ public sealed class TesseraProcess : IAsyncDisposable
         await kill.WaitForExitAsync();
     }
 
+    /// <summary>Ends the server at once with SIGKILL (a crashed or evicted node) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Polls <paramref name="url"/> until it answers 200, the process exits, or the time is up.</summary>
     public async Task<bool> WaitUntilReadyAsync(Uri url, TimeSpan timeout)
     {
