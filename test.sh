@@ -23,7 +23,7 @@ fi
 
 # PostgreSQL clusters an earlier, killed run left behind: only the test fixture's own (its marker file names the
 # owning test host's PID; a live owner means another run is using it). SIGQUIT is PostgreSQL's immediate shutdown.
-for marker in "${TMPDIR:-/tmp}"/tessera-pg-*/tessera-test-cluster; do
+for marker in /tmp/tessera-pg-*/tessera-test-cluster /tmp/tessera-run.*/tessera-pg-*/tessera-test-cluster; do
   [ -f "$marker" ] || continue
   dir=$(dirname "$marker")
   owner=$(head -n 1 "$marker")
@@ -53,12 +53,25 @@ remove_dead_sqlite_folders() {
 }
 remove_dead_sqlite_folders
 
+# Everything the tests write to the temp folder (SQLite files, clusters, CLI and hook folders, browser profiles) goes
+# under one folder per run, removed at the end; a killed run's folder (its owner PID gone) is removed by the next.
+for dir in /tmp/tessera-run.*/; do
+  [ -d "$dir" ] || continue
+  owner=$(head -n 1 "$dir/owner" 2>/dev/null)
+  if [ -n "$owner" ] && kill -0 "$owner" 2>/dev/null; then continue; fi
+  rm -rf "$dir"
+done
+run_tmp=$(mktemp -d /tmp/tessera-run.XXXXXX)
+chmod 755 "$run_tmp"   # the PostgreSQL fixture's clusters run as the postgres user beneath it
+echo $$ >"$run_tmp/owner"
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 passed=0
 failed=0
 log=$(mktemp -d)
 # The logs are read before the script ends; nothing of them stays in /tmp.
-trap 'rm -rf "$log"' EXIT
+# The clusters' watchdogs stop them once their test host has gone; give them a moment, then remove the run's folder.
+trap 'rm -rf "$log"; sleep 1; rm -rf "$run_tmp"' EXIT
 
 if ! dotnet build Tessera.sln -c Release 2>&1 | tee "$log/build.txt" | grep -E "error|Build succeeded" ; then :; fi
 if ! grep -q "Build succeeded" "$log/build.txt"; then
@@ -70,7 +83,7 @@ fi
 for project in tests/Tessera.Tests tests/Tessera.IntegrationTests; do
   name=$(basename "$project")
   echo "== $name"
-  dotnet test "$project" -c Release --no-build --results-directory "$log" \
+  TMPDIR=$run_tmp dotnet test "$project" -c Release --no-build --results-directory "$log" \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" >"$log/$name.txt" 2>&1
   # Show failures with their messages; passing tests stay quiet.
   grep -E -A 12 "^\s+Failed " "$log/$name.txt" | head -n 400 || true
@@ -93,7 +106,7 @@ done
 echo "== node (@ory/client)"
 if command -v npm >/dev/null 2>&1; then
   if (cd tests/node && npm ci --no-audit --no-fund >"$log/npm.txt" 2>&1); then
-    (cd tests/node && TESSERA_DLL="$PWD/../../src/Tessera/bin/Release/net10.0/tessera.dll" node --test >"$log/node.txt" 2>&1)
+    (cd tests/node && TMPDIR=$run_tmp TESSERA_DLL="$PWD/../../src/Tessera/bin/Release/net10.0/tessera.dll" node --test >"$log/node.txt" 2>&1)
     grep -E "^not ok|^# (pass|fail)" "$log/node.txt" || true
     np=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log/node.txt" | tail -n 1)
     nf=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log/node.txt" | tail -n 1)
