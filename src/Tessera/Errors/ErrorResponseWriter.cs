@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Hosting;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ internal sealed class ErrorResponseWriter(IOptions<JsonOptions> json, ErrorBodyF
         metrics.Record(error.Descriptor);
         var response = context.Response;
         response.Headers[ErrorIdHeader] = error.Descriptor.Id;
-        response.Headers.CacheControl = "private, no-cache, no-store, must-revalidate";
+        response.Headers.CacheControl = SecurityHeadersMiddleware.NoStore;
         if (error.RetryAfterSeconds is { } retryAfter)
         {
             response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);

@@ -13,7 +13,7 @@ internal sealed class SeeOtherResult(Uri location) : IResult
     {
         httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
         httpContext.Response.Headers.Location = Location.AbsoluteUri;
-        httpContext.Response.Headers.CacheControl = "private, no-cache, no-store, must-revalidate";
+        httpContext.Response.Headers.CacheControl = SecurityHeadersMiddleware.NoStore;
         return Task.CompletedTask;
     }
 }

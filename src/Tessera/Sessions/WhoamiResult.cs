@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Hosting;
+
 namespace Tessera.Sessions;
 
 /// <summary>A whoami answer already rendered to JSON (fresh or from <see cref="WhoamiCache"/>).</summary>
@@ -12,7 +14,7 @@ internal sealed class WhoamiResult(WhoamiCacheEntry entry) : IResult
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
         response.Headers[IdentityIdHeader] = entry.IdentityId.ToString();
-        response.Headers.CacheControl = "private, no-cache, no-store, must-revalidate";
+        response.Headers.CacheControl = SecurityHeadersMiddleware.NoStore;
         response.ContentLength = entry.Body.Length;
         await response.Body.WriteAsync(entry.Body, httpContext.RequestAborted);
     }

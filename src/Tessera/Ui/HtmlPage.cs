@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Hosting;
 using System.Net;
 using System.Text;
 
@@ -75,7 +76,7 @@ internal sealed class HtmlPage(string title)
         public Task ExecuteAsync(HttpContext httpContext)
         {
             var headers = httpContext.Response.Headers;
-            headers.CacheControl = "private, no-cache, no-store, must-revalidate";
+            headers.CacheControl = SecurityHeadersMiddleware.NoStore;
             headers.XFrameOptions = "DENY";
             headers[UiContentSecurityPolicy.HeaderName] = UiContentSecurityPolicy.For(httpContext);
             return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status).ExecuteAsync(httpContext);
