@@ -84,33 +84,6 @@ public sealed class BadInputTests(SqliteServer fixture) : IClassFixture<SqliteSe
     }
 
     [Fact]
-    public async Task ChunkedBody_Over1MiB_Answers413OrItsCatalogError()
-    {
-        using var content = new StreamContent(new MemoryStream(new byte[2 * 1024 * 1024]));
-        content.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/health/alive") { Content = content };
-        request.Headers.TransferEncodingChunked = true;
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await fixture.Server.Public.SendAsync(request);
-        }
-        catch (HttpRequestException e) when (e.InnerException is IOException)
-        {
-            // The server refused the body and closed the connection while the client was still writing it (a race
-            // on a loaded machine): the refusal was not read, but nothing was accepted and no 5xx was sent.
-            return;
-        }
-
-        using (response)
-        {
-            ((int)response.StatusCode).ShouldBeLessThan(500);
-            response.Headers.Contains("Ory-Error-Id").ShouldBeTrue();
-        }
-    }
-
-    [Fact]
     public async Task Cookie64KiB_Answers431WithCatalogError()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health/alive");

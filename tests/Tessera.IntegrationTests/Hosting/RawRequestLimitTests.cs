@@ -57,14 +57,31 @@ public sealed class RawRequestLimitTests(SqliteServer fixture) : IClassFixture<S
         answer.ShouldBeCatalogAnswer(401, "session_inactive");
     }
 
+    [Fact]
+    public async Task ChunkedBodyPast1MiB_Answers413FromTheCatalog()
+    {
+        // A chunk announced as 2 MiB of which only 1 MiB + 1 KiB is written: every byte sent is one the server reads
+        // before it refuses, so its answer is never lost to a reset, and the client is not still writing when it
+        // reads. (Through HttpClient the same request raced: a broken pipe while sending hid the 413.)
+        var head = Encoding.ASCII.GetBytes(
+            "POST /admin/identities HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
+            "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n200000\r\n");
+
+        var answer = await SendAsync([.. head, .. new byte[(1024 * 1024) + 1024]], fixture.Server.AdminUrl);
+
+        answer.ShouldBeCatalogAnswer(413, "payload_too_large");
+    }
+
     private static byte[] Bytes(string head, byte[] raw, string tail) =>
         [.. Encoding.ASCII.GetBytes(head), .. raw, .. Encoding.ASCII.GetBytes(tail)];
 
-    private async Task<RawAnswer> SendAsync(byte[] request)
+    private Task<RawAnswer> SendAsync(byte[] request) => SendAsync(request, fixture.Server.PublicUrl);
+
+    private static async Task<RawAnswer> SendAsync(byte[] request, Uri listener)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var client = new TcpClient();
-        await client.ConnectAsync(fixture.Server.PublicUrl.Host, fixture.Server.PublicUrl.Port, cts.Token);
+        await client.ConnectAsync(listener.Host, listener.Port, cts.Token);
         var stream = client.GetStream();
         await stream.WriteAsync(request, cts.Token);
         using var received = new MemoryStream();
