@@ -7,6 +7,7 @@ using Tessera.Courier;
 using Tessera.Errors;
 using Tessera.Health;
 using Tessera.Hosting;
+using Tessera.Hosting.Cors;
 using Tessera.Hosting.Outbound;
 using Tessera.Identities;
 using Tessera.Logging;
@@ -50,6 +51,7 @@ public static class Program
 
         builder.AddTesseraLogging(config);
         builder.AddTesseraListeners(serve);
+        builder.Services.AddCrossOriginRequests(config);
         builder.Services.AddGracefulShutdown(config);
         builder.Services.AddPersistence(config);
         builder.Services.AddServerSecrets(config);
@@ -76,6 +78,7 @@ public static class Program
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCrossOriginRequests();
         app.UseErrors();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseRateLimiting();
