@@ -8,6 +8,7 @@ using Tessera.Errors;
 using Tessera.Health;
 using Tessera.Hosting;
 using Tessera.Hosting.Outbound;
+using Tessera.Hosting.QueryParameters;
 using Tessera.Identities;
 using Tessera.Logging;
 using Tessera.Permissions;
@@ -81,6 +82,7 @@ public static class Program
         app.UseRateLimiting();
         app.UseRouting();
         app.UseMiddleware<SurfaceGuardMiddleware>();
+        app.UseMiddleware<EmptyQueryParametersMiddleware>();
         app.UseAdminKeyAuthentication();
 
         app.MapHealthEndpoints();
