@@ -9,6 +9,7 @@ using Tessera.Health;
 using Tessera.Hosting;
 using Tessera.Hosting.Cors;
 using Tessera.Hosting.Outbound;
+using Tessera.Hosting.QueryParameters;
 using Tessera.Identities;
 using Tessera.Logging;
 using Tessera.Permissions;
@@ -84,6 +85,7 @@ public static class Program
         app.UseRateLimiting();
         app.UseRouting();
         app.UseMiddleware<SurfaceGuardMiddleware>();
+        app.UseMiddleware<EmptyQueryParametersMiddleware>();
         app.UseAdminKeyAuthentication();
 
         app.MapHealthEndpoints();
