@@ -23,6 +23,11 @@ internal static partial class ServerStartup
                 LogUnknownKey(logger, key);
             }
 
+            foreach (var notice in config.Notices)
+            {
+                LogNotice(logger, notice.KeyPath, notice.Message);
+            }
+
             await app.Services.GetRequiredService<StorageInitializer>().InitialiseAsync(cancellationToken);
             await app.Services.GetRequiredService<ServerSecrets>().InitialiseAsync(cancellationToken);
             await app.StartAsync(cancellationToken);
@@ -40,6 +45,9 @@ internal static partial class ServerStartup
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Configuration key {Key} is not supported by Tessera and is ignored")]
     private static partial void LogUnknownKey(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Configuration key {Key}: {Notice}")]
+    private static partial void LogNotice(ILogger logger, string key, string notice);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Public API listening on {PublicUrl}, admin API on {AdminUrl}")]
     private static partial void LogListening(ILogger logger, Uri publicUrl, Uri adminUrl);
