@@ -41,7 +41,7 @@ public abstract class KratosQuickstartTests(DatabaseKind kind)
             };
             PlaceIdentitySchema(preset, folder, environment);
 
-            await using var server = TesseraProcess.Start(["serve", "--config", Path.Combine(Quickstart(preset), "kratos.yml"), "--migrate"], environment, folder);
+            await using var server = TesseraProcess.Start(["serve", "--config", Path.Combine(KratosQuickstartFiles.Folder(preset), "kratos.yml"), "--migrate"], environment, folder);
             (await server.WaitUntilReadyAsync(new Uri(publicUrl, "health/ready"), TimeSpan.FromSeconds(60)))
                 .ShouldBeTrue(server.StandardError + server.StandardOutput);
             using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = publicUrl };
@@ -76,18 +76,6 @@ public abstract class KratosQuickstartTests(DatabaseKind kind)
         }
     }
 
-    /// <summary>Where the quickstart's own data lives in the repository (a copy of Kratos's contrib/quickstart/kratos).</summary>
-    private static string Quickstart(string preset)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Tessera.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        return Path.Combine(root.FullName, "tests", "Tessera.Tests", "TestData", "reference", "kratos-quickstart", preset);
-    }
-
     /// <summary>
     /// Where Kratos's deployment puts the schema: all-strategies names a path relative to the working directory
     /// (Kratos's repository root), so the file goes there; the others name the container mount
@@ -95,7 +83,7 @@ public abstract class KratosQuickstartTests(DatabaseKind kind)
     /// </summary>
     private static void PlaceIdentitySchema(string preset, string folder, Dictionary<string, string> environment)
     {
-        var schema = Path.Combine(Quickstart(preset), "identity.schema.json");
+        var schema = Path.Combine(KratosQuickstartFiles.Folder(preset), "identity.schema.json");
         if (preset == "all-strategies")
         {
             var target = Path.Combine(folder, "contrib", "quickstart", "kratos", "all-strategies");
