@@ -217,6 +217,9 @@ internal sealed class ConfigurationTree
     /// </summary>
     public IReadOnlyList<ConfigurationNotice> Notices => _notices;
 
+    /// <summary>Every key an options class asked for so far, present or not (the compatibility table is checked against it).</summary>
+    public IReadOnlyCollection<string> ReadKeys => _readKeys;
+
     public void AddNotice(string keyPath, string message) => _notices.Add(new ConfigurationNotice(keyPath, message));
 
     /// <summary>Every leaf key of the files that no options class asked for (nor an ancestor of it).</summary>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
+using Tessera.Configuration.Keys;
 using Tessera.Persistence;
 using Tessera.Security.Secrets;
 using Tessera.Security.ApiKeys;
@@ -18,15 +19,7 @@ internal static partial class ServerStartup
         try
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tessera.Configuration");
-            foreach (var key in config.UnreadKeys())
-            {
-                LogUnknownKey(logger, key);
-            }
-
-            foreach (var notice in config.Notices)
-            {
-                LogNotice(logger, notice.KeyPath, notice.Message);
-            }
+            UnusedKeys.Report(config, logger);
 
             await app.Services.GetRequiredService<StorageInitializer>().InitialiseAsync(cancellationToken);
             await app.Services.GetRequiredService<ServerSecrets>().InitialiseAsync(cancellationToken);
@@ -42,12 +35,6 @@ internal static partial class ServerStartup
             throw;
         }
     }
-
-    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Configuration key {Key} is not supported by Tessera and is ignored")]
-    private static partial void LogUnknownKey(ILogger logger, string key);
-
-    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Configuration key {Key}: {Notice}")]
-    private static partial void LogNotice(ILogger logger, string key, string notice);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Public API listening on {PublicUrl}, admin API on {AdminUrl}")]
     private static partial void LogListening(ILogger logger, Uri publicUrl, Uri adminUrl);
