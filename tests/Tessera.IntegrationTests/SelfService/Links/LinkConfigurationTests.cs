@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net;
+using System.Net.Http.Json;
 using Tessera.Configuration;
 using Tessera.IntegrationTests.Fixtures;
 
@@ -35,5 +36,9 @@ public sealed class LinkConfigurationTests
         using var link = await server.Public.GetAsync($"/self-service/recovery?flow={flow.RootElement.GetProperty("id").GetString()}&token=x");
 
         link.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        var identityId = await TestIdentities.CreateAsync(server, $"link-{Guid.NewGuid():N}@example.com");
+        using var admin = await server.Admin.PostAsJsonAsync("/admin/recovery/link", new { identity_id = identityId });
+        admin.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        admin.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("self_service_method_disabled");
     }
 }

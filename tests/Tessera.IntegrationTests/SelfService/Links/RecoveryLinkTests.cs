@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -222,6 +223,30 @@ public abstract class RecoveryLinkTests(LinkFlowServer fixture)
         stored.Count.ShouldBe(1);
         stored[0].ShouldNotContain(token);
         Convert.FromBase64String(stored[0]).Length.ShouldBe(32);
+    }
+
+    [Fact]
+    public async Task AdminRecoveryLink_Answers200_TheLinkSignsInOnce_AndUnknownIdentityIs404()
+    {
+        var identityId = await TestIdentities.CreateAsync(Server, NewLinkEmail(), Password);
+
+        using var created = await Server.Admin.PostAsJsonAsync("/admin/recovery/link", new { identity_id = identityId, expires_in = "30m" });
+
+        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        body.RootElement.GetProperty("expires_at").GetDateTimeOffset().ShouldBe(Server.Clock.GetUtcNow().AddMinutes(30), TimeSpan.FromSeconds(1));
+        var link = new Uri(body.RootElement.GetProperty("recovery_link").GetString()!);
+        link.AbsolutePath.ShouldBe("/self-service/recovery");
+        using var browser = new BrowserClient(Server.PublicUrl);
+        using var opened = await browser.GetAsync(link.PathAndQuery);
+        ShouldBeRedirectTo(opened, "/ui/settings");
+        using var again = await new BrowserClient(Server.PublicUrl).GetAsync(link.PathAndQuery);
+        ShouldBeRedirectTo(again, "/ui/recovery");
+
+        using var unknown = await Server.Admin.PostAsJsonAsync("/admin/recovery/link", new { identity_id = Guid.NewGuid() });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var bad = await Server.Admin.PostAsJsonAsync("/admin/recovery/link", new { identity_id = identityId, expires_in = "soon" });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     private async Task<Uri> SentLinkAsync()

@@ -46,8 +46,13 @@ internal sealed class LinkRecoveryMethod(
             return new LinkOpened(use, null);
         }
 
-        // Whoever opened the link reads the address's mail, which is what verifying it means.
-        await addresses.MarkVerifiedAsync(identity.Id, Via, use.Token.Address, cancellationToken);
+        // Whoever opened the link reads the address's mail, which is what verifying it means (an administrator's link
+        // names no address).
+        if (use.Token.Address.Length > 0)
+        {
+            await addresses.MarkVerifiedAsync(identity.Id, Via, use.Token.Address, cancellationToken);
+        }
+
         return new LinkOpened(use, identity);
     }
 }

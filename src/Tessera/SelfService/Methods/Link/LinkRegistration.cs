@@ -22,6 +22,7 @@ internal static class LinkRegistration
         services.AddSingleton<VerificationLinkSuccess>();
         services.AddSingleton<VerificationLinkOpening>();
         services.AddSingleton<VerificationLinkSteps>();
+        services.AddSingleton<AdminRecoveryLinks>();
         return services;
     }
 }

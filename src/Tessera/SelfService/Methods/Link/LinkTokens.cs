@@ -23,8 +23,11 @@ internal sealed class LinkTokens(Database database, NetworkContext network, Link
     // A flow holds a token per "send me a link"; only the newest few are looked at, which bounds the work per request.
     private const int NewestLooked = 10;
 
-    /// <summary>A new token for the stored flow (earlier ones stay usable until they expire) and the link carrying it.</summary>
-    public async Task<Uri> IssueAsync(Flow flow, string address, Guid? identityId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new token for the stored flow (earlier ones stay usable until they expire) and the link carrying it; it lives
+    /// <paramref name="lifespan"/>, else <c>selfservice.methods.link.config.lifespan</c>.
+    /// </summary>
+    public async Task<Uri> IssueAsync(Flow flow, string address, Guid? identityId, CancellationToken cancellationToken, TimeSpan? lifespan = null)
     {
         var token = RandomNumberGenerator.GetString(Alphabet, Length);
         var now = clock.GetUtcNow();
@@ -42,7 +45,7 @@ internal sealed class LinkTokens(Database database, NetworkContext network, Link
                 TokenHmac = OneTimeCode.Hash(token, flow.Id, secrets.For(SecretPurpose.OneTimeCodes)),
                 Address = address,
                 IdentityId = identityId,
-                ExpiresAt = now + options.Lifespan,
+                ExpiresAt = now + (lifespan ?? options.Lifespan),
                 Now = now,
             });
 
