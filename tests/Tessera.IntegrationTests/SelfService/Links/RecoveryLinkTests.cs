@@ -249,6 +249,43 @@ public abstract class RecoveryLinkTests(LinkFlowServer fixture)
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task RecoveryAfterLinkHooks_RevokeActiveSessions_EndsTheOtherSessions()
+    {
+        await using var sink = SmtpSink.Start();
+        var settings = LinkSettingsFor(sink);
+        settings["selfservice.flows.recovery.after.link.hooks"] = """[{"hook":"revoke_active_sessions"}]""";
+        await using var server = await TesseraTestServer.StartAsync(fixture.Kind, settings);
+        var email = NewLinkEmail();
+        await TestIdentities.CreateAsync(server, email, Password);
+        using var earlier = new BrowserClient(server.PublicUrl);
+        using var later = new BrowserClient(server.PublicUrl);
+
+        var sentSoFar = 0;
+        foreach (var browser in new[] { earlier, later })
+        {
+            using var flow = await NewApiFlowAsync(server, "recovery");
+            using var sent = await SubmitAsync(server, "recovery", flow.RootElement.GetProperty("id").GetString()!, new { method = "link", email });
+            await DeliverAsync(server);
+            sentSoFar++;
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (sink.Messages.Count(m => m.IsFor(email)) < sentSoFar && waited.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                await Task.Delay(50);
+            }
+
+            var link = sink.Messages.Last(m => m.IsFor(email)).TextBody;
+            var url = System.Text.RegularExpressions.Regex.Match(link, @"/self-service/recovery\?flow=[0-9a-f-]{36}&token=[A-Za-z0-9]{32}").Value;
+            using var opened = await browser.GetAsync(url);
+            ShouldBeRedirectTo(opened, "/ui/settings");
+        }
+
+        using var revoked = await earlier.SendJsonAsync(HttpMethod.Get, "/sessions/whoami", null);
+        revoked.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var current = await later.SendJsonAsync(HttpMethod.Get, "/sessions/whoami", null);
+        current.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private async Task<Uri> SentLinkAsync()
     {
         var email = NewLinkEmail();
