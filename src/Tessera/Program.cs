@@ -25,6 +25,7 @@ using Tessera.SelfService.Flows.Registration;
 using Tessera.SelfService.Flows.Verification;
 using Tessera.SelfService.Flows.Settings;
 using Tessera.SelfService.Methods;
+using Tessera.SelfService.Methods.Link;
 using Tessera.SelfService.Hooks;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
@@ -64,6 +65,7 @@ public static class Program
         builder.Services.AddRegistrationFlow(config);
         builder.Services.AddRecoveryFlow(config);
         builder.Services.AddVerificationFlow(config);
+        builder.Services.AddLinkMethod(config);
         builder.Services.AddSettingsFlow(config);
         builder.Services.AddSecondFactors(config);
         builder.Services.AddCourier(config);
@@ -101,6 +103,7 @@ public static class Program
         app.MapLogoutEndpoints();
         app.MapRecoveryEndpoints();
         app.MapVerificationEndpoints();
+        app.MapLinkEndpoints();
         app.MapCourierEndpoints();
         app.MapHookEndpoints();
         app.MapPermissionEndpoints();

@@ -23,6 +23,7 @@ internal sealed class FlowFormRenderer
         ["totp"] = "Authenticator app",
         ["lookup_secret"] = "Backup recovery codes",
         ["code"] = "One-time code",
+        ["link"] = "E-mail link",
         ["webauthn"] = "Security keys",
         ["passkey"] = "Passkeys",
         ["oidc"] = "Social sign-in",
