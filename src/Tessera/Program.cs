@@ -64,6 +64,7 @@ public static class Program
         builder.Services.AddRecoveryFlow(config);
         builder.Services.AddVerificationFlow(config);
         builder.Services.AddSettingsFlow(config);
+        builder.Services.AddLogoutFlow(config);
         builder.Services.AddSecondFactors(config);
         builder.Services.AddCourier(config);
         builder.Services.AddOutboundHttp(config);
