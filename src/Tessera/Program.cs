@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Tessera.Cli;
 using Tessera.Configuration;
 using Tessera.Courier;
@@ -8,6 +6,7 @@ using Tessera.Errors;
 using Tessera.Health;
 using Tessera.Hosting;
 using Tessera.Hosting.Cors;
+using Tessera.Hosting.Json;
 using Tessera.Hosting.Outbound;
 using Tessera.Identities;
 using Tessera.Logging;
@@ -43,11 +42,7 @@ public static class Program
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton(serve);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        });
+        builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
 
         builder.AddTesseraLogging(config);
         builder.AddTesseraListeners(serve);
