@@ -111,10 +111,10 @@ public abstract class ErrorContainerApiTests(ServerFixture fixture)
         await using var server = await TesseraTestServer.StartAsync(fixture.Kind, new Dictionary<string, string> { ["selfservice.flows.error.bind_to_browser"] = "true" });
         var id = (await FailAsBrowserAsync(server, csrfCookie: "browser-a-token"))["/ui/error?id=".Length..];
 
-        using var other = await FetchWithCookieAsync(server.Public, id, "browser-b-token");
-        using var none = await FetchWithCookieAsync(server.Public, id, null);
-        using var same = await FetchWithCookieAsync(server.Public, id, "browser-a-token");
-        using var admin = await FetchWithCookieAsync(server.Admin, id, null);
+        using var other = await FetchWithCookieAsync(server, server.Public, id, "browser-b-token");
+        using var none = await FetchWithCookieAsync(server, server.Public, id, null);
+        using var same = await FetchWithCookieAsync(server, server.Public, id, "browser-a-token");
+        using var admin = await FetchWithCookieAsync(server, server.Admin, id, null);
 
         other.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         other.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("self_service_error_forbidden");
@@ -173,7 +173,7 @@ public abstract class ErrorContainerApiTests(ServerFixture fixture)
         request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         if (csrfCookie is not null)
         {
-            request.Headers.Add("Cookie", $"csrf_token={csrfCookie}");
+            request.Headers.Add("Cookie", $"{server.CsrfCookieName}={csrfCookie}");
         }
 
         using var response = await server.Public.SendAsync(request);
@@ -182,13 +182,13 @@ public abstract class ErrorContainerApiTests(ServerFixture fixture)
         return response.Headers.Location!.OriginalString;
     }
 
-    private static async Task<HttpResponseMessage> FetchWithCookieAsync(HttpClient client, string id, string? cookie)
+    private static async Task<HttpResponseMessage> FetchWithCookieAsync(TesseraTestServer server, HttpClient client, string id, string? cookie)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/self-service/errors?id={id}");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (cookie is not null)
         {
-            request.Headers.Add("Cookie", $"csrf_token={cookie}");
+            request.Headers.Add("Cookie", $"{server.CsrfCookieName}={cookie}");
         }
 
         return await client.SendAsync(request);
