@@ -60,6 +60,9 @@ before(async () => {
   server = await startTessera({
     SELFSERVICE_FLOWS_RECOVERY_ENABLED: "true",
     SELFSERVICE_FLOWS_VERIFICATION_ENABLED: "true",
+    // Many passwords are hashed here: small argon2 costs keep the run short (the costs are not under test).
+    HASHERS_ARGON2_MEMORY: "8MB",
+    HASHERS_ARGON2_PARALLELISM: "1",
   });
   frontend = recorded(new FrontendApi(new Configuration({ basePath: server.publicUrl })));
   identity = recorded(new IdentityApi(new Configuration({ basePath: server.adminUrl })));
