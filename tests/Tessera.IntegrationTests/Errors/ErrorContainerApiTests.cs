@@ -193,6 +193,21 @@ public abstract class ErrorContainerApiTests(ServerFixture fixture)
 
         return await client.SendAsync(request);
     }
+
+    [Fact]
+    public async Task AdminSelfServiceErrors_Answers307ToThePublicEndpoint_KeepingTheQuery()
+    {
+        using var response = await Server.Admin.GetAsync("/admin/self-service/errors?id=stub%3A500&x=1");
+        using var onPublic = await Server.Public.GetAsync("/admin/self-service/errors?id=stub:500");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.TemporaryRedirect);
+        var location = response.Headers.Location!;
+        location.ToString().ShouldBe(new Uri(Server.PublicUrl, "/self-service/errors?id=stub%3A500&x=1").ToString());
+        using var followed = await Server.Public.GetAsync(location);
+        followed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonNode.Parse(await followed.Content.ReadAsStringAsync())!["error"]!["code"]!.GetValue<int>().ShouldBe(500);
+        onPublic.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }
 
 public sealed class SqliteErrorContainerApiTests(SqliteServer fixture) : ErrorContainerApiTests(fixture), IClassFixture<SqliteServer>;
