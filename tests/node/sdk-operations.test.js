@@ -60,6 +60,8 @@ before(async () => {
   server = await startTessera({
     SELFSERVICE_FLOWS_RECOVERY_ENABLED: "true",
     SELFSERVICE_FLOWS_VERIFICATION_ENABLED: "true",
+    // The link method on (recovery still uses codes): createRecoveryLinkForIdentity answers with a link.
+    SELFSERVICE_METHODS_LINK_ENABLED: "true",
     // Many passwords are hashed here: small argon2 costs keep the run short (the costs are not under test).
     HASHERS_ARGON2_MEMORY: "8MB",
     HASHERS_ARGON2_PARALLELISM: "1",
@@ -279,6 +281,12 @@ test("admin identities: create, read, list, update, patch, batch, credentials, r
   assert.match(code.recovery_code, /^\d+$/);
   // As Kratos: the link opens the recovery UI on the flow that accepts the code.
   assert.match(code.recovery_link, /[?&]flow=[0-9a-f-]{36}/);
+
+  const { data: link } = await identity.createRecoveryLinkForIdentity({
+    createRecoveryLinkForIdentityBody: { identity_id: created.id, expires_in: "15m" },
+  });
+  assert.match(link.recovery_link, /[?&]token=[A-Za-z0-9]+/);
+  assert.ok(Date.parse(link.expires_at) > Date.now());
 
   const { status: credentialDeleted } = await identity.deleteIdentityCredentials({ id: created.id, type: "password" });
   assert.equal(credentialDeleted, 204);
