@@ -33,11 +33,14 @@ public abstract class SmallStatusTests(CodeFlowServer fixture)
     }
 
     [Fact]
-    public async Task Whoami_UnknownTokenizeAsTemplate_Is400NamingTheParameter()
+    public async Task Whoami_UnknownTokenizeAsTemplate_Is400NamingTheParameterWhileAnEmptyOneIsIgnored()
     {
         var token = await SignedInAsync();
 
+        using var empty = await SendAsync(HttpMethod.Get, "/sessions/whoami?tokenize_as=", token);
         using var response = await SendAsync(HttpMethod.Get, "/sessions/whoami?tokenize_as=unknown", token);
+
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK, await empty.Content.ReadAsStringAsync());
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
