@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
+using Tessera.Hosting.QueryParameters;
 
 namespace Tessera.Sessions;
 
@@ -9,19 +10,5 @@ namespace Tessera.Sessions;
 /// </summary>
 internal static class ActiveFilter
 {
-    public static Result<bool?> Parse(IQueryCollection query)
-    {
-        var value = query["active"].FirstOrDefault(v => !string.IsNullOrEmpty(v));
-        if (value is null)
-        {
-            return (bool?)null;
-        }
-
-        if (!bool.TryParse(value, out var active))
-        {
-            return RequestErrors.Malformed("active must be true or false", new Dictionary<string, object?> { ["parameter"] = "active" });
-        }
-
-        return (bool?)active;
-    }
+    public static Result<bool?> Parse(IQueryCollection query) => QueryParameterReader.Boolean(query, "active");
 }

@@ -157,7 +157,7 @@ public abstract partial class AdminSessionListTests(ServerFixture fixture)
     [InlineData("/admin/sessions/00000000-0000-0000-0000-000000000001?expand=everything", "expand")]
     [InlineData("/admin/identities/00000000-0000-0000-0000-000000000001/sessions?page_size=abc", "page_size")]
     [InlineData("/admin/identities/00000000-0000-0000-0000-000000000001/sessions?page_token=%%%", "page_token")]
-    [InlineData("/admin/identities/00000000-0000-0000-0000-000000000001/sessions?active=1", "active")]
+    [InlineData("/admin/identities/00000000-0000-0000-0000-000000000001/sessions?active=yes", "active")]
     public async Task AdminSessionReads_UnreadableParameter_Answer400NamingIt(string path, string parameter)
     {
         using var response = await fixture.Server.Admin.GetAsync(path);

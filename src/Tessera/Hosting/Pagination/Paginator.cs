@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Globalization;
 using Tessera.Errors;
+using Tessera.Hosting.QueryParameters;
 
 namespace Tessera.Hosting.Pagination;
 
@@ -31,7 +32,7 @@ internal static class Paginator
 
         if (!TryReadSize(pageSize, out var size))
         {
-            return Invalid("page_size", "page_size must be a whole number of at least 1");
+            return Invalid("page_size", "must be a whole number of at least 1");
         }
 
         TPosition? after = null;
@@ -52,13 +53,13 @@ internal static class Paginator
     {
         if (!TryReadSize(perPage, out var size))
         {
-            return Invalid("per_page", "per_page must be a whole number of at least 1");
+            return Invalid("per_page", "must be a whole number of at least 1");
         }
 
         long number = 0;
         if (page is not null && (!long.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number > MaxLegacyPage))
         {
-            return Invalid("page", $"page must be a whole number from 0 to {MaxLegacyPage}");
+            return Invalid("page", $"must be a whole number from 0 to {MaxLegacyPage}");
         }
 
         return new PageRequest<TPosition>(size, null, number);
@@ -83,11 +84,10 @@ internal static class Paginator
     }
 
     /// <summary>A well-formed token whose position the list no longer (or never) had.</summary>
-    public static TesseraError UnknownPageToken() => Invalid("page_token", "page_token is not a token this API returned");
+    public static TesseraError UnknownPageToken() => Invalid("page_token", "is not a token this API returned");
 
     private static string? Value(IQueryCollection query, string name) =>
         query[name].FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
-    private static TesseraError Invalid(string parameter, string problem) =>
-        RequestErrors.Malformed(problem, new Dictionary<string, object?> { ["parameter"] = parameter });
+    private static TesseraError Invalid(string parameter, string problem) => QueryParameterReader.Invalid(parameter, problem);
 }

@@ -11,9 +11,9 @@ namespace Tessera.Hosting.QueryParameters;
 internal static class QueryParameterReader
 {
     /// <summary>A boolean as Go's <c>strconv.ParseBool</c> reads it (Kratos's <c>refresh</c>).</summary>
-    public static Result<bool?> Boolean(HttpRequest request, string name)
+    public static Result<bool?> Boolean(IQueryCollection query, string name)
     {
-        return Single(request, name) switch
+        return Single(query, name) switch
         {
             null => Result<bool?>.Success(null),
             "1" or "t" or "T" or "TRUE" or "true" or "True" => true,
@@ -23,9 +23,9 @@ internal static class QueryParameterReader
     }
 
     /// <summary>One of a fixed set of values, compared case-insensitively and returned as listed.</summary>
-    public static Result<string?> OneOf(HttpRequest request, string name, IReadOnlyList<string> allowed)
+    public static Result<string?> OneOf(IQueryCollection query, string name, IReadOnlyList<string> allowed)
     {
-        var text = Single(request, name);
+        var text = Single(query, name);
         if (text is null)
         {
             return (string?)null;
@@ -46,9 +46,9 @@ internal static class QueryParameterReader
     public static TesseraError Invalid(string name, string problem) =>
         RequestErrors.Malformed($"the query parameter `{name}` {problem}", new Dictionary<string, object?> { ["parameter"] = name });
 
-    private static string? Single(HttpRequest request, string name)
+    private static string? Single(IQueryCollection query, string name)
     {
-        var values = request.Query[name];
+        var values = query[name];
         return values.Count == 0 || string.IsNullOrEmpty(values[^1]) ? null : values[^1];
     }
 }

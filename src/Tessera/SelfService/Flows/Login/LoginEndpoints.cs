@@ -48,13 +48,13 @@ internal static class LoginEndpoints
     private static async Task<IResult> CreateAsync(
         HttpContext context, FlowType type, LoginFlowService login, ReturnToValidator returnTo, string? returnToText, CancellationToken cancellationToken)
     {
-        var refresh = QueryParameterReader.Boolean(context.Request, "refresh");
+        var refresh = QueryParameterReader.Boolean(context.Request.Query, "refresh");
         if (!refresh.Succeeded)
         {
             return new ErrorResult(refresh.Error);
         }
 
-        var aal = QueryParameterReader.OneOf(context.Request, "aal", RequestableAals);
+        var aal = QueryParameterReader.OneOf(context.Request.Query, "aal", RequestableAals);
         if (!aal.Succeeded)
         {
             return new ErrorResult(aal.Error);
