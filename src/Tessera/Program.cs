@@ -7,7 +7,9 @@ using Tessera.Courier;
 using Tessera.Errors;
 using Tessera.Health;
 using Tessera.Hosting;
+using Tessera.Hosting.Cors;
 using Tessera.Hosting.Outbound;
+using Tessera.Hosting.QueryParameters;
 using Tessera.Identities;
 using Tessera.Logging;
 using Tessera.Permissions;
@@ -23,6 +25,7 @@ using Tessera.SelfService.Flows.Registration;
 using Tessera.SelfService.Flows.Verification;
 using Tessera.SelfService.Flows.Settings;
 using Tessera.SelfService.Methods;
+using Tessera.SelfService.Methods.Link;
 using Tessera.SelfService.Hooks;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
@@ -50,6 +53,7 @@ public static class Program
 
         builder.AddTesseraLogging(config);
         builder.AddTesseraListeners(serve);
+        builder.Services.AddCrossOriginRequests(config);
         builder.Services.AddGracefulShutdown(config);
         builder.Services.AddPersistence(config);
         builder.Services.AddServerSecrets(config);
@@ -61,6 +65,7 @@ public static class Program
         builder.Services.AddRegistrationFlow(config);
         builder.Services.AddRecoveryFlow(config);
         builder.Services.AddVerificationFlow(config);
+        builder.Services.AddLinkMethod(config);
         builder.Services.AddSettingsFlow(config);
         builder.Services.AddSecondFactors(config);
         builder.Services.AddCourier(config);
@@ -76,11 +81,13 @@ public static class Program
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCrossOriginRequests();
         app.UseErrors();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseRateLimiting();
         app.UseRouting();
         app.UseMiddleware<SurfaceGuardMiddleware>();
+        app.UseMiddleware<EmptyQueryParametersMiddleware>();
         app.UseAdminKeyAuthentication();
 
         app.MapHealthEndpoints();
@@ -96,6 +103,7 @@ public static class Program
         app.MapLogoutEndpoints();
         app.MapRecoveryEndpoints();
         app.MapVerificationEndpoints();
+        app.MapLinkEndpoints();
         app.MapCourierEndpoints();
         app.MapHookEndpoints();
         app.MapPermissionEndpoints();

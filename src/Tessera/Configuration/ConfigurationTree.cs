@@ -16,6 +16,7 @@ internal sealed class ConfigurationTree
     private readonly JsonObject _root;
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly HashSet<string> _readKeys = new(StringComparer.Ordinal);
+    private readonly List<ConfigurationNotice> _notices = [];
 
     public ConfigurationTree(JsonObject root, IReadOnlyDictionary<string, string> environment)
     {
@@ -209,6 +210,17 @@ internal sealed class ConfigurationTree
             _ => throw new ConfigurationException(keyPath, "expected a list of values"),
         };
     }
+
+    /// <summary>
+    /// What binding changed or would rather not have seen (a value raised to a safe floor): logged as warnings at
+    /// start-up, when logging exists, by whoever starts the server.
+    /// </summary>
+    public IReadOnlyList<ConfigurationNotice> Notices => _notices;
+
+    /// <summary>Every key an options class asked for so far, present or not (the compatibility table is checked against it).</summary>
+    public IReadOnlyCollection<string> ReadKeys => _readKeys;
+
+    public void AddNotice(string keyPath, string message) => _notices.Add(new ConfigurationNotice(keyPath, message));
 
     /// <summary>Every leaf key of the files that no options class asked for (nor an ancestor of it).</summary>
     public IReadOnlyList<string> UnreadKeys()

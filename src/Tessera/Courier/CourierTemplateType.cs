@@ -22,6 +22,15 @@ internal sealed class CourierTemplateType
 
     public static readonly CourierTemplateType RegistrationCodeValid = new("registration_code_valid", "registration_code/valid", "RegistrationCode");
 
+    // The link method's messages (Kratos's names): the valid ones carry the one-time link, the invalid ones no link.
+    public static readonly CourierTemplateType RecoveryValid = new("recovery_valid", "recovery/valid", "RecoveryURL");
+
+    public static readonly CourierTemplateType RecoveryInvalid = new("recovery_invalid", "recovery/invalid");
+
+    public static readonly CourierTemplateType VerificationValid = new("verification_valid", "verification/valid", "VerificationURL");
+
+    public static readonly CourierTemplateType VerificationInvalid = new("verification_invalid", "verification/invalid");
+
     private CourierTemplateType(string name, string folder, params string[] fields)
     {
         Name = name;
@@ -30,7 +39,10 @@ internal sealed class CourierTemplateType
     }
 
     public static IReadOnlyList<CourierTemplateType> All { get; } =
-        [RecoveryCodeValid, RecoveryCodeInvalid, VerificationCodeValid, VerificationCodeInvalid, LoginCodeValid, RegistrationCodeValid];
+        [
+            RecoveryCodeValid, RecoveryCodeInvalid, VerificationCodeValid, VerificationCodeInvalid, LoginCodeValid, RegistrationCodeValid,
+            RecoveryValid, RecoveryInvalid, VerificationValid, VerificationInvalid,
+        ];
 
     public string Name { get; }
 

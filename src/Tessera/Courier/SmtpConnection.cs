@@ -5,16 +5,18 @@ using Tessera.Configuration;
 namespace Tessera.Courier;
 
 /// <summary>
-/// <c>courier.smtp.connection_uri</c>: <c>smtp://user:pass@host:port/?disable_starttls=true&amp;skip_ssl_verify=true</c>.
-/// STARTTLS is required unless <c>disable_starttls=true</c> (Kratos's default). <c>smtps://</c> (implicit TLS, port
-/// 465) is refused at start-up: System.Net.Mail's SmtpClient only speaks STARTTLS.
+/// <c>courier.smtp.connection_uri</c> as Kratos reads it: <c>smtps://user:pass@host:465/</c> speaks TLS from the
+/// first byte (implicit TLS); <c>smtp://user:pass@host:587/</c> requires STARTTLS unless <c>disable_starttls=true</c>;
+/// <c>skip_ssl_verify=true</c> accepts any server certificate (tests, self-signed relays). The user info, when
+/// present, is the SMTP AUTH user and password.
 /// </summary>
 internal sealed class SmtpConnection
 {
     private const string KeyPath = "courier.smtp.connection_uri";
 
-    private SmtpConnection(string host, int port, string? userName, string? password, bool disableStartTls, bool skipSslVerify)
+    private SmtpConnection(bool implicitTls, string host, int port, string? userName, string? password, bool disableStartTls, bool skipSslVerify)
     {
+        ImplicitTls = implicitTls;
         Host = host;
         Port = port;
         UserName = userName;
@@ -22,6 +24,9 @@ internal sealed class SmtpConnection
         DisableStartTls = disableStartTls;
         SkipSslVerify = skipSslVerify;
     }
+
+    /// <summary><c>smtps://</c>: TLS from the first byte, no STARTTLS.</summary>
+    public bool ImplicitTls { get; }
 
     public string Host { get; }
 
@@ -42,15 +47,9 @@ internal sealed class SmtpConnection
             throw new ConfigurationException(KeyPath, "expected a URL such as smtp://user:password@mail.example.com:587/");
         }
 
-        if (uri.Scheme == "smtps")
+        if (uri.Scheme is not ("smtp" or "smtps"))
         {
-            throw new ConfigurationException(KeyPath,
-                "smtps:// (implicit TLS) is not supported: Tessera's SMTP client speaks STARTTLS only. Use smtp://host:587/ (STARTTLS is required by default)");
-        }
-
-        if (uri.Scheme != "smtp")
-        {
-            throw new ConfigurationException(KeyPath, $"expected the smtp:// scheme, got {uri.Scheme}://");
+            throw new ConfigurationException(KeyPath, $"expected the smtp:// or smtps:// scheme, got {uri.Scheme}://");
         }
 
         var query = QueryHelpers.ParseQuery(uri.Query);
@@ -63,12 +62,13 @@ internal sealed class SmtpConnection
             password = separator < 0 ? null : Uri.UnescapeDataString(uri.UserInfo[(separator + 1)..]);
         }
 
-        return new SmtpConnection(uri.Host, uri.Port > 0 ? uri.Port : 25, user, password,
+        var implicitTls = uri.Scheme == "smtps";
+        return new SmtpConnection(implicitTls, uri.Host, uri.Port > 0 ? uri.Port : implicitTls ? 465 : 25, user, password,
             Flag(query, "disable_starttls"), Flag(query, "skip_ssl_verify"));
     }
 
     // The password never reaches a log line or an exception message through this type.
-    public override string ToString() => $"smtp://{Host}:{Port}/";
+    public override string ToString() => $"{(ImplicitTls ? "smtps" : "smtp")}://{Host}:{Port}/";
 
     private static bool Flag(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, string name) =>
         !query.TryGetValue(name, out var value) ? false : value.ToString() switch

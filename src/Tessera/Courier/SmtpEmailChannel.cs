@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Net;
-using System.Net.Mail;
-using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace Tessera.Courier;
 
 /// <summary>
-/// Delivery over SMTP with the BCL's SmtpClient: one connection per message, STARTTLS unless the connection URI
-/// says <c>disable_starttls=true</c>. The message goes out as plain text with an HTML alternative, with the
-/// configured <c>courier.smtp.headers</c> and an <c>X-Tessera-Message-Id</c> header naming the outbox row.
+/// Delivery over SMTP with MailKit: one connection per message; implicit TLS for <c>smtps://</c>, mandatory
+/// STARTTLS for <c>smtp://</c> unless the URI says <c>disable_starttls=true</c>, SMTP AUTH when the URI carries
+/// a user. The message goes out as plain text with an HTML alternative, with the configured
+/// <c>courier.smtp.headers</c> and an <c>X-Tessera-Message-Id</c> header naming the outbox row.
 /// </summary>
 internal sealed class SmtpEmailChannel : IEmailChannel
 {
@@ -21,43 +22,47 @@ internal sealed class SmtpEmailChannel : IEmailChannel
     {
         _options = options;
         _connection = options.Smtp ?? throw new InvalidOperationException("The SMTP channel needs courier.smtp.connection_uri.");
-        if (_connection.SkipSslVerify)
-        {
-            // SmtpClient validates certificates only through this process-wide callback. HttpClient (webhooks, OIDC)
-            // does not consult it, so accepting any certificate here weakens SMTP alone, as the operator asked.
-#pragma warning disable SYSLIB0014, CA5359 // ServicePointManager is obsolete but SmtpClient's only hook; the operator opted out of verification
-            ServicePointManager.ServerCertificateValidationCallback = (_, _, _, _) => true;
-#pragma warning restore SYSLIB0014, CA5359
-        }
     }
+
+    private SecureSocketOptions Security =>
+        _connection.ImplicitTls ? SecureSocketOptions.SslOnConnect
+        : _connection.DisableStartTls ? SecureSocketOptions.None
+        : SecureSocketOptions.StartTls;
 
     public async Task SendAsync(CourierMessage message, CancellationToken cancellationToken)
     {
-        using var mail = new MailMessage
+        using var mail = Compose(message);
+        using var client = new SmtpClient { Timeout = (int)CourierOptions.SendTimeout.TotalMilliseconds };
+        if (_connection.SkipSslVerify)
         {
-            From = _options.From,
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = message.BodyPlaintext,
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        mail.To.Add(message.Recipient);
-        mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.Body, Encoding.UTF8, "text/html"));
+            // Per client, not process-wide: only this SMTP connection skips verification, as the operator asked.
+#pragma warning disable CA5359 // the operator opted out of certificate verification with skip_ssl_verify=true
+            client.ServerCertificateValidationCallback = (_, _, _, _) => true;
+#pragma warning restore CA5359
+        }
+
+        await client.ConnectAsync(_connection.Host, _connection.Port, Security, cancellationToken);
+        if (_connection.UserName is not null)
+        {
+            await client.AuthenticateAsync(_connection.UserName, _connection.Password ?? string.Empty, cancellationToken);
+        }
+
+        await client.SendAsync(mail, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    private MimeMessage Compose(CourierMessage message)
+    {
+        var mail = new MimeMessage { Subject = message.Subject };
+        mail.From.Add(new MailboxAddress(_options.From.DisplayName, _options.From.Address));
+        mail.To.Add(MailboxAddress.Parse(message.Recipient));
+        mail.Body = new BodyBuilder { TextBody = message.BodyPlaintext, HtmlBody = message.Body }.ToMessageBody();
         foreach (var (name, value) in _options.Headers)
         {
             mail.Headers.Add(name, value);
         }
 
         mail.Headers.Add(MessageIdHeader, message.Id.ToString());
-        using var client = new SmtpClient(_connection.Host, _connection.Port)
-        {
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            EnableSsl = !_connection.DisableStartTls,
-            Timeout = (int)CourierOptions.SendTimeout.TotalMilliseconds,
-            UseDefaultCredentials = false,
-            Credentials = _connection.UserName is null ? null : new NetworkCredential(_connection.UserName, _connection.Password),
-        };
-        await client.SendMailAsync(mail, cancellationToken);
+        return mail;
     }
 }

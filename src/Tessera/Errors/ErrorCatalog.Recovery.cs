@@ -14,4 +14,15 @@ internal static partial class ErrorCatalog
     {
         UiMessageIds = "4060006",
     };
+
+    public static readonly ErrorDescriptor RecoveryLinkInvalid = new(
+        "recovery_link_invalid", 400,
+        "The recovery link is invalid or has already been used.",
+        "The recovery token is invalid or has already been used. Please retry the flow.",
+        "A recovery link (the link method) was opened without its token (4060003), with a token that does not belong to the flow, or a second time: each link works once (4060004). A link past `selfservice.methods.link.config.lifespan` gives 4060005 instead.",
+        "Ask for a new link on the recovery page the browser was sent to, and open the newest e-mail's link once, whole (some mail clients cut long links).",
+        "Opening a recovery link leads to a new recovery flow carrying 4060003 or 4060004")
+    {
+        UiMessageIds = "4060003, 4060004",
+    };
 }

@@ -15,6 +15,8 @@ internal sealed record HashersOptions(HashAlgorithm Algorithm, Argon2Parameters 
         ["bcrypt"] = HashAlgorithm.Bcrypt,
     };
 
+    public const int MinimumProductionBcryptCost = 12;
+
     public static HashersOptions Bind(ConfigurationTree config)
     {
         var memoryText = config.GetString("hashers.argon2.memory", "128MB")!;
@@ -36,10 +38,25 @@ internal sealed record HashersOptions(HashAlgorithm Algorithm, Argon2Parameters 
             parallelism,
             (uint)config.GetInt("hashers.argon2.salt_length", 16, 16, 1024),
             (uint)config.GetInt("hashers.argon2.key_length", 32, 16, 1024));
-        var minCost = config.GetBool("dev", false) ? 4 : 12;
         return new HashersOptions(
             config.GetEnum("hashers.algorithm", HashAlgorithm.Argon2, Algorithms),
             argon2,
-            config.GetInt("hashers.bcrypt.cost", 12, minCost, 31));
+            BindBcryptCost(config));
+    }
+
+    /// <summary>
+    /// Kratos's schema allows 4..31 (its quickstart uses 8); outside dev mode Kratos raises a cost below 12 to 12,
+    /// because a cheap hash of a leaked database is an offline-cracking gift. Same here, and said out loud.
+    /// </summary>
+    private static int BindBcryptCost(ConfigurationTree config)
+    {
+        var cost = config.GetInt("hashers.bcrypt.cost", MinimumProductionBcryptCost, 4, 31);
+        if (cost >= MinimumProductionBcryptCost || config.GetBool("dev", false))
+        {
+            return cost;
+        }
+
+        config.AddNotice("hashers.bcrypt.cost", $"cost {cost} is below {MinimumProductionBcryptCost} and is raised to {MinimumProductionBcryptCost} outside dev mode (as Kratos does); set dev: true to keep it for tests");
+        return MinimumProductionBcryptCost;
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
+using Tessera.Configuration.Keys;
 using Tessera.Persistence;
 using Tessera.Security.Secrets;
 using Tessera.Security.ApiKeys;
@@ -18,10 +19,7 @@ internal static partial class ServerStartup
         try
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tessera.Configuration");
-            foreach (var key in config.UnreadKeys())
-            {
-                LogUnknownKey(logger, key);
-            }
+            UnusedKeys.Report(config, logger);
 
             await app.Services.GetRequiredService<StorageInitializer>().InitialiseAsync(cancellationToken);
             await app.Services.GetRequiredService<ServerSecrets>().InitialiseAsync(cancellationToken);
@@ -37,9 +35,6 @@ internal static partial class ServerStartup
             throw;
         }
     }
-
-    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Configuration key {Key} is not supported by Tessera and is ignored")]
-    private static partial void LogUnknownKey(ILogger logger, string key);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Public API listening on {PublicUrl}, admin API on {AdminUrl}")]
     private static partial void LogListening(ILogger logger, Uri publicUrl, Uri adminUrl);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
+using Tessera.Hosting.QueryParameters;
 using Tessera.Permissions.Checks;
 using Tessera.Permissions.Namespaces;
 using Tessera.Permissions.Tuples;
@@ -21,8 +22,12 @@ internal static class PermissionsRegistration
         return services;
     }
 
-    /// <summary>Keto's write API on the admin listener, its read API on the public one.</summary>
+    /// <summary>
+    /// Keto's write API on the admin listener, its read API on the public one. Keto reads its query parameters itself,
+    /// an empty one included, so the Kratos rule that an empty parameter is an absent one does not apply here.
+    /// </summary>
     public static IEndpointRouteBuilder MapPermissionEndpoints(this IEndpointRouteBuilder endpoints) => endpoints
+        .MapGroup(string.Empty).WithMetadata(KeepEmptyQueryParametersMetadata.Instance)
         .MapRelationTupleEndpoints()
         .MapCheckEndpoints()
         .MapNamespaceEndpoints();

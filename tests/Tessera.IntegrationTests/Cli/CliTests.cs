@@ -133,8 +133,29 @@ public sealed class CliTests
         stderr.Trim().Split('\n').Length.ShouldBe(1, stderr);
         stderr.ShouldContain("identity.schemas");
         stderr.ShouldContain(missing);
+        stderr.ShouldContain("IDENTITY_SCHEMAS");
         (stdout + stderr).ShouldNotContain("   at ");
         (stdout + stderr).ShouldNotContain("crit");
+    }
+
+    [Fact]
+    public async Task Serve_KratosQuickstartWithoutItsSchemaMount_ExitsWith1AndOneLineWithKeyFileAndFix()
+    {
+        // Kratos's quickstart (log.level: debug) names /etc/config/kratos/identity.schema.json, its container mount.
+        var file = Path.Combine(KratosQuickstartFiles.Folder("email-password"), "kratos.yml");
+        var dsn = await TestDatabases.CreateAsync(DatabaseKind.Sqlite);
+
+        var (exit, stdout, stderr) = await TesseraProcess.RunAsync(["serve", "--config", file], new Dictionary<string, string>(Ports(FreePort.Next(), FreePort.Next())) { ["DSN"] = dsn });
+
+        exit.ShouldBe(1);
+        var line = stderr.Trim().Split('\n').ShouldHaveSingleItem();
+        line.ShouldContain("identity.schemas");
+        line.ShouldContain("/etc/config/kratos/identity.schema.json");
+        line.ShouldContain("IDENTITY_SCHEMAS");
+        (stdout + stderr).ShouldNotContain("   at ");
+        (stdout + stderr).ShouldNotContain("Exception");
+        stdout.ShouldNotContain("fail:");
+        stdout.ShouldNotContain("crit:");
     }
 
     [Fact]

@@ -28,17 +28,17 @@ public sealed class CourierWatchCommandTests
     }
 
     [Fact]
-    public async Task CourierWatch_WithSmtpsUri_FailsWithOneLineNamingTheKey()
+    public async Task CourierWatch_WithUnknownScheme_FailsWithOneLineNamingTheKey()
     {
         var (exit, _, stderr) = await TesseraProcess.RunAsync(["courier", "watch"], new Dictionary<string, string>
         {
-            ["DSN"] = "memory", ["COURIER_SMTP_CONNECTION_URI"] = "smtps://user:secret@127.0.0.1:465/",
+            ["DSN"] = "memory", ["COURIER_SMTP_CONNECTION_URI"] = "smtpx://user:secret@127.0.0.1:465/",
         });
 
         exit.ShouldBe(1);
         stderr.Trim().Split('\n').Length.ShouldBe(1, stderr);
         stderr.ShouldContain("courier.smtp.connection_uri");
-        stderr.ShouldContain("smtps://");
+        stderr.ShouldContain("smtpx://");
         stderr.ShouldNotContain("secret");
     }
 }

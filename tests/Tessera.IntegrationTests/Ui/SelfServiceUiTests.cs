@@ -52,6 +52,34 @@ public sealed class SelfServiceUiTests(UiServer server, ChromiumBrowser chromium
     }
 
     [Fact]
+    public async Task Registration_TwoSteps_TraitsThenPasswordWithABackButtonThatKeepsTheTraits()
+    {
+        await using var context = await chromium.NewContextAsync();
+        var page = await NewPageAsync(context);
+        var email = NewEmail();
+        await page.GotoAsync(Url("/ui/registration"));
+        await Expect(page).ToHaveURLAsync(FlowPage("registration"));
+        await Expect(page.Locator("input[name=password]")).ToHaveCountAsync(0);
+
+        await page.FillAsync("input[name='traits.email']", email);
+        await page.ClickAsync("button[name=method][value=profile]");
+
+        await Expect(page.Locator("[data-message-id='1040009']")).ToBeVisibleAsync();
+        await Expect(page.Locator("input[name='traits.email']")).ToHaveAttributeAsync("type", "hidden");
+        await AssertEveryInputIsLabelledAsync(page);
+        await ChromiumBrowser.ScreenshotAsync(page, "registration-credentials");
+        await page.ClickAsync("button[name=screen][value=previous]");
+
+        await Expect(page.Locator("input[name='traits.email']")).ToHaveValueAsync(email);
+        await Expect(page.Locator("input[name=password]")).ToHaveCountAsync(0);
+        await page.ClickAsync("button[name=method][value=profile]");
+        await page.FillAsync("input[name=password]", Password);
+        await page.ClickAsync("button[name=method][value=password]");
+        await Expect(page).ToHaveURLAsync(Welcome());
+        await Expect(page.Locator("#session")).ToContainTextAsync(email);
+    }
+
+    [Fact]
     public async Task WrongPassword_IsShownOnTheSameFlowWith4000006AndTheIdentifierKept()
     {
         await using var context = await chromium.NewContextAsync();

@@ -18,7 +18,9 @@ internal static class UiSteps
 
     public static async Task RegisterAsync(IPage page, string email)
     {
+        // Kratos 1.3's two steps: the traits, then the credential.
         await page.FillAsync("input[name='traits.email']", email);
+        await page.ClickAsync("button[name=method][value=profile]");
         await page.FillAsync("input[name=password]", Password);
         await page.ClickAsync("button[name=method][value=password]");
     }

@@ -34,8 +34,19 @@ public sealed class CourierOptionsTests
         smtp.ToString().ShouldNotContain("p:ss");
     }
 
+    [Fact]
+    public void Bind_SmtpsUri_IsImplicitTlsOnPort465ByDefault()
+    {
+        var smtp = CourierOptions.Bind(Config(("courier.smtp.connection_uri", "smtps://test:test@mailslurper/?skip_ssl_verify=true"))).Smtp.ShouldNotBeNull();
+
+        smtp.ImplicitTls.ShouldBeTrue();
+        smtp.Port.ShouldBe(465);
+        smtp.UserName.ShouldBe("test");
+        smtp.SkipSslVerify.ShouldBeTrue();
+        smtp.ToString().ShouldBe("smtps://mailslurper:465/");
+    }
+
     [Theory]
-    [InlineData("courier.smtp.connection_uri", "smtps://u:p@mail.example.com:465/")]
     [InlineData("courier.smtp.connection_uri", "http://mail.example.com/")]
     [InlineData("courier.smtp.connection_uri", "smtp://mail.example.com/?disable_starttls=maybe")]
     [InlineData("courier.smtp.from_address", "not an address")]

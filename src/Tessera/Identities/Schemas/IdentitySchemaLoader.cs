@@ -65,7 +65,9 @@ internal static class IdentitySchemaLoader
             var path = url.StartsWith("file://", StringComparison.Ordinal) ? Uri.UnescapeDataString(url["file://".Length..]) : url;
             if (!File.Exists(path))
             {
-                throw new ConfigurationException(Key, $"the schema file for \"{reference.Id}\" does not exist: {path}");
+                throw new ConfigurationException(Key, $"the schema file for \"{reference.Id}\" does not exist: {Path.GetFullPath(path)}. "
+                    + "Create it, or point the schema's url at an existing file (file:///absolute/path.json), in the configuration file or in the environment as "
+                    + $"IDENTITY_SCHEMAS='[{{\"id\":\"{reference.Id}\",\"url\":\"file:///path/to/identity.schema.json\"}}]'");
             }
 
             return (await File.ReadAllTextAsync(path, cancellationToken), Path.GetFullPath(path));

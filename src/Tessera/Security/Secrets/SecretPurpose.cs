@@ -8,7 +8,7 @@ namespace Tessera.Security.Secrets;
 /// </summary>
 internal sealed record SecretPurpose(string Label, bool Cookie = false)
 {
-    /// <summary>The HMAC of recovery, verification and other one-time codes (<c>selfservice_codes.code_hmac</c>).</summary>
+    /// <summary>The HMAC of recovery, verification and other one-time codes (<c>selfservice_codes.code_hmac</c>) and link tokens (<c>selfservice_link_tokens.token_hmac</c>).</summary>
     public static readonly SecretPurpose OneTimeCodes = new("tessera/one-time-codes/v1");
 
     /// <summary>The stored form of rate-limit keys (client addresses, identifiers, session tokens).</summary>

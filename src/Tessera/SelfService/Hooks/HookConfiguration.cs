@@ -10,12 +10,12 @@ namespace Tessera.SelfService.Hooks;
 /// Every flow's hook chains (<c>selfservice.flows.&lt;flow&gt;.before.hooks</c>, <c>.after.hooks</c>,
 /// <c>.after.password.hooks</c>) and <c>selfservice.hooks.log_lifespan</c>, bound eagerly so that a bad hook stops
 /// start-up with its key. A method's own <c>after.&lt;method&gt;.hooks</c> replaces <c>after.hooks</c> when set
-/// (settings: <c>password</c>, <c>profile</c>, <c>totp</c>, <c>lookup_secret</c>; recovery and verification: <c>code</c>).
+/// (settings: <c>password</c>, <c>profile</c>, <c>totp</c>, <c>lookup_secret</c>; recovery and verification: <c>code</c>, <c>link</c>).
 /// Without configuration, registration signs the new identity in (the <c>session</c> hook), as Kratos's default.
 /// </summary>
 internal sealed class HookConfiguration
 {
-    public static readonly string[] Methods = ["password", "profile", "totp", "lookup_secret", "code"];
+    public static readonly string[] Methods = ["password", "profile", "totp", "lookup_secret", "code", "link"];
     private readonly Dictionary<string, HookChain> _chains;
 
     private HookConfiguration(Dictionary<string, HookChain> chains, TimeSpan logLifespan)

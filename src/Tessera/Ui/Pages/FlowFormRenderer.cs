@@ -23,6 +23,7 @@ internal sealed class FlowFormRenderer
         ["totp"] = "Authenticator app",
         ["lookup_secret"] = "Backup recovery codes",
         ["code"] = "One-time code",
+        ["link"] = "E-mail link",
         ["webauthn"] = "Security keys",
         ["passkey"] = "Passkeys",
         ["oidc"] = "Social sign-in",
@@ -76,7 +77,9 @@ internal sealed class FlowFormRenderer
                 Messages(node.Messages, null);
                 break;
             case UiInputAttributes input when input.Type is "submit" or "button":
-                _html.Open("button", ("type", "submit"), ("name", input.Name), ("value", ValueText(input.Value)), ("disabled", input.Disabled ? string.Empty : null))
+                // Going back (registration's screen=previous) must not wait for the fields of the step it leaves.
+                _html.Open("button", ("type", "submit"), ("name", input.Name), ("value", ValueText(input.Value)), ("disabled", input.Disabled ? string.Empty : null),
+                        ("formnovalidate", input.Name == "screen" ? string.Empty : null))
                     .Text(node.Meta.Label?.Text ?? ValueText(input.Value) ?? input.Name).Close("button");
                 Messages(node.Messages, null);
                 break;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Hosting.QueryParameters;
 
 namespace Tessera.SelfService.Flows.Login;
 
@@ -15,6 +16,8 @@ namespace Tessera.SelfService.Flows.Login;
 /// </summary>
 internal static class LoginEndpoints
 {
+    private static readonly string[] RequestableAals = ["aal1", "aal2", "aal3"];
+
     public static IEndpointRouteBuilder MapLoginEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapPublicApi();
@@ -26,12 +29,12 @@ internal static class LoginEndpoints
     }
 
     private static Task<IResult> CreateBrowserLoginFlow(
-        HttpContext context, LoginFlowService login, ReturnToValidator returnTo, bool? refresh, string? aal, string? return_to, CancellationToken cancellationToken) =>
-        CreateAsync(context, FlowType.Browser, login, returnTo, refresh, aal, return_to, cancellationToken);
+        HttpContext context, LoginFlowService login, ReturnToValidator returnTo, string? return_to, CancellationToken cancellationToken) =>
+        CreateAsync(context, FlowType.Browser, login, returnTo, return_to, cancellationToken);
 
     private static Task<IResult> CreateNativeLoginFlow(
-        HttpContext context, LoginFlowService login, ReturnToValidator returnTo, bool? refresh, string? aal, string? return_to, CancellationToken cancellationToken) =>
-        CreateAsync(context, FlowType.Api, login, returnTo, refresh, aal, return_to, cancellationToken);
+        HttpContext context, LoginFlowService login, ReturnToValidator returnTo, string? return_to, CancellationToken cancellationToken) =>
+        CreateAsync(context, FlowType.Api, login, returnTo, return_to, cancellationToken);
 
     private static Task<IResult> GetLoginFlow(
         string? id, HttpContext context, FlowLookup flows, FlowResponder responder, TimeProvider clock, CancellationToken cancellationToken) =>
@@ -43,15 +46,21 @@ internal static class LoginEndpoints
             (found, body) => login.SubmitAsync(context, found, body, cancellationToken), cancellationToken);
 
     private static async Task<IResult> CreateAsync(
-        HttpContext context, FlowType type, LoginFlowService login, ReturnToValidator returnTo, bool? refresh, string? aal, string? returnToText,
-        CancellationToken cancellationToken)
+        HttpContext context, FlowType type, LoginFlowService login, ReturnToValidator returnTo, string? returnToText, CancellationToken cancellationToken)
     {
-        if (aal is not null and not ("aal1" or "aal2" or "aal3" or ""))
+        var refresh = QueryParameterReader.Boolean(context.Request, "refresh");
+        if (!refresh.Succeeded)
         {
-            return new ErrorResult(RequestErrors.Malformed("aal must be aal1 or aal2"));
+            return new ErrorResult(refresh.Error);
+        }
+
+        var aal = QueryParameterReader.OneOf(context.Request, "aal", RequestableAals);
+        if (!aal.Succeeded)
+        {
+            return new ErrorResult(aal.Error);
         }
 
         return await FlowEndpointHandlers.CreateAsync(returnTo, returnToText, target =>
-            login.CreateAsync(context, type, new LoginFlowRequest(refresh ?? false, string.IsNullOrEmpty(aal) ? null : aal, target), cancellationToken));
+            login.CreateAsync(context, type, new LoginFlowRequest(refresh.Value ?? false, aal.Value, target), cancellationToken));
     }
 }

@@ -24,19 +24,23 @@ internal sealed class RecoveryCompletion(
 {
     public const string SessionMethod = "code_recovery";
 
+    /// <summary>Kratos's <c>link_recovery</c>: the session of a recovery by an e-mailed link.</summary>
+    public const string LinkSessionMethod = "link_recovery";
+
     public Uri UiUrl(Flow flow) => responder.UiUrl(flow);
 
-    /// <summary>The recovery flow as it is stored once the code is proven: state <c>passed_challenge</c>, the success message.</summary>
-    public Flow Passed(Flow flow, Identity identity)
+    /// <summary>The recovery flow as it is stored once the code (or link) is proven: state <c>passed_challenge</c>, the success message.</summary>
+    public Flow Passed(Flow flow, Identity identity, string method = "code")
     {
         flow.Ui.AddMessage(null, SuccessMessage());
-        return flow with { State = RecoveryFlowService.StatePassedChallenge, Active = "code", IdentityId = identity.Id };
+        return flow with { State = RecoveryFlowService.StatePassedChallenge, Active = method, IdentityId = identity.Id };
     }
 
     /// <summary>Signs in; <c>revoke_active_sessions</c> in <paramref name="afterHooks"/> then ends every other session of the identity.</summary>
     public async Task<IResult> CompleteAsync(HttpContext context, Flow done, Identity identity, HookChain afterHooks, CancellationToken cancellationToken)
     {
-        var (session, token) = await completion.SignInAsync(context, done, identity, SessionMethod, cancellationToken);
+        var method = done.Active == "link" ? LinkSessionMethod : SessionMethod;
+        var (session, token) = await completion.SignInAsync(context, done, identity, method, cancellationToken);
         await hooks.AfterSignInAsync(afterHooks, identity.Id, session.Id, cancellationToken);
         var returnTo = done.ReturnTo is null ? null : new Uri(done.ReturnTo);
         var created = await settings.CreateForAsync(context, done.Type, identity, returnTo, cancellationToken, SuccessMessage());

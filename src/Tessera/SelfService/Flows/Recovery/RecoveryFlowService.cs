@@ -3,15 +3,19 @@ using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Identities;
 using Tessera.SelfService.Methods.Code;
+using Tessera.SelfService.Methods.Link;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Recovery;
 
 /// <summary>
 /// The recovery journey with the code method: <c>choose_method</c> (the address) -&gt; <c>sent_email</c> (the code)
-/// -&gt; <c>passed_challenge</c> (signed in, on to settings). Answers go through <see cref="FlowResponder"/>.
+/// -&gt; <c>passed_challenge</c> (signed in, on to settings). Answers go through <see cref="FlowResponder"/>. With
+/// <c>use: link</c> the form asks for the address and the e-mailed link finishes the flow (<see cref="RecoveryLinkOpening"/>).
 /// </summary>
-internal sealed class RecoveryFlowService(FlowFactory factory, FlowStarter starter, CodeFlowSubmission submission, RecoveryCodeSteps steps, RecoveryOptions options)
+internal sealed class RecoveryFlowService(
+    FlowFactory factory, FlowStarter starter, CodeFlowSubmission submission, RecoveryCodeSteps steps, LinkFlowSubmission linkSubmission, LinkRecoveryMethod link,
+    RecoveryOptions options)
 {
     private static readonly CodeFlowMessages Messages = new(
         UiMessages.ErrorValidationRecoveryFlowExpired, UiMessages.ErrorValidationRecoveryNoStrategyFound);
@@ -34,7 +38,15 @@ internal sealed class RecoveryFlowService(FlowFactory factory, FlowStarter start
         }
 
         var flow = factory.Create(context, FlowKind.Recovery, type, returnTo, StateChooseMethod);
-        CodeFormNodes.AddEmailForm(flow.Ui, email: null);
+        if (options.UsesLink)
+        {
+            LinkFormNodes.AddEmailForm(flow.Ui, email: null);
+        }
+        else
+        {
+            CodeFormNodes.AddEmailForm(flow.Ui, email: null);
+        }
+
         return await starter.StartAsync(context, flow, cancellationToken);
     }
 
@@ -59,8 +71,13 @@ internal sealed class RecoveryFlowService(FlowFactory factory, FlowStarter start
             return new ErrorResult(ErrorCatalog.SelfServiceFlowDisabled);
         }
 
-        var answered = await submission.HandleAsync(context, flow,
-            new CodeFlowRequest(body.Method, body.Email, body.CsrfToken, body.CaptchaTurnstileResponse), Messages, steps, cancellationToken);
+        var request = new CodeFlowRequest(body.Method, body.Email, body.CsrfToken, body.CaptchaTurnstileResponse);
+        if (options.UsesLink)
+        {
+            return await linkSubmission.HandleAsync(context, flow, request, LinkFlowMessages.Recovery, link.SendAsync, cancellationToken);
+        }
+
+        var answered = await submission.HandleAsync(context, flow, request, Messages, steps, cancellationToken);
         if (answered is not null)
         {
             return answered;

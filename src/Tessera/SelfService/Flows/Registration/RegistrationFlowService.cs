@@ -7,12 +7,13 @@ using Tessera.Identities.Schemas;
 namespace Tessera.SelfService.Flows.Registration;
 
 /// <summary>
-/// The registration journey with the password method: the form comes from the identity schema, the identity is
+/// The registration journey with the password method, in Kratos 1.3's two steps unless the legacy one-step form is
+/// configured: the form comes from the identity schema, the identity is
 /// created by the one <see cref="IdentityManager"/> (schema validation, password policy, unique identifiers), and
 /// with the <c>session</c> hook the new identity is signed in.
 /// </summary>
 internal sealed class RegistrationFlowService(
-    FlowFactory factory, FlowStarter starter, IdentitySchemaRegistry schemas, SelfServiceOptions selfService, RegistrationSubmission submission)
+    FlowFactory factory, FlowStarter starter, IdentitySchemaRegistry schemas, SelfServiceOptions selfService, RegistrationSubmission submission, RegistrationOptions options)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = FlowFinality.PassedChallenge;
@@ -30,7 +31,7 @@ internal sealed class RegistrationFlowService(
         }
 
         var flow = factory.Create(context, FlowKind.Registration, type, returnTo, StateChooseMethod);
-        RegistrationNodes.AddPassword(flow.Ui, await schemas.DefaultAsync(cancellationToken), traits: null);
+        RegistrationNodes.AddFirst(flow.Ui, await schemas.DefaultAsync(cancellationToken), traits: null, options.LegacyOneStep);
         return await starter.StartAsync(context, flow, cancellationToken);
     }
 

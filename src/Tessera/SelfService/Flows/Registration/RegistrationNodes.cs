@@ -7,60 +7,74 @@ using Tessera.Ui.Messages;
 namespace Tessera.SelfService.Flows.Registration;
 
 /// <summary>
-/// The registration form: one input per trait of the identity schema (so any schema renders), the password, and
-/// the submit button.
+/// The registration forms, shaped as Kratos 1.3 shapes them so that UIs built for Kratos (Ory Elements) render them
+/// unchanged: one input per trait of the identity schema (so any schema renders), then either the password with its
+/// submit (the legacy one-step form, traits in group <c>password</c>) or Kratos's two steps: the traits in group
+/// <c>default</c> with the <c>profile</c> submit, then the same traits hidden with the password and a "back" button.
 /// </summary>
 internal static class RegistrationNodes
 {
     public const string Password = "password";
     public const string Method = "method";
+    public const string Screen = "screen";
+    public const string ProfileMethod = "profile";
+    public const string PreviousScreen = "previous";
+    private const string DefaultGroup = "default";
 
-    public static void AddPassword(UiContainer ui, IdentitySchema schema, JsonObject? traits)
+    /// <summary>The form a new (or replacement) flow shows.</summary>
+    public static void AddFirst(UiContainer ui, IdentitySchema schema, JsonObject? traits, bool legacyOneStep)
     {
-        foreach (var field in schema.Fields)
+        if (legacyOneStep)
         {
-            var node = new UiNode("input", "password",
-                new UiInputAttributes(field.Name, InputType(field))
-                {
-                    Required = field.Required,
-                    Autocomplete = field.Extension.PasswordIdentifier && field.Format == "email" ? "email" : null,
-                    Pattern = field.Pattern,
-                    Maxlength = field.MaxLength,
-                },
-                new UiNodeMeta(UiMessages.InfoNodeLabelGenerated.With(new Dictionary<string, object?> { ["title"] = field.Title ?? field.Name["traits.".Length..] })));
-            ui.Nodes.Add(node);
-            if (traits is not null && Value(traits, field) is { } value)
+            AddOneStep(ui, schema, traits);
+        }
+        else
+        {
+            AddProfileStep(ui, schema, traits);
+        }
+    }
+
+    /// <summary>Kratos's legacy form (<c>enable_legacy_one_step</c>): traits and password submitted together.</summary>
+    public static void AddOneStep(UiContainer ui, IdentitySchema schema, JsonObject? traits)
+    {
+        TraitNodes.Add(ui, Password, schema, traits);
+        AddPasswordInputs(ui);
+    }
+
+    /// <summary>Step one: the traits, submitted with <c>method=profile</c> (labelled 1040001 "Sign up" as in Kratos).</summary>
+    public static void AddProfileStep(UiContainer ui, IdentitySchema schema, JsonObject? traits)
+    {
+        TraitNodes.Add(ui, DefaultGroup, schema, traits);
+        ui.Nodes.Add(Submit(ProfileMethod, Method, ProfileMethod, UiMessages.InfoSelfServiceRegistration.With()));
+    }
+
+    /// <summary>Step two: the traits kept as hidden inputs, the credential, and <c>screen=previous</c> (1040008) to go back.</summary>
+    public static void AddCredentialStep(UiContainer ui, IdentitySchema schema, JsonObject? traits)
+    {
+        TraitNodes.Add(ui, DefaultGroup, schema, traits);
+        for (var i = 0; i < ui.Nodes.Count; i++)
+        {
+            if (IsTrait(ui.Nodes[i]) && ui.Nodes[i].Attributes is UiInputAttributes input)
             {
-                ui.SetValue(field.Name, value);
+                ui.Nodes[i] = ui.Nodes[i] with { Attributes = input with { Type = "hidden" } };
             }
         }
 
-        ui.Nodes.Add(UiNode.Input("password", Password, "password", UiMessages.InfoNodeLabelInputPassword.With(), required: true, autocomplete: "new-password"));
-        ui.Nodes.Add(new UiNode("input", "password",
-            new UiInputAttributes(Method, "submit") { Value = "password" },
-            new UiNodeMeta(UiMessages.InfoSelfServiceRegistration.With())));
+        AddPasswordInputs(ui);
+        ui.Nodes.Add(Submit(ProfileMethod, Screen, PreviousScreen, UiMessages.InfoSelfServiceRegistrationBack.With()));
     }
 
-    private static string InputType(TraitField field) => (field.JsonType, field.Format) switch
-    {
-        ("string", "email") => "email",
-        ("string", "tel") => "tel",
-        ("string", "date") => "date",
-        ("string", "date-time") => "datetime-local",
-        ("string", "uri") => "url",
-        ("number" or "integer", _) => "number",
-        ("boolean", _) => "checkbox",
-        _ => "text",
-    };
+    /// <summary>Removes every form node but the shared ones (the CSRF token), so a step is rendered from scratch.</summary>
+    public static void Clear(UiContainer ui) => ui.Nodes.RemoveAll(n => n.Group != DefaultGroup || IsTrait(n));
 
-    private static JsonNode? Value(JsonObject traits, TraitField field)
-    {
-        JsonNode? node = traits;
-        foreach (var segment in field.Path)
-        {
-            node = (node as JsonObject)?[segment];
-        }
+    private static bool IsTrait(UiNode node) => node.Name?.StartsWith("traits.", StringComparison.Ordinal) == true;
 
-        return node;
+    private static void AddPasswordInputs(UiContainer ui)
+    {
+        ui.Nodes.Add(UiNode.Input(Password, Password, "password", UiMessages.InfoNodeLabelInputPassword.With(), required: true, autocomplete: "new-password"));
+        ui.Nodes.Add(Submit(Password, Method, Password, UiMessages.InfoSelfServiceRegistration.With()));
     }
+
+    private static UiNode Submit(string group, string name, string value, UiText label) =>
+        new("input", group, new UiInputAttributes(name, "submit") { Value = value }, new UiNodeMeta(label));
 }

@@ -6,11 +6,14 @@ namespace Tessera.SelfService.Flows.Registration;
 
 /// <summary>
 /// <c>selfservice.flows.registration.after[.password].hooks</c>: whether a registration signs the new identity in
-/// (the <c>session</c> hook). With zero configuration it does.
+/// (the <c>session</c> hook; with zero configuration it does), and
+/// <c>selfservice.flows.registration.enable_legacy_one_step</c>: Kratos 1.3 asks for the traits first and the
+/// credential second unless this restores the one-step form (traits and password together).
 /// </summary>
-internal sealed record RegistrationOptions(bool SignInAfterRegistration)
+internal sealed record RegistrationOptions(bool SignInAfterRegistration, bool LegacyOneStep = false)
 {
     /// <summary>The <c>session</c> hook in the registration chain (SelfService/Hooks binds and checks the chain).</summary>
     public static RegistrationOptions Bind(ConfigurationTree config) =>
-        new(HookConfiguration.Bind(config).After(FlowKind.Registration, "password").Has(HookNames.Session));
+        new(HookConfiguration.Bind(config).After(FlowKind.Registration, "password").Has(HookNames.Session),
+            config.GetBool("selfservice.flows.registration.enable_legacy_one_step", false));
 }

@@ -20,6 +20,9 @@ internal sealed class RegistrationOutcome(
     IdentityResponseFactory identityResponses,
     RegistrationVerification verification)
 {
+    /// <summary>Whether registration is Kratos's legacy one-step form (<c>enable_legacy_one_step</c>).</summary>
+    public bool LegacyOneStep => options.LegacyOneStep;
+
     public async Task<IResult> CompleteAsync(HttpContext context, Flow flow, Identity identity, CancellationToken cancellationToken)
     {
         // Verification (issue 6): e-mail a code to each verifiable address; the waiting flows are offered as continue_with.
@@ -67,6 +70,10 @@ internal sealed class RegistrationOutcome(
 
         return new ErrorResult(error);
     }
+
+    /// <summary>A submission that another one beat to completing the flow: it is told the flow is finished (4040002).</summary>
+    public Task<IResult> AlreadyCompletedAsync(HttpContext context, Flow flow, CancellationToken cancellationToken) =>
+        rerenderer.AlreadyCompletedAsync(context, flow, cancellationToken);
 
     public Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken) =>
         rerenderer.SaveAsync(context, flow with { Active = "password" }, status, cancellationToken);

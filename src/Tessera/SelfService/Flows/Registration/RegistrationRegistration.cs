@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
+using Tessera.SelfService.Methods.Profile;
 
 namespace Tessera.SelfService.Flows.Registration;
 
@@ -10,6 +11,7 @@ internal static class RegistrationRegistration
         services.AddSingleton(RegistrationOptions.Bind(config));
         services.AddSingleton<RegistrationIdentityCreator>();
         services.AddSingleton<RegistrationOutcome>();
+        services.AddSingleton<ProfileRegistrationMethod>();
         services.AddSingleton<RegistrationSubmission>();
         services.AddSingleton<RegistrationFlowService>();
         return services;

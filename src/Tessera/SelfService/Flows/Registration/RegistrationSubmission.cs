@@ -3,34 +3,48 @@ using Tessera.Captcha;
 using Tessera.Errors;
 using Tessera.Identities;
 using Tessera.Identities.Schemas;
+using Tessera.SelfService.Methods.Profile;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Registration;
 
 /// <summary>
-/// A registration submission with the password method: the shared checks (CSRF, expiry), the captcha, the required
-/// fields, then the identity (<see cref="RegistrationIdentityCreator"/>) and the answer (<see cref="RegistrationOutcome"/>).
+/// A registration submission: the shared checks (CSRF, expiry), the captcha, then either a step of the two-step form
+/// (<see cref="ProfileRegistrationMethod"/>) or the password method: the required fields, the identity
+/// (<see cref="RegistrationIdentityCreator"/>) and the answer (<see cref="RegistrationOutcome"/>). The password method
+/// accepts traits and password in one request in either mode, as Kratos does (Ory's SDK users send it so).
 /// </summary>
 internal sealed class RegistrationSubmission(
-    FlowGate gate, IdentitySchemaRegistry schemas, CaptchaGate captcha, RegistrationIdentityCreator creator, RegistrationOutcome outcome, FlowRerenderer rerenderer)
+    FlowGate gate,
+    IdentitySchemaRegistry schemas,
+    CaptchaGate captcha,
+    RegistrationIdentityCreator creator,
+    RegistrationOutcome outcome,
+    ProfileRegistrationMethod profile)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateRegistrationFlowRequest body, CancellationToken cancellationToken)
     {
         var schema = await schemas.DefaultAsync(cancellationToken);
         var blocked = await gate.CheckAsync(context, flow, body.CsrfToken, UiMessages.ErrorValidationRegistrationFlowExpired,
-            replacement => RegistrationNodes.AddPassword(replacement.Ui, schema, body.Traits), cancellationToken);
+            replacement => RegistrationNodes.AddFirst(replacement.Ui, schema, body.Traits, outcome.LegacyOneStep), cancellationToken);
         if (blocked is not null)
         {
             return blocked;
         }
 
         // Re-render from scratch so the form keeps what was typed (never the password) and carries only new messages.
-        flow.Ui.Nodes.RemoveAll(n => n.Group != "default");
+        RegistrationNodes.Clear(flow.Ui);
         flow.Ui.ClearMessages();
-        RegistrationNodes.AddPassword(flow.Ui, schema, body.Traits);
+        var traitMessages = outcome.LegacyOneStep ? [] : TraitsValidator.Validate(schema, body.Traits ?? []);
+        AddForm(flow, schema, body, traitMessages.Count > 0);
         if (await captcha.CheckAsync(context, flow, body.CaptchaTurnstileResponse, cancellationToken) is { } refused)
         {
             return refused;
+        }
+
+        if (!outcome.LegacyOneStep && ProfileRegistrationMethod.Handles(body))
+        {
+            return await profile.SubmitAsync(context, flow, schema, body, cancellationToken);
         }
 
         if (body.Method != "password")
@@ -39,9 +53,14 @@ internal sealed class RegistrationSubmission(
             return await outcome.RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        if (string.IsNullOrEmpty(body.Password))
+        // Two steps: traits the first step would refuse are shown there, with their messages, whatever the step sent.
+        if (traitMessages.Count > 0 || string.IsNullOrEmpty(body.Password))
         {
-            flow.Ui.AddMessage(RegistrationNodes.Password, UiMessages.ValidationRequired.With(new Dictionary<string, object?> { ["property"] = "password" }));
+            if (traitMessages.Count == 0)
+            {
+                flow.Ui.AddMessage(RegistrationNodes.Password, UiMessages.ValidationRequired.With(new Dictionary<string, object?> { ["property"] = "password" }));
+            }
+
             foreach (var message in TraitsValidator.Validate(schema, body.Traits ?? []))
             {
                 flow.Ui.AddMessage(message.Name, message.Message);
@@ -55,7 +74,7 @@ internal sealed class RegistrationSubmission(
         var created = await creator.CreateAsync(context, flow, new IdentityDraft(schema.Id, body.Traits ?? [], Password: body.Password), cancellationToken);
         if (created is null)
         {
-            return await rerenderer.AlreadyCompletedAsync(context, flow, cancellationToken);
+            return await outcome.AlreadyCompletedAsync(context, flow, cancellationToken);
         }
 
         if (!created.Succeeded)
@@ -66,5 +85,25 @@ internal sealed class RegistrationSubmission(
         }
 
         return await outcome.CompleteAsync(context, flow, created.Value, cancellationToken);
+    }
+
+    /// <summary>
+    /// The form a password submission is answered with: the one-step form, or with two steps the credential step (the
+    /// traits were accepted) or the traits step (they were not, so their messages land on visible fields).
+    /// </summary>
+    private void AddForm(Flow flow, IdentitySchema schema, UpdateRegistrationFlowRequest body, bool traitsRefused)
+    {
+        if (outcome.LegacyOneStep)
+        {
+            RegistrationNodes.AddOneStep(flow.Ui, schema, body.Traits);
+        }
+        else if (traitsRefused)
+        {
+            RegistrationNodes.AddProfileStep(flow.Ui, schema, body.Traits);
+        }
+        else
+        {
+            RegistrationNodes.AddCredentialStep(flow.Ui, schema, body.Traits);
+        }
     }
 }

@@ -3,11 +3,17 @@ using System.Text.Json.Nodes;
 
 namespace Tessera.SelfService.Flows.Registration;
 
-/// <summary>Kratos's <c>updateRegistrationFlowWithPasswordMethod</c> (form fields <c>traits.email</c> or a JSON object).</summary>
+/// <summary>
+/// Kratos's <c>updateRegistrationFlowWithPasswordMethod</c> and <c>updateRegistrationFlowWithProfileMethod</c> (form
+/// fields <c>traits.email</c> or a JSON object).
+/// </summary>
 internal sealed record UpdateRegistrationFlowRequest(string? Method, string? Password, JsonObject? Traits, string? CsrfToken)
 {
     public JsonNode? TransientPayload { get; init; }
 
     /// <summary>The captcha provider's token, when the flow has a captcha node.</summary>
     public string? CaptchaTurnstileResponse { get; init; }
+
+    /// <summary>The two-step form's navigation: <c>previous</c> (back to the traits) or <c>credential-selection</c>.</summary>
+    public string? Screen { get; init; }
 }

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
 using Tessera.SelfService.Methods.Code;
+using Tessera.SelfService.Methods.Link;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Verification;
 
 /// <summary>
 /// The verification journey with the code method: <c>choose_method</c> (the address) -&gt; <c>sent_email</c> (the
-/// code) -&gt; <c>passed_challenge</c> (the address is verified; a "Continue" link leads on).
+/// code) -&gt; <c>passed_challenge</c> (the address is verified; a "Continue" link leads on). With <c>use: link</c> the
+/// form asks for the address and the e-mailed link finishes the flow (<see cref="VerificationLinkOpening"/>).
 /// </summary>
 internal sealed class VerificationFlowService(
-    FlowFactory factory, FlowStarter starter, CodeFlowSubmission submission, VerificationCodeSteps steps, FlowCompletion completion, VerificationOptions options)
+    FlowFactory factory, FlowStarter starter, CodeFlowSubmission submission, VerificationCodeSteps steps, FlowCompletion completion, VerificationOptions options,
+    VerificationLinkSteps link)
 {
     private static readonly CodeFlowMessages Messages = new(
         UiMessages.ErrorValidationVerificationFlowExpired, UiMessages.ErrorValidationVerificationNoStrategyFound);
@@ -27,13 +30,26 @@ internal sealed class VerificationFlowService(
         }
 
         var flow = factory.Create(context, FlowKind.Verification, type, returnTo, StateChooseMethod);
-        CodeFormNodes.AddEmailForm(flow.Ui, email: null);
+        if (options.UsesLink)
+        {
+            LinkFormNodes.AddEmailForm(flow.Ui, email: null);
+        }
+        else
+        {
+            CodeFormNodes.AddEmailForm(flow.Ui, email: null);
+        }
+
         return await starter.StartAsync(context, flow, cancellationToken);
     }
 
     /// <summary>A flow already waiting for a code e-mailed to an address of <paramref name="identityId"/> (after registration).</summary>
     public async Task<Flow> CreateSentAsync(HttpContext context, FlowType type, Uri? returnTo, Guid identityId, string address, CancellationToken cancellationToken)
     {
+        if (options.UsesLink)
+        {
+            return await link.CreateSentAsync(context, type, returnTo, identityId, address, cancellationToken);
+        }
+
         var flow = factory.Create(context, FlowKind.Verification, type, returnTo, StateSentEmail) with { Active = "code" };
         CodeFormNodes.AddCodeForm(flow.Ui, UiMessages.InfoNodeLabelVerificationCode, resendTo: address);
         flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceVerificationEmailWithCodeSent.With());
@@ -48,8 +64,13 @@ internal sealed class VerificationFlowService(
             return new ErrorResult(ErrorCatalog.SelfServiceFlowDisabled);
         }
 
-        var answered = await submission.HandleAsync(context, flow,
-            new CodeFlowRequest(body.Method, body.Email, body.CsrfToken, body.CaptchaTurnstileResponse), Messages, steps, cancellationToken);
+        var request = new CodeFlowRequest(body.Method, body.Email, body.CsrfToken, body.CaptchaTurnstileResponse);
+        if (options.UsesLink)
+        {
+            return await link.SubmitAsync(context, flow, request, cancellationToken);
+        }
+
+        var answered = await submission.HandleAsync(context, flow, request, Messages, steps, cancellationToken);
         if (answered is not null)
         {
             return answered;

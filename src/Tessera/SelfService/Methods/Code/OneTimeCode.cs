@@ -11,7 +11,8 @@ namespace Tessera.SelfService.Methods.Code;
 /// secret (<see cref="SecretPurpose.OneTimeCodes"/>). The flow id is public, so it is data, never the key: without
 /// the secret, a stolen row cannot be tested against the 10^6 candidates. Binding the flow id means a hash copied
 /// from one flow's row matches no other flow. The plain code exists only in the e-mail (and the outbox until its
-/// body is redacted). Verification tries every configured secret (rotation) in constant time.
+/// body is redacted). Verification tries every configured secret (rotation) in constant time. The link method's
+/// tokens are kept the same way (<see cref="Link.LinkTokens"/>).
 /// </summary>
 internal static class OneTimeCode
 {

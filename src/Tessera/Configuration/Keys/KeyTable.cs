@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Configuration.Keys;
+
+/// <summary>
+/// Every key of Kratos's configuration schema and what Tessera does with it: the one table behind the start-up
+/// warnings about keys Tessera does not use and behind docs/compatibility.md. A row covers its key and everything
+/// below it; the longest row that covers a key decides. Tests fail when a schema key has no row, when a row
+/// covers no schema key, or when the server reads a key that a row does not call implemented.
+/// To change: edit the row, then regenerate the document with
+/// <c>TESSERA_UPDATE_DOCS=1 dotnet test tests/Tessera.IntegrationTests -c Release --filter FullyQualifiedName~CompatibilityDocTests</c>.
+/// </summary>
+internal static class KeyTable
+{
+    private const string Proxy = "terminate TLS and serve sockets at a reverse proxy in front of Tessera";
+
+    public static IReadOnlyList<KeyRule> Rules { get; } =
+    [
+        new("ciphers.algorithm", KeyStatus.Implemented, "aes (AES-256-GCM, default), xchacha20-poly1305; noop only in dev mode"),
+        new("clients.http", KeyStatus.Implemented, "web hooks, breached-password checks and schema fetches"),
+        new("clients.smtp", KeyStatus.Ignored, "the SMTP relay is the operator's own choice of connection_uri"),
+        new("clients.web_hook", KeyStatus.Ignored),
+        new("config", KeyStatus.Accepted, "a command-line flag in Kratos's schema (`--config`)"),
+        new("cookies", KeyStatus.Implemented),
+        new("courier.channels", KeyStatus.Ignored, "SMS and HTTP channels are not supported: e-mail goes over SMTP"),
+        new("courier.delivery_strategy", KeyStatus.Implemented, "smtp only; http is refused at start-up"),
+        new("courier.http", KeyStatus.Ignored, "the HTTP delivery strategy is not supported"),
+        new("courier.message_retries", KeyStatus.Implemented),
+        new("courier.smtp", KeyStatus.Implemented, "smtp:// (STARTTLS unless disable_starttls), smtps:// (implicit TLS), skip_ssl_verify, AUTH from the user info"),
+        new("courier.smtp.client_cert_path", KeyStatus.Ignored, "client certificates are not supported"),
+        new("courier.smtp.client_key_path", KeyStatus.Ignored, "client certificates are not supported"),
+        new("courier.smtp.local_name", KeyStatus.Ignored),
+        new("courier.template_override_path", KeyStatus.Implemented),
+        new("courier.templates", KeyStatus.Ignored, "use courier.template_override_path"),
+        new("courier.worker", KeyStatus.Implemented),
+        new("database.cleanup", KeyStatus.Ignored, "`tessera cleanup` and the janitor have their own settings"),
+        new("dev", KeyStatus.Implemented),
+        new("dsn", KeyStatus.Implemented, "sqlite://, memory, postgres://"),
+        new("enterprise", KeyStatus.Ignored),
+        new("expose-metrics-port", KeyStatus.Ignored),
+        new("feature_flags", KeyStatus.Accepted, "accepted for compatibility; Tessera behaves as with Kratos's current defaults"),
+        new("hashers", KeyStatus.Implemented, "bcrypt cost below 12 is raised to 12 outside dev mode, with a warning"),
+        new("hashers.argon2.dedicated_memory", KeyStatus.Ignored, "calibrate with `tessera hashers argon2 calibrate`"),
+        new("hashers.argon2.expected_deviation", KeyStatus.Ignored, "calibrate with `tessera hashers argon2 calibrate`"),
+        new("hashers.argon2.expected_duration", KeyStatus.Ignored, "calibrate with `tessera hashers argon2 calibrate`"),
+        new("help", KeyStatus.Accepted, "a command-line flag in Kratos's schema"),
+        new("identity", KeyStatus.Implemented),
+        new("log", KeyStatus.Implemented),
+        new("log.leak_sensitive_values", KeyStatus.Ignored, "Tessera never logs secrets"),
+        new("log.redaction_text", KeyStatus.Ignored),
+        new("oauth2_provider", KeyStatus.Refused, "delegating login to an external Hydra is not supported; ignoring it would break the operator's OAuth2 login flows"),
+        new("organizations", KeyStatus.Ignored),
+        new("preview", KeyStatus.Ignored),
+        new("revision", KeyStatus.Accepted),
+        new("secrets", KeyStatus.Implemented, "the first secret signs or encrypts, all verify or decrypt"),
+        new("secrets.pagination", KeyStatus.Ignored, "page tokens are not encrypted"),
+        new("security.account_enumeration", KeyStatus.Accepted, "Tessera never reveals whether an account exists (always on)"),
+        new("security.disallow_ref_in_identity_schemas", KeyStatus.Ignored),
+        new("selfservice", KeyStatus.Implemented),
+        new("selfservice.flows.login.style", KeyStatus.Ignored),
+        new("selfservice.flows.logout.after.default_browser_return_url", KeyStatus.Ignored),
+        new("selfservice.flows.logout.clear_browser_data", KeyStatus.Ignored),
+        new("selfservice.flows.registration.enable_legacy_one_step", KeyStatus.Ignored, "only the one-step form exists"),
+        new("selfservice.flows.registration.login_hints", KeyStatus.Ignored),
+        new("selfservice.flows.registration.style", KeyStatus.Ignored),
+        new("selfservice.methods.b2b", KeyStatus.Ignored),
+        new("selfservice.methods.code.config.missing_credential_fallback_enabled", KeyStatus.Ignored),
+        new("selfservice.methods.code.mfa_enabled", KeyStatus.Ignored),
+        new("selfservice.methods.code.passwordless_enabled", KeyStatus.Ignored),
+        new("selfservice.methods.link", KeyStatus.Ignored, "use the code method"),
+        new("selfservice.methods.oidc", KeyStatus.Ignored),
+        new("selfservice.methods.passkey", KeyStatus.Ignored),
+        new("selfservice.methods.password.config.migrate_hook", KeyStatus.Ignored),
+        new("selfservice.methods.webauthn", KeyStatus.Ignored),
+        new("serve", KeyStatus.Implemented, "binds 127.0.0.1 unless host says otherwise"),
+        new("serve.admin.socket", KeyStatus.Ignored, Proxy),
+        new("serve.admin.tls", KeyStatus.Ignored, Proxy),
+        new("serve.public.cors", KeyStatus.Ignored),
+        new("serve.public.socket", KeyStatus.Ignored, Proxy),
+        new("serve.public.tls", KeyStatus.Ignored, Proxy),
+        new("session", KeyStatus.Implemented),
+        new("session.whoami.tokenizer", KeyStatus.Ignored),
+        new("sqa-opt-out", KeyStatus.Accepted, "Tessera sends no telemetry"),
+        new("tracing", KeyStatus.Ignored),
+        new("version", KeyStatus.Accepted),
+        new("watch-courier", KeyStatus.Accepted, "`tessera serve` always runs the courier"),
+    ];
+
+    /// <summary>The longest row covering <paramref name="key"/>, or null for a key that is not Kratos's.</summary>
+    public static KeyRule? Find(string key)
+    {
+        KeyRule? best = null;
+        foreach (var rule in Rules)
+        {
+            if (rule.Covers(key) && (best is null || rule.Key.Length > best.Key.Length))
+            {
+                best = rule;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,16 @@
+-- The one-time tokens of e-mailed recovery and verification links (the link method). Only an HMAC of the token is
+-- kept (keyed like the codes' HMACs). A flow may hold several: each "send me a link" issues one, each usable once,
+-- which a conditional UPDATE on used_at settles. identity_id is null when the address has no account (the flow must
+-- look the same; such a token is never sent).
+CREATE TABLE selfservice_link_tokens (
+    id UUID PRIMARY KEY NOT NULL,
+    nid UUID NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
+    flow_id UUID NOT NULL REFERENCES selfservice_flows (id) ON DELETE CASCADE,
+    token_hmac TEXT NOT NULL,
+    address TEXT NOT NULL,
+    identity_id UUID NULL,
+    expires_at TIMESTAMPTZ NOT NULL,
+    used_at TIMESTAMPTZ NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX selfservice_link_tokens_flow ON selfservice_link_tokens (nid, flow_id);
