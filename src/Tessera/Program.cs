@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Tessera.Cli;
 using Tessera.Configuration;
 using Tessera.Courier;
@@ -8,6 +6,7 @@ using Tessera.Errors;
 using Tessera.Health;
 using Tessera.Hosting;
 using Tessera.Hosting.Cors;
+using Tessera.Hosting.Json;
 using Tessera.Hosting.Outbound;
 using Tessera.Hosting.QueryParameters;
 using Tessera.Identities;
@@ -45,11 +44,7 @@ public static class Program
         builder.Services.AddSingleton(config);
         builder.Services.AddSingleton(serve);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        });
+        builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
 
         builder.AddTesseraLogging(config);
         builder.AddTesseraListeners(serve);
@@ -67,6 +62,7 @@ public static class Program
         builder.Services.AddVerificationFlow(config);
         builder.Services.AddLinkMethod(config);
         builder.Services.AddSettingsFlow(config);
+        builder.Services.AddLogoutFlow(config);
         builder.Services.AddSecondFactors(config);
         builder.Services.AddCourier(config);
         builder.Services.AddOutboundHttp(config);

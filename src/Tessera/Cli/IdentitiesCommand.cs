@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.CommandLine;
 using System.Text.Json;
+using Tessera.Hosting.Json;
 using System.Text.Json.Nodes;
 using Tessera.Identities;
 using Tessera.Identities.Admin;
@@ -13,12 +14,7 @@ namespace Tessera.Cli;
 /// </summary>
 internal static class IdentitiesCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
-    };
+    private static readonly JsonSerializerOptions Json = ApiJson.Configure(new JsonSerializerOptions { WriteIndented = true });
 
     private static readonly Argument<string> File = new("file") { Description = "A JSON file with one identity or an array of identities; - reads standard input." };
     private static readonly Argument<string> Id = new("id") { Description = "The identity's id." };

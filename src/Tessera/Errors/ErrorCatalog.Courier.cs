@@ -43,6 +43,6 @@ internal static partial class ErrorCatalog
         "courier_message_query_invalid", 400,
         "The courier message list request is not valid.",
         "A query parameter of the courier message list is not valid.",
-        "`page_size` is not a whole number from 1 to 1000, `page_token` is not a token this API returned, or `status` is not one of queued, processing, sent, abandoned.",
-        "Follow the `Link` header's `next` URL to page, and pass a valid `status`.");
+        "`status` is not one of queued, processing, sent, abandoned (paging parameters that cannot be read answer `malformed_request`, naming the parameter).",
+        "Pass a valid `status`, and follow the `Link` header's `next` URL to page.");
 }

@@ -10,6 +10,7 @@ namespace Tessera.Health;
 /// GET /health/alive  process is up (both listeners)
 /// GET /health/ready  database reachable and migrated; 503 with a catalog error otherwise (both listeners)
 /// GET /version       the running version (both listeners)
+/// GET /admin/health/alive, /admin/health/ready, /admin/version   the same on the admin listener, where Kratos also serves them
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -19,6 +20,10 @@ internal static class HealthEndpoints
         both.MapGet("/health/alive", IsAlive);
         both.MapGet("/health/ready", IsReady);
         both.MapGet("/version", GetVersion);
+        var admin = endpoints.MapOpenAdminApi();
+        admin.MapGet("/admin/health/alive", IsAlive);
+        admin.MapGet("/admin/health/ready", IsReady);
+        admin.MapGet("/admin/version", GetVersion);
         return endpoints;
     }
 

@@ -56,7 +56,9 @@ internal sealed record CookieSettings(string? Domain, string Path, SameSiteMode 
         return !(plainHttp && loopback);
     }
 
-    public CookieOptions ToCookieOptions(DateTimeOffset? expires) => new()
+    /// <param name="expires">When the cookie ends; null for a browser-session cookie.</param>
+    /// <param name="maxAge">Max-Age, which browsers prefer to Expires (Kratos sends it on persistent cookies).</param>
+    public CookieOptions ToCookieOptions(DateTimeOffset? expires, TimeSpan? maxAge = null) => new()
     {
         Domain = Domain,
         Path = Path,
@@ -64,6 +66,7 @@ internal sealed record CookieSettings(string? Domain, string Path, SameSiteMode 
         Secure = Secure,
         HttpOnly = true,
         Expires = expires,
+        MaxAge = maxAge,
         IsEssential = true,
     };
 }

@@ -18,6 +18,12 @@ internal static class SurfaceRouteGroups
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder endpoints) =>
         Group(endpoints, Surface.Admin).WithMetadata(AdminKeyRequiredMetadata.Instance);
 
+    /// <summary>
+    /// Admin-only endpoints that stay open, as the same answers on both listeners do: Kratos's admin copies of health
+    /// and version (<c>/admin/health/*</c>, <c>/admin/version</c>) and the error-container redirect.
+    /// </summary>
+    public static RouteGroupBuilder MapOpenAdminApi(this IEndpointRouteBuilder endpoints) => Group(endpoints, Surface.Admin);
+
     /// <summary>Endpoints both listeners serve, open on both: health, version, schemas, error containers.</summary>
     public static RouteGroupBuilder MapBothApis(this IEndpointRouteBuilder endpoints) => Group(endpoints, Surface.Both);
 

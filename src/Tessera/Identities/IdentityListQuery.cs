@@ -3,11 +3,13 @@ namespace Tessera.Identities;
 
 /// <summary>
 /// One page of <c>GET /admin/identities</c>: keyset pagination on the id (stable under concurrent inserts, no
-/// OFFSET scans), optionally narrowed by one filter (Kratos does not combine them).
+/// OFFSET scans), optionally narrowed by one filter (Kratos does not combine them). <see cref="Offset"/> serves only
+/// the deprecated page / per_page parameters.
 /// </summary>
 internal sealed record IdentityListQuery(
     int PageSize,
     Guid? After = null,
     IReadOnlyList<Guid>? Ids = null,
     string? CredentialsIdentifier = null,
-    string? CredentialsIdentifierSimilar = null);
+    string? CredentialsIdentifierSimilar = null,
+    long Offset = 0);

@@ -11,9 +11,23 @@ internal static class IdentityListSql
 {
     public static (string Sql, DynamicParameters Parameters) Build(IdentityListQuery query, Guid nid)
     {
+        var (where, parameters) = Where(query, nid);
+        parameters.Add("Limit", query.PageSize + 1);
+        parameters.Add("Offset", query.Offset);
+        return ($"SELECT i.* FROM identities i WHERE {where} ORDER BY i.id LIMIT @Limit OFFSET @Offset", parameters);
+    }
+
+    /// <summary>How many identities the query's filters match, all pages together (<c>X-Total-Count</c>).</summary>
+    public static (string Sql, DynamicParameters Parameters) Count(IdentityListQuery query, Guid nid)
+    {
+        var (where, parameters) = Where(query with { After = null }, nid);
+        return ($"SELECT COUNT(*) FROM identities i WHERE {where}", parameters);
+    }
+
+    private static (string Where, DynamicParameters Parameters) Where(IdentityListQuery query, Guid nid)
+    {
         var parameters = new DynamicParameters();
         parameters.Add("Nid", nid);
-        parameters.Add("Limit", query.PageSize + 1);
         var where = new List<string> { "i.nid = @Nid" };
         if (query.After is { } after)
         {
@@ -48,7 +62,7 @@ internal static class IdentityListSql
             where.Add("i.id IN (SELECT ci.identity_id FROM identity_credential_identifiers ci WHERE ci.nid = @Nid AND ci.identifier LIKE @Prefix ESCAPE '\\')");
         }
 
-        return ($"SELECT i.* FROM identities i WHERE {string.Join(" AND ", where)} ORDER BY i.id LIMIT @Limit", parameters);
+        return (string.Join(" AND ", where), parameters);
     }
 
     private static string EscapeLike(string value) =>

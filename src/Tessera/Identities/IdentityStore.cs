@@ -181,6 +181,13 @@ internal sealed class IdentityStore(Database database, NetworkContext network, L
         return new IdentityPage(await IdentityLoader.LoadAsync(connection, network.Id, rows), next);
     }
 
+    public async Task<long> CountAsync(IdentityListQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var (sql, parameters) = IdentityListSql.Count(query, network.Id);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+
     private async Task InsertAllAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Identity> identities)
     {
         var nid = network.Id;

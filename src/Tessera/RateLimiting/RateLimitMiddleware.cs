@@ -87,7 +87,7 @@ internal sealed class RateLimitMiddleware(
         }
 
         var found = await flows.FindAsync(context.Request.Query["flow"], kind, context.RequestAborted);
-        if (!found.Succeeded || !FlowLookup.BelongsToBrowser(found.Value, context.Request))
+        if (!found.Succeeded || !flows.BelongsToBrowser(found.Value, context.Request))
         {
             return new ErrorResult(error);
         }

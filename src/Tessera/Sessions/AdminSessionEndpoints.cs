@@ -2,24 +2,25 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Hosting.Pagination;
 
 namespace Tessera.Sessions;
 
 /// <summary>
-/// Admin API:
-/// GET    /admin/sessions/{id}                 one session
+/// Admin API (lists page with the Paginator: Link and X-Total-Count):
+/// GET    /admin/sessions                      every session (?active=, ?expand=identity|devices)
+/// GET    /admin/sessions/{id}                 one session (?expand=identity|devices)
 /// DELETE /admin/sessions/{id}                 revoke it
 /// PATCH  /admin/sessions/{id}/extend          extend it by one lifespan
-/// GET    /admin/identities/{id}/sessions      an identity's sessions (?active=true|false)
+/// GET    /admin/identities/{id}/sessions      an identity's sessions (?active=true|false), identity and devices expanded
 /// DELETE /admin/identities/{id}/sessions      delete them all
 /// </summary>
 internal static class AdminSessionEndpoints
 {
-    private const int MaxListed = 1000;
-
     public static IEndpointRouteBuilder MapAdminSessionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var admin = endpoints.MapAdminApi();
+        admin.MapGet("/admin/sessions", ListSessions);
         admin.MapGet("/admin/sessions/{id:guid}", GetSession);
         admin.MapDelete("/admin/sessions/{id:guid}", DisableSession);
         admin.MapPatch("/admin/sessions/{id:guid}/extend", ExtendSession);
@@ -28,13 +29,35 @@ internal static class AdminSessionEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Ok<SessionResponse>, ErrorResult>> GetSession(
-        Guid id, SessionStore store, SessionResponder responder, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<SessionResponse>>, ErrorResult>> ListSessions(
+        HttpContext context, SessionStore store, SessionResponder responder, CancellationToken cancellationToken)
     {
+        var query = context.Request.Query;
+        if (!Paginator.Parse<CreatedAtPosition>(query).TryGetValue(out var paging, out var error)
+            || !SessionExpandParser.Parse(query).TryGetValue(out var expand, out error)
+            || !ActiveFilter.Parse(query).TryGetValue(out var active, out error))
+        {
+            return new ErrorResult(error);
+        }
+
+        var filter = SessionListQuery.For(paging, active: active);
+        var page = await store.ListAsync(filter, cancellationToken);
+        PageHeaders.Write(context, paging, page.Next, await store.CountAsync(filter, cancellationToken));
+        return TypedResults.Ok(await responder.ToResponsesAsync(page.Items, expand, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<SessionResponse>, ErrorResult>> GetSession(
+        Guid id, HttpContext context, SessionStore store, SessionResponder responder, CancellationToken cancellationToken)
+    {
+        if (!SessionExpandParser.Parse(context.Request.Query).TryGetValue(out var expand, out var error))
+        {
+            return new ErrorResult(error);
+        }
+
         var session = await store.FindByIdAsync(id, cancellationToken);
         return session is null
             ? new ErrorResult(ErrorCatalog.SessionNotFound)
-            : TypedResults.Ok(await responder.ToResponseAsync(session, cancellationToken));
+            : TypedResults.Ok((await responder.ToResponsesAsync([session], expand, cancellationToken))[0]);
     }
 
     private static async Task<Results<NoContent, ErrorResult>> DisableSession(Guid id, SessionStore store, CancellationToken cancellationToken) =>
@@ -54,16 +77,20 @@ internal static class AdminSessionEndpoints
         return TypedResults.Ok(await responder.ToResponseAsync(extended!, cancellationToken));
     }
 
-    private static async Task<Ok<List<SessionResponse>>> ListIdentitySessions(
-        Guid id, bool? active, SessionStore store, SessionResponder responder, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<SessionResponse>>, ErrorResult>> ListIdentitySessions(
+        Guid id, HttpContext context, SessionStore store, SessionResponder responder, CancellationToken cancellationToken)
     {
-        var list = new List<SessionResponse>();
-        foreach (var session in await store.ListForIdentityAsync(id, active, MaxListed, cancellationToken))
+        var query = context.Request.Query;
+        if (!Paginator.Parse<CreatedAtPosition>(query).TryGetValue(out var paging, out var error)
+            || !ActiveFilter.Parse(query).TryGetValue(out var active, out error))
         {
-            list.Add(await responder.ToResponseAsync(session, cancellationToken));
+            return new ErrorResult(error);
         }
 
-        return TypedResults.Ok(list);
+        var filter = SessionListQuery.For(paging, identityId: id, active: active);
+        var page = await store.ListAsync(filter, cancellationToken);
+        PageHeaders.Write(context, paging, page.Next, await store.CountAsync(filter, cancellationToken));
+        return TypedResults.Ok(await responder.ToResponsesAsync(page.Items, SessionExpand.Everything, cancellationToken));
     }
 
     private static async Task<NoContent> DeleteIdentitySessions(Guid id, SessionStore store, CancellationToken cancellationToken)

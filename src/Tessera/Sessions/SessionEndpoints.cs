@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Hosting.Pagination;
 using Tessera.Identities;
 using Tessera.Permissions;
 using Tessera.Persistence;
@@ -14,14 +15,12 @@ namespace Tessera.Sessions;
 /// <summary>
 /// Public API, for the session the request carries:
 /// GET    /sessions/whoami   the session (401 session_inactive without one; ?include_relations=true adds its relation tuples)
-/// GET    /sessions          the identity's other active sessions
+/// GET    /sessions          the identity's other active sessions (Paginator: Link and X-Total-Count)
 /// DELETE /sessions          revoke the other sessions
 /// DELETE /sessions/{id}     revoke one other session
 /// </summary>
 internal static class SessionEndpoints
 {
-    private const int MaxListed = 250;
-
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapPublicApi();
@@ -87,15 +86,15 @@ internal static class SessionEndpoints
             return new ErrorResult(result.Error);
         }
 
-        var others = (await store.ListForIdentityAsync(result.Value.IdentityId, active: true, MaxListed, cancellationToken))
-            .Where(s => s.Id != result.Value.Id);
-        var list = new List<SessionResponse>();
-        foreach (var session in others)
+        if (!Paginator.Parse<CreatedAtPosition>(context.Request.Query).TryGetValue(out var paging, out var error))
         {
-            list.Add(await responder.ToResponseAsync(session, cancellationToken));
+            return new ErrorResult(error);
         }
 
-        return TypedResults.Ok(list);
+        var filter = SessionListQuery.For(paging, identityId: result.Value.IdentityId, active: true, except: result.Value.Id);
+        var page = await store.ListAsync(filter, cancellationToken);
+        PageHeaders.Write(context, paging, page.Next, await store.CountAsync(filter, cancellationToken));
+        return TypedResults.Ok(await responder.ToResponsesAsync(page.Items, SessionExpand.Everything, cancellationToken));
     }
 
     private static async Task<Results<Ok<RevokedSessionsResponse>, ErrorResult>> DisableMyOtherSessions(

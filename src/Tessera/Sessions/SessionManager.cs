@@ -107,9 +107,17 @@ internal sealed class SessionManager(SessionStore store, SessionOptions options,
         return session is not null && session.IsUsableAt(clock.GetUtcNow(), options.IdleTimeout) && await store.RevokeAsync(session.Id, cancellationToken);
     }
 
-    public void WriteCookie(HttpResponse response, IssuedSession issued) =>
-        response.Cookies.Append(options.CookieName, issued.Token,
-            options.Cookie.ToCookieOptions(options.CookiePersistent ? issued.Session.ExpiresAt : null));
+    /// <summary>
+    /// Persistent (<c>session.cookie.persistent</c>, Kratos's default) means Expires and Max-Age both end with the
+    /// session, as Kratos sets them; otherwise the cookie ends with the browser session.
+    /// </summary>
+    public void WriteCookie(HttpResponse response, IssuedSession issued)
+    {
+        var remaining = issued.Session.ExpiresAt - clock.GetUtcNow();
+        response.Cookies.Append(options.CookieName, issued.Token, options.CookiePersistent
+            ? options.Cookie.ToCookieOptions(issued.Session.ExpiresAt, TimeSpan.FromSeconds(Math.Max(0, Math.Floor(remaining.TotalSeconds))))
+            : options.Cookie.ToCookieOptions(null));
+    }
 
     public void ClearCookie(HttpResponse response) =>
         response.Cookies.Delete(options.CookieName, options.Cookie.ToCookieOptions(null));

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Serialization;
+
 namespace Tessera.Sessions;
 
-/// <summary>Kratos's <c>session</c> object.</summary>
+/// <summary>Kratos's <c>session</c> object; <c>identity</c> and <c>devices</c> are left out when not expanded.</summary>
 internal sealed record SessionResponse(
     Guid Id,
     bool Active,
@@ -10,10 +12,10 @@ internal sealed record SessionResponse(
     string AuthenticatorAssuranceLevel,
     IReadOnlyList<AuthenticationMethod> AuthenticationMethods,
     DateTimeOffset IssuedAt,
-    object? Identity,
-    IReadOnlyList<SessionDevice> Devices)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? Identity,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SessionDevice>? Devices)
 {
-    public static SessionResponse From(Session session, object? identity) => new(
+    public static SessionResponse From(Session session, object? identity, bool withDevices = true) => new(
         session.Id,
         session.Active,
         session.ExpiresAt,
@@ -22,5 +24,5 @@ internal sealed record SessionResponse(
         session.AuthenticationMethods,
         session.IssuedAt,
         identity,
-        session.Devices);
+        withDevices ? session.Devices : null);
 }

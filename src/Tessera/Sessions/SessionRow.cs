@@ -28,6 +28,9 @@ internal sealed class SessionRow
 
     public DateTimeOffset? SeenAt { get; init; }
 
+    /// <summary>Read by list queries only: the keyset position of a page's last session.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
     public Session ToSession() => new(
         Id,
         IdentityId,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Dapper;
+using Tessera.Hosting.Pagination;
 using Tessera.Persistence;
 
 namespace Tessera.Sessions;
@@ -67,18 +68,27 @@ internal sealed class SessionStore(Database database, NetworkContext network, Lo
     public Task<Session?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
         FindAsync("id = @Value", id, cancellationToken);
 
-    /// <summary>Sessions of one identity, newest first; <paramref name="active"/> filters when set.</summary>
-    public async Task<IReadOnlyList<Session>> ListForIdentityAsync(Guid identityId, bool? active, int limit, CancellationToken cancellationToken = default)
+    /// <summary>A page of sessions (<see cref="SessionListQuery"/>), newest first.</summary>
+    public async Task<SessionPage> ListAsync(SessionListQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SessionRow>(
-            $"""
-            SELECT {Columns} FROM sessions
-            WHERE nid = @Nid AND identity_id = @IdentityId {ActiveFilter(active)}
-            ORDER BY created_at DESC, id DESC LIMIT @Limit
-            """,
-            new { Nid = network.Id, IdentityId = identityId, Now = clock.GetUtcNow(), Limit = limit });
-        return rows.Select(r => r.ToSession()).ToList();
+        var (sql, parameters) = SessionListSql.Page(query, network.Id, clock.GetUtcNow());
+        var rows = (await connection.QueryAsync<SessionRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
+        CreatedAtPosition? next = null;
+        if (rows.Count > query.PageSize)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            next = new CreatedAtPosition(rows[^1].CreatedAt, rows[^1].Id);
+        }
+
+        return new SessionPage(rows.Select(r => r.ToSession()).ToList(), next);
+    }
+
+    public async Task<long> CountAsync(SessionListQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var (sql, parameters) = SessionListSql.Count(query, network.Id, clock.GetUtcNow());
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 
     /// <summary>Revokes one session; false when it does not exist (in this project).</summary>
@@ -146,13 +156,6 @@ internal sealed class SessionStore(Database database, NetworkContext network, Lo
         return await connection.ExecuteAsync(
             "DELETE FROM sessions WHERE nid = @Nid AND expires_at < @Cutoff", new { Nid = network.Id, Cutoff = cutoff });
     }
-
-    private static string ActiveFilter(bool? active) => active switch
-    {
-        true => "AND active = TRUE AND expires_at > @Now",
-        false => "AND (active = FALSE OR expires_at <= @Now)",
-        null => string.Empty,
-    };
 
     private async Task<Session?> FindAsync(string predicate, object value, CancellationToken cancellationToken)
     {

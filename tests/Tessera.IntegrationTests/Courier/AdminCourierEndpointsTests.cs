@@ -95,19 +95,38 @@ public abstract partial class AdminCourierEndpointsTests(DatabaseKind kind) : IA
     }
 
     [Theory]
-    [InlineData("page_size=0")]
-    [InlineData("page_size=1001")]
-    [InlineData("page_size=abc")]
-    [InlineData("page_token=garbage!")]
-    [InlineData("page_token=bm9wZQ")]
-    [InlineData("status=delivered")]
-    public async Task List_BadParameters_Answer400(string query)
+    [InlineData("page_size=0", "page_size")]
+    [InlineData("page_size=abc", "page_size")]
+    [InlineData("page_token=garbage!", "page_token")]
+    [InlineData("page_token=bm9wZQ", "page_token")]
+    public async Task List_BadPagingParameters_Answer400NamingTheParameter(string query, string parameter)
     {
         using var response = await _server.Admin.GetAsync($"/admin/courier/messages?{query}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        body.RootElement.GetProperty("error").GetProperty("id").GetString().ShouldBe("malformed_request");
+        body.RootElement.GetProperty("error").GetProperty("details").GetProperty("parameter").GetString().ShouldBe(parameter);
+        body.RootElement.GetProperty("error").GetProperty("reason").GetString()!.ShouldContain(parameter);
+    }
+
+    [Fact]
+    public async Task List_UnknownStatus_Answers400CourierMessageQueryInvalid()
+    {
+        using var response = await _server.Admin.GetAsync("/admin/courier/messages?status=delivered");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         body.RootElement.GetProperty("error").GetProperty("id").GetString().ShouldBe("courier_message_query_invalid");
+    }
+
+    [Fact]
+    public async Task List_PageSizeAbove1000_IsTakenAs1000()
+    {
+        using var response = await _server.Admin.GetAsync("/admin/courier/messages?page_size=5000");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        string.Join(',', response.Headers.GetValues("Link")).ShouldContain("page_size=1000");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json.Nodes;
 using Tessera.Courier;
+using Tessera.Hosting.Pagination;
 using Tessera.IntegrationTests.Fixtures;
 using Tessera.Persistence;
 using Tessera.Persistence.Migrations;
@@ -118,7 +119,7 @@ public abstract class CourierStoreContractTests(DatabaseKind kind) : IAsyncLifet
         }
 
         var seen = new List<CourierMessage>();
-        CourierPageCursor? after = null;
+        CreatedAtPosition? after = null;
         for (var page = 0; page < 10; page++)
         {
             var rows = await _store.ListAsync(new CourierMessageQuery(null, null, 4, after));
@@ -128,7 +129,7 @@ public abstract class CourierStoreContractTests(DatabaseKind kind) : IAsyncLifet
                 break;
             }
 
-            after = new CourierPageCursor(rows[3].CreatedAt, rows[3].Id);
+            after = new CreatedAtPosition(rows[3].CreatedAt, rows[3].Id);
         }
 
         seen.Select(m => m.Id).ShouldBe(ids, ignoreOrder: true);

@@ -111,10 +111,10 @@ public abstract class ErrorContainerApiTests(ServerFixture fixture)
         await using var server = await TesseraTestServer.StartAsync(fixture.Kind, new Dictionary<string, string> { ["selfservice.flows.error.bind_to_browser"] = "true" });
         var id = (await FailAsBrowserAsync(server, csrfCookie: "browser-a-token"))["/ui/error?id=".Length..];
 
-        using var other = await FetchWithCookieAsync(server.Public, id, "browser-b-token");
-        using var none = await FetchWithCookieAsync(server.Public, id, null);
-        using var same = await FetchWithCookieAsync(server.Public, id, "browser-a-token");
-        using var admin = await FetchWithCookieAsync(server.Admin, id, null);
+        using var other = await FetchWithCookieAsync(server, server.Public, id, "browser-b-token");
+        using var none = await FetchWithCookieAsync(server, server.Public, id, null);
+        using var same = await FetchWithCookieAsync(server, server.Public, id, "browser-a-token");
+        using var admin = await FetchWithCookieAsync(server, server.Admin, id, null);
 
         other.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         other.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("self_service_error_forbidden");
@@ -173,7 +173,7 @@ public abstract class ErrorContainerApiTests(ServerFixture fixture)
         request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         if (csrfCookie is not null)
         {
-            request.Headers.Add("Cookie", $"csrf_token={csrfCookie}");
+            request.Headers.Add("Cookie", $"{server.CsrfCookieName}={csrfCookie}");
         }
 
         using var response = await server.Public.SendAsync(request);
@@ -182,16 +182,31 @@ public abstract class ErrorContainerApiTests(ServerFixture fixture)
         return response.Headers.Location!.OriginalString;
     }
 
-    private static async Task<HttpResponseMessage> FetchWithCookieAsync(HttpClient client, string id, string? cookie)
+    private static async Task<HttpResponseMessage> FetchWithCookieAsync(TesseraTestServer server, HttpClient client, string id, string? cookie)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/self-service/errors?id={id}");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (cookie is not null)
         {
-            request.Headers.Add("Cookie", $"csrf_token={cookie}");
+            request.Headers.Add("Cookie", $"{server.CsrfCookieName}={cookie}");
         }
 
         return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task AdminSelfServiceErrors_Answers307ToThePublicEndpoint_KeepingTheQuery()
+    {
+        using var response = await Server.Admin.GetAsync("/admin/self-service/errors?id=stub%3A500&x=1");
+        using var onPublic = await Server.Public.GetAsync("/admin/self-service/errors?id=stub:500");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.TemporaryRedirect);
+        var location = response.Headers.Location!;
+        location.ToString().ShouldBe(new Uri(Server.PublicUrl, "/self-service/errors?id=stub%3A500&x=1").ToString());
+        using var followed = await Server.Public.GetAsync(location);
+        followed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonNode.Parse(await followed.Content.ReadAsStringAsync())!["error"]!["code"]!.GetValue<int>().ShouldBe(500);
+        onPublic.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
 

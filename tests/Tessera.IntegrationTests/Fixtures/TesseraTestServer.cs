@@ -53,6 +53,9 @@ public sealed class TesseraTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The CSRF cookie's name as the server derives it (Kratos's <c>csrf_token_&lt;hash of the base URL&gt;</c>).</summary>
+    public string CsrfCookieName => Services.GetRequiredService<Tessera.Security.Csrf.CsrfCookie>().Name;
+
     /// <param name="kind">The database to run on (a fresh one).</param>
     /// <param name="settings">Configuration keys in Kratos's dotted form, e.g. <c>["selfservice.flows.login.lifespan"] = "1s"</c>.</param>
     /// <param name="environment">Environment variables as the server would see them (the test process's own are not used).</param>

@@ -36,6 +36,22 @@ public abstract class HealthEndpointsTests(ServerFixture fixture)
             body.RootElement.GetProperty("version").GetString()!.ShouldMatch(@"^\d+\.\d+\.\d+");
         }
     }
+
+    [Theory]
+    [InlineData("/admin/health/alive", "status", "^ok$")]
+    [InlineData("/admin/health/ready", "status", "^ok$")]
+    [InlineData("/admin/version", "version", null)]
+    public async Task AdminCopies_OnTheAdminListenerOnly_AnswerAsKratos(string path, string property, string? value)
+    {
+        using var admin = await Server.Admin.GetAsync(path);
+        using var onPublic = await Server.Public.GetAsync(path);
+
+        admin.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var body = JsonDocument.Parse(await admin.Content.ReadAsStringAsync());
+        body.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe([property]);
+        body.RootElement.GetProperty(property).GetString()!.ShouldMatch(value ?? @"^\d+\.\d+\.\d+");
+        onPublic.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }
 
 public sealed class SqliteHealthEndpointsTests(SqliteServer fixture) : HealthEndpointsTests(fixture), IClassFixture<SqliteServer>;

@@ -15,7 +15,7 @@ public abstract class ResponseHardeningTests(DatabaseKind kind)
         await using var server = await TesseraTestServer.StartAsync(kind);
         using var browser = new BrowserClient(server.PublicUrl);
         var flowId = await StartLoginAsync(browser);
-        var cookie = browser.Cookies.GetCookies(server.PublicUrl)[CsrfCookie.DefaultName]!.Value;
+        var cookie = browser.Cookies.GetCookies(server.PublicUrl)[server.CsrfCookieName]!.Value;
 
         using var first = await browser.GetFlowAsync("login", flowId);
         using var second = await browser.GetFlowAsync("login", flowId);
@@ -34,13 +34,13 @@ public abstract class ResponseHardeningTests(DatabaseKind kind)
         await using var server = await TesseraTestServer.StartAsync(kind);
         var planted = new string('A', 43);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/self-service/login/browser");
-        request.Headers.Add("Cookie", $"{CsrfCookie.DefaultName}={planted}");
+        request.Headers.Add("Cookie", $"{server.CsrfCookieName}={planted}");
         request.Headers.Accept.ParseAdd("application/json");
 
         using var response = await server.Public.SendAsync(request);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(CsrfCookie.DefaultName + "=", StringComparison.Ordinal));
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(server.CsrfCookieName + "=", StringComparison.Ordinal));
         setCookie.ShouldNotContain(planted);
         using var flow = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         CsrfTokenMask.Unmask(FlowJson.NodeValue(flow.RootElement, "csrf_token")!).ShouldNotBe(planted);
@@ -53,7 +53,7 @@ public abstract class ResponseHardeningTests(DatabaseKind kind)
         using var browser = new BrowserClient(server.PublicUrl);
         var flowId = await StartLoginAsync(browser);
         var planted = new string('B', 43);
-        browser.Cookies.Add(server.PublicUrl, new Cookie(CsrfCookie.DefaultName, planted));
+        browser.Cookies.Add(server.PublicUrl, new Cookie(server.CsrfCookieName, planted));
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/self-service/login?flow={flowId}")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>

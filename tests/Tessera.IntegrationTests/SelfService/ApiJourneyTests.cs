@@ -140,7 +140,7 @@ public abstract class ApiJourneyTests(FlowServer fixture)
     }
 
     [Theory]
-    [InlineData("csrf_token=abcdefabcdefabcdefabcdefabcdefabcdef")]
+    [InlineData("{csrf}=abcdefabcdefabcdefabcdefabcdefabcdef")]
     [InlineData("ory_kratos_session=ory_st_whatever")]
     public async Task Submit_ApiFlowWithBrowserCookies_IsRefused(string cookie)
     {
@@ -149,7 +149,7 @@ public abstract class ApiJourneyTests(FlowServer fixture)
         {
             Content = JsonContent.Create(new { method = "password", identifier = "a@example.com", password = "whatever 123" }),
         };
-        request.Headers.Add("Cookie", cookie);
+        request.Headers.Add("Cookie", cookie.Replace("{csrf}", Server.CsrfCookieName, StringComparison.Ordinal));
 
         using var response = await Server.Public.SendAsync(request);
 

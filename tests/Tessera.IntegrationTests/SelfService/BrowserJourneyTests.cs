@@ -90,7 +90,7 @@ public abstract class BrowserJourneyTests(FlowServer fixture)
         await StartAsync(attacker, "login");
 
         // The attacker has a CSRF cookie of its own and copies its own token into the victim's flow.
-        var attackerToken = attacker.Cookies.GetCookies(Server.PublicUrl)["csrf_token"]!.Value;
+        var attackerToken = attacker.Cookies.GetCookies(Server.PublicUrl)[Server.CsrfCookieName]!.Value;
         using var response = await attacker.PostFormAsync(Action(flow),
             [new("csrf_token", attackerToken), new("method", "password"), new("identifier", "a@example.com"), new("password", Password)]);
 

@@ -82,9 +82,50 @@ public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifet
         await _store.InsertAsync(revoked, "r", "lr");
         await _store.RevokeAsync(revoked.Id);
 
-        (await _store.ListForIdentityAsync(identity, true, 10)).Select(s => s.Id).ShouldBe([live.Id]);
-        (await _store.ListForIdentityAsync(identity, false, 10)).Select(s => s.Id).ShouldBe([expired.Id, revoked.Id], ignoreOrder: true);
-        (await _store.ListForIdentityAsync(identity, null, 10)).Count.ShouldBe(3);
+        (await _store.ListAsync(new SessionListQuery(10, identity, Active: true))).Items.Select(s => s.Id).ShouldBe([live.Id]);
+        (await _store.ListAsync(new SessionListQuery(10, identity, Active: false))).Items.Select(s => s.Id).ShouldBe([expired.Id, revoked.Id], ignoreOrder: true);
+        (await _store.ListAsync(new SessionListQuery(10, identity))).Items.Count.ShouldBe(3);
+        (await _store.CountAsync(new SessionListQuery(10, identity, Active: false))).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task List_PageByPageWithSharedCreationTimes_ReturnsEachSessionOnceNewestFirst()
+    {
+        var identity = await NewIdentityAsync();
+        var other = await NewIdentityAsync();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 23; i++)
+        {
+            var session = NewSession(identity);
+            await _store.InsertAsync(session, $"p{i}", $"lp{i}");
+            ids.Add(session.Id);
+            if (i % 5 == 0)
+            {
+                _clock.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        await _store.InsertAsync(NewSession(other), "stranger", "lstranger");
+        var except = ids[7];
+
+        var seen = new List<Guid>();
+        var query = new SessionListQuery(4, identity, Except: except);
+        for (var page = 0; page < 10; page++)
+        {
+            var result = await _store.ListAsync(query);
+            seen.AddRange(result.Items.Select(s => s.Id));
+            if (result.Next is null)
+            {
+                break;
+            }
+
+            query = query with { After = result.Next };
+        }
+
+        seen.ShouldBe(ids.Where(id => id != except).ToList(), ignoreOrder: true);
+        seen.ShouldBeUnique();
+        (await _store.CountAsync(new SessionListQuery(4, identity, Except: except))).ShouldBe(22);
+        (await _store.ListAsync(new SessionListQuery(4, identity, Offset: 20))).Items.Count.ShouldBe(3);
     }
 
     [Fact]

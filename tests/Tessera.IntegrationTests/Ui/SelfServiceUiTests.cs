@@ -172,7 +172,7 @@ public sealed class SelfServiceUiTests(UiServer server, ChromiumBrowser chromium
         await page.GotoAsync(Url("/ui/login"));
         await Expect(page).ToHaveURLAsync(FlowPage("login"));
 
-        await context.ClearCookiesAsync(new BrowserContextClearCookiesOptions { Name = "csrf_token" });
+        await context.ClearCookiesAsync(new BrowserContextClearCookiesOptions { Name = Server.CsrfCookieName });
         await SignInAsync(page, "someone@example.com", Password);
 
         await Expect(page).ToHaveURLAsync(new Regex("/ui/error\\?id="));

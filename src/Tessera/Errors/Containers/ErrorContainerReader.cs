@@ -13,7 +13,8 @@ namespace Tessera.Errors.Containers;
 /// With <c>bind_to_browser</c>, a public-listener read must carry the CSRF cookie of the browser that met the error;
 /// the admin listener is trusted and never bound.
 /// </summary>
-internal sealed class ErrorContainerReader(ErrorContainerStore store, ErrorOptions options, ErrorBodyFactory bodies, IOptions<JsonOptions> json, TimeProvider clock)
+internal sealed class ErrorContainerReader(
+    ErrorContainerStore store, ErrorOptions options, ErrorBodyFactory bodies, IOptions<JsonOptions> json, CsrfCookie csrfCookie, TimeProvider clock)
 {
     public async Task<Result<ErrorContainerResponse>> ReadAsync(HttpContext context, string? id, CancellationToken cancellationToken)
     {
@@ -37,7 +38,7 @@ internal sealed class ErrorContainerReader(ErrorContainerStore store, ErrorOptio
         }
 
         if (options.BindToBrowser && container.CsrfTokenHash is { } hash
-            && SurfaceGuardMiddleware.CurrentSurface(context) != Surface.Admin && !CsrfCookie.Matches(context.Request, hash))
+            && SurfaceGuardMiddleware.CurrentSurface(context) != Surface.Admin && !csrfCookie.Matches(context.Request, hash))
         {
             return ErrorCatalog.SelfServiceErrorForbidden;
         }

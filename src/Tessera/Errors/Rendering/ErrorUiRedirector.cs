@@ -13,12 +13,12 @@ namespace Tessera.Errors.Rendering;
 /// error UI with a 303. Returns false when the container cannot be stored; the caller then answers directly.
 /// </summary>
 internal sealed partial class ErrorUiRedirector(
-    ErrorContainerStore store, ErrorOptions options, ErrorBodyFactory bodies, IOptions<JsonOptions> json, ILogger<ErrorUiRedirector> logger)
+    ErrorContainerStore store, ErrorOptions options, ErrorBodyFactory bodies, IOptions<JsonOptions> json, CsrfCookie csrfCookie, ILogger<ErrorUiRedirector> logger)
 {
     public async Task<bool> TryRedirectAsync(HttpContext context, TesseraError error)
     {
         var body = JsonSerializer.SerializeToNode(bodies.Body(context.TraceIdentifier, error), json.Value.SerializerOptions)!;
-        var cookie = CsrfCookie.Read(context.Request);
+        var cookie = csrfCookie.Read(context.Request);
         Guid id;
         try
         {

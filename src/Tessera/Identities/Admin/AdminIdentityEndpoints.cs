@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Hosting.Pagination;
 using Tessera.Identities.Schemas;
 
 namespace Tessera.Identities.Admin;
 
 /// <summary>
 /// POST   /admin/identities                           CreateIdentity
-/// GET    /admin/identities                           ListIdentities (page_size, page_token, ids, credentials_identifier, preview_credentials_identifier_similar)
+/// GET    /admin/identities                           ListIdentities (Paginator; ids, credentials_identifier, preview_credentials_identifier_similar; credentials only with include_credential)
 /// PATCH  /admin/identities                           BatchPatchIdentities
 /// GET    /admin/identities/{id}                      GetIdentity (include_credential)
 /// PUT    /admin/identities/{id}                      UpdateIdentity
@@ -20,8 +21,6 @@ namespace Tessera.Identities.Admin;
 /// </summary>
 internal static class AdminIdentityEndpoints
 {
-    public const int DefaultPageSize = 250;
-    public const int MaxPageSize = 1000;
     public const int MaxBatchSize = 1000;
 
     public static IEndpointRouteBuilder MapAdminIdentityEndpoints(this IEndpointRouteBuilder endpoints)
@@ -72,16 +71,25 @@ internal static class AdminIdentityEndpoints
     private static async Task<Results<Ok<IReadOnlyList<IdentityResponse>>, ErrorResult>> ListIdentities(
         HttpContext context, IdentityStore store, IdentityResponseFactory responses, CancellationToken cancellationToken)
     {
-        var (query, error) = IdentityListQueryParser.Parse(context.Request.Query);
+        if (!Paginator.Parse<IdentityListPosition>(context.Request.Query).TryGetValue(out var paging, out var pagingError))
+        {
+            return new ErrorResult(pagingError);
+        }
+
+        var (query, error) = IdentityListQueryParser.Parse(context.Request.Query, paging);
         if (query is null)
         {
             return AdminRequestBody.Malformed(error!);
         }
 
         var page = await store.ListAsync(query, cancellationToken);
-        context.Response.Headers.Link = IdentityListLinks.Build(context.Request, query.PageSize, page.NextAfter);
-        var include = context.Request.Query["include_credential"].OfType<string>().ToArray();
-        return TypedResults.Ok<IReadOnlyList<IdentityResponse>>(page.Items.Select(i => responses.Create(i, include)).ToList());
+        // As Kratos: the total only for the deprecated page / per_page (counting costs a scan that keyset paging avoids).
+        var total = paging.IsLegacy ? await store.CountAsync(query, cancellationToken) : (long?)null;
+        PageHeaders.Write(context, paging, page.NextAfter is { } after ? new IdentityListPosition(after) : null, total);
+        // As Kratos: list items carry no credentials (less data exposed) unless include_credential asks for them.
+        var include = context.Request.Query["include_credential"].OfType<string>().Where(t => t.Length > 0).ToArray();
+        return TypedResults.Ok<IReadOnlyList<IdentityResponse>>(
+            page.Items.Select(i => include.Length > 0 ? responses.Create(i, include) : responses.WithoutCredentials(i)).ToList());
     }
 
     private static async Task<Results<Ok<IdentityResponse>, ErrorResult>> UpdateIdentity(

@@ -1,32 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Globalization;
+using Tessera.Hosting.Pagination;
 
 namespace Tessera.Identities.Admin;
 
-/// <summary>Reads <c>GET /admin/identities</c>'s query: page_size (or the deprecated per_page), page_token and one filter.</summary>
+/// <summary>Reads <c>GET /admin/identities</c>'s filters (one at a time) for a page the <see cref="Paginator"/> read.</summary>
 internal static class IdentityListQueryParser
 {
-    public static (IdentityListQuery? Query, string? Error) Parse(IQueryCollection query)
+    public static (IdentityListQuery? Query, string? Error) Parse(IQueryCollection query, PageRequest<IdentityListPosition> page)
     {
-        var sizeText = query["page_size"].FirstOrDefault() ?? query["per_page"].FirstOrDefault();
-        var size = AdminIdentityEndpoints.DefaultPageSize;
-        if (sizeText is not null && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1))
-        {
-            return (null, "page_size must be a positive whole number");
-        }
-
-        size = Math.Min(size, AdminIdentityEndpoints.MaxPageSize);
-        Guid? after = null;
-        if (query["page_token"].FirstOrDefault() is { Length: > 0 } token)
-        {
-            if (!IdentityPageToken.TryDecode(token, out var decoded))
-            {
-                return (null, "page_token is not a token this server issued");
-            }
-
-            after = decoded;
-        }
-
         var ids = new List<Guid>();
         foreach (var text in query["ids"].SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
@@ -42,9 +23,9 @@ internal static class IdentityListQueryParser
             ids.Add(Guid.Empty);
         }
 
-        if (ids.Count > AdminIdentityEndpoints.MaxPageSize)
+        if (ids.Count > Paginator.MaxSize)
         {
-            return (null, $"at most {AdminIdentityEndpoints.MaxPageSize} ids per request");
+            return (null, $"at most {Paginator.MaxSize} ids per request");
         }
 
         var exact = query["credentials_identifier"].FirstOrDefault();
@@ -54,6 +35,6 @@ internal static class IdentityListQueryParser
             return (null, "credentials_identifier and preview_credentials_identifier_similar cannot be combined");
         }
 
-        return (new IdentityListQuery(size, after, ids.Count > 0 ? ids : null, exact, similar), null);
+        return (new IdentityListQuery(page.Size, page.After?.Id, ids.Count > 0 ? ids : null, exact, similar, page.Offset), null);
     }
 }

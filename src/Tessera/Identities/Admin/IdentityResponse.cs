@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Tessera.Identities.Admin;
 
@@ -13,7 +14,7 @@ internal sealed record IdentityResponse(
     JsonObject Traits,
     IReadOnlyList<VerifiableAddress> VerifiableAddresses,
     IReadOnlyList<RecoveryAddress> RecoveryAddresses,
-    JsonNode? MetadataPublic,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] JsonNode? MetadataPublic,
     JsonNode? MetadataAdmin,
     string? ExternalId,
     IReadOnlyDictionary<string, CredentialResponse>? Credentials,

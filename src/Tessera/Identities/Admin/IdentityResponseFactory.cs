@@ -14,6 +14,10 @@ internal sealed class IdentityResponseFactory(PublicUrls urls)
     public IdentityResponse Create(Identity identity, IEnumerable<string>? includeCredentials = null) =>
         IdentityResponse.From(identity, urls.BaseUrl, (includeCredentials ?? []).ToHashSet(StringComparer.Ordinal));
 
+    /// <summary>A list item of <c>GET /admin/identities</c>: everything but the credentials (Kratos omits them there).</summary>
+    public IdentityResponse WithoutCredentials(Identity identity) =>
+        IdentityResponse.From(identity, urls.BaseUrl, NoCredentials) with { Credentials = null };
+
     public IdentityResponse Public(Identity identity) =>
         IdentityResponse.From(identity, urls.BaseUrl, NoCredentials) with { MetadataAdmin = null, Credentials = null };
 }

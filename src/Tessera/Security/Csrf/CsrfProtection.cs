@@ -21,7 +21,7 @@ namespace Tessera.Security.Csrf;
 /// (<see cref="CsrfTokenMask"/>); the raw token and the unmasked form are both accepted on submission.
 /// </para>
 /// </summary>
-internal sealed class CsrfProtection(CookieSettings cookies, PublicUrls urls, ServerSecrets secrets)
+internal sealed class CsrfProtection(CookieSettings cookies, CsrfCookie csrfCookie, PublicUrls urls, ServerSecrets secrets)
 {
     public const string FieldName = "csrf_token";
     public const string HeaderName = "X-CSRF-Token";
@@ -37,14 +37,14 @@ internal sealed class CsrfProtection(CookieSettings cookies, PublicUrls urls, Se
 
         var random = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var token = $"{random}.{Base64Url.EncodeToString(Mac(secrets.For(SecretPurpose.CsrfCookie).Sign(Encoding.ASCII.GetBytes(random))))}";
-        context.Response.Cookies.Append(CsrfCookie.DefaultName, token, cookies.ToCookieOptions(null));
+        context.Response.Cookies.Append(csrfCookie.Name, token, cookies.ToCookieOptions(null, CsrfCookie.MaxAge));
         return token;
     }
 
     /// <summary>The request's CSRF cookie when its MAC proves Tessera issued it; null otherwise.</summary>
     public string? IssuedCookie(HttpRequest request)
     {
-        var cookie = CsrfCookie.Read(request);
+        var cookie = csrfCookie.Read(request);
         var dot = cookie?.IndexOf('.') ?? -1;
         if (cookie is null || cookie.Length > 128 || dot <= 0 || !Base64Url.IsValid(cookie.AsSpan(dot + 1)))
         {

@@ -23,6 +23,11 @@ internal sealed record Flow(
 {
     public Guid? IdentityId { get; init; }
 
+    /// <summary>When the row was written first and last; null until the flow has been read back from the store.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+
     public string? Active { get; init; }
 
     public bool Refresh { get; init; }

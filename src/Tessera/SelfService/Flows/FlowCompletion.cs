@@ -48,5 +48,8 @@ internal sealed class FlowCompletion(SessionManager sessions, SessionResponder r
     public static bool AnswersWithRedirect(HttpContext context, Flow flow) =>
         flow.Type == FlowType.Browser && !FlowClient.WantsJson(context.Request);
 
-    public SeeOtherResult RedirectAfter(Flow flow) => new(flow.ReturnTo is null ? DefaultReturnUrl : new Uri(flow.ReturnTo));
+    public SeeOtherResult RedirectAfter(Flow flow) => new(ReturnTarget(flow));
+
+    /// <summary>Where the browser goes once the flow is done: <c>return_to</c>, else the default return URL.</summary>
+    public Uri ReturnTarget(Flow flow) => flow.ReturnTo is null ? DefaultReturnUrl : new Uri(flow.ReturnTo);
 }

@@ -28,7 +28,7 @@ internal static class FlowEndpointHandlers
         }
 
         // A browser flow carries that browser's CSRF token: only that browser may read it.
-        if (!FlowLookup.BelongsToBrowser(found.Value, context.Request))
+        if (!flows.BelongsToBrowser(found.Value, context.Request))
         {
             return new ErrorResult(ErrorCatalog.SecurityCsrfViolation);
         }

@@ -12,11 +12,11 @@ namespace Tessera.SelfService.Flows;
 /// the same form, so the user can simply submit again.
 /// </summary>
 internal sealed class FlowGate(
-    CsrfProtection csrf, FlowFactory factory, FlowStore store, FlowResponder responder, FlowRerenderer rerenderer, Tessera.Sessions.SessionOptions sessions, TimeProvider clock)
+    CsrfProtection csrf, CsrfCookie csrfCookie, FlowFactory factory, FlowStore store, FlowResponder responder, FlowRerenderer rerenderer, Tessera.Sessions.SessionOptions sessions, TimeProvider clock)
 {
     private string? BrowserCookie(HttpRequest request) =>
         request.Cookies.ContainsKey(sessions.CookieName) ? sessions.CookieName
-        : request.Cookies.ContainsKey(CsrfCookie.DefaultName) ? CsrfCookie.DefaultName
+        : request.Cookies.ContainsKey(csrfCookie.Name) ? csrfCookie.Name
         : null;
 
     /// <summary>

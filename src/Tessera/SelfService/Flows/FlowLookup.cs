@@ -9,7 +9,7 @@ namespace Tessera.SelfService.Flows;
 /// or other-kind id is "not found"; a browser flow fetched by a browser without its CSRF cookie is refused, since
 /// the flow carries that browser's CSRF token.
 /// </summary>
-internal sealed class FlowLookup(FlowStore store)
+internal sealed class FlowLookup(FlowStore store, CsrfCookie csrfCookie)
 {
     public async Task<Result<Flow>> FindAsync(string? id, FlowKind kind, CancellationToken cancellationToken = default)
     {
@@ -22,14 +22,14 @@ internal sealed class FlowLookup(FlowStore store)
         return flow is null ? NotFound(kind) : flow;
     }
 
-    public static bool BelongsToBrowser(Flow flow, HttpRequest request)
+    public bool BelongsToBrowser(Flow flow, HttpRequest request)
     {
         if (flow.Type != FlowType.Browser || flow.DangerousSkipCsrfCheck)
         {
             return true;
         }
 
-        var cookie = CsrfCookie.Read(request);
+        var cookie = csrfCookie.Read(request);
         return cookie is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.UTF8.GetBytes(cookie), System.Text.Encoding.UTF8.GetBytes(flow.CsrfToken));
     }

@@ -6,7 +6,7 @@ namespace Tessera.SelfService.Flows;
 /// flow. The answer is always the flow as stored, because HTML browsers are sent to the flow's UI, which fetches it:
 /// what a script reads in the body and what a browser's UI shows must be the same flow.
 /// </summary>
-internal sealed class FlowRerenderer(FlowStore store, FlowResponder responder)
+internal sealed class FlowRerenderer(FlowStore store, FlowResponder responder, FlowFactory factory)
 {
     /// <summary>
     /// Saves the re-rendered flow and answers with it. A submission that lost a race to the one that finished the flow
@@ -34,5 +34,20 @@ internal sealed class FlowRerenderer(FlowStore store, FlowResponder responder)
         // Concurrent resubmissions all write this same message; whichever lands, the stored flow says it.
         await store.SaveAsync(finished, cancellationToken);
         return responder.Rerender(context, finished, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>
+    /// Replaces a flow that cannot go on (a code flow whose guesses are used up) with a new one in
+    /// <paramref name="state"/> carrying <paramref name="addForm"/>'s form, as Kratos does: scripts and API clients get
+    /// 410 <c>self_service_flow_replaced</c> with <c>use_flow_id</c>, HTML browsers a 303 to the new flow's UI.
+    /// </summary>
+    public async Task<IResult> ReplaceAsync(HttpContext context, Flow flow, string state, Action<Flow> addForm, CancellationToken cancellationToken)
+    {
+        var replacement = factory.Replace(context, flow, state);
+        addForm(replacement);
+        await store.InsertAsync(replacement, cancellationToken);
+        return flow.Type == FlowType.Browser && !FlowClient.WantsJson(context.Request)
+            ? new Hosting.SeeOtherResult(responder.UiUrl(replacement))
+            : new Errors.ErrorResult(new Errors.TesseraError(Errors.ErrorCatalog.SelfServiceFlowReplaced) { UseFlowId = replacement.Id });
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Tessera.Security.Csrf;
 using Tessera.SelfService.Flows.Nodes;
 
@@ -21,6 +22,18 @@ internal sealed record FlowResponse(
     string State)
 {
     public bool? Refresh { get; init; }
+
+    /// <summary>Login flows (Kratos writes them on login flows only).</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>
+    /// Keys Kratos writes as null on some kinds only: <c>organization_id</c> on login, registration and settings flows
+    /// (Tessera has no organizations). Extension data is written as is, nulls included.
+    /// </summary>
+    [JsonExtensionData]
+    public Dictionary<string, object?>? KindNullFields { get; init; }
 
     public string? RequestedAal { get; init; }
 
@@ -48,6 +61,9 @@ internal sealed record FlowResponse(
         flow.State)
     {
         Refresh = flow.Kind == FlowKind.Login ? flow.Refresh : null,
+        CreatedAt = flow.Kind == FlowKind.Login ? flow.CreatedAt ?? flow.IssuedAt : null,
+        UpdatedAt = flow.Kind == FlowKind.Login ? flow.UpdatedAt ?? flow.CreatedAt ?? flow.IssuedAt : null,
+        KindNullFields = flow.Kind is FlowKind.Login or FlowKind.Registration or FlowKind.Settings ? new() { ["organization_id"] = null } : null,
         RequestedAal = flow.Kind == FlowKind.Login ? flow.RequestedAal : null,
         Identity = flow.Identity,
         ContinueWith = flow.Kind == FlowKind.Settings ? flow.InternalContext[ContinueWithKey]?.DeepClone() ?? new JsonArray() : null,

@@ -46,6 +46,10 @@ internal sealed class FlowRow
 
     public int Version { get; init; }
 
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
     public static object Parameters(Flow flow, Guid nid, DateTimeOffset now) => new
     {
         flow.Id,
@@ -87,5 +91,7 @@ internal sealed class FlowRow
         InternalContext = JsonNode.Parse(InternalContext)?.AsObject() ?? [],
         Version = Version,
         StoredState = State,
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
     };
 }

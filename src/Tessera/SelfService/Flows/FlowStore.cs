@@ -13,7 +13,7 @@ namespace Tessera.SelfService.Flows;
 internal sealed class FlowStore(Database database, NetworkContext network, TimeProvider clock)
 {
     private const string Columns =
-        "id, kind, type, state, request_url, return_to, ui, csrf_token, identity_id, active_method, refresh, requested_aal, internal_context, issued_at, expires_at, version";
+        "id, kind, type, state, request_url, return_to, ui, csrf_token, identity_id, active_method, refresh, requested_aal, internal_context, issued_at, expires_at, version, created_at, updated_at";
 
     private const string UpdateSet =
         """

@@ -30,6 +30,7 @@ internal static class FlowsRegistration
         services.AddSingleton<FlowCompletion>();
         services.AddSingleton<FlowGate>();
         services.AddSingleton<FlowStarter>();
+        services.AddSingleton<CsrfCookie>();
         services.AddSingleton<CsrfProtection>();
         services.AddSingleton(CookieSettings.Bind(config, serve));
         return services;

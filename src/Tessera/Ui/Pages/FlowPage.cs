@@ -28,14 +28,14 @@ internal static class FlowPage
         }
 
         var flow = found.Value;
-        if (CsrfCookie.Read(context.Request) is null)
+        if (services.CsrfCookie.Read(context.Request) is null)
         {
             // Restarting would set the cookie and come back here; a browser that refuses cookies would loop, so say why.
             return CookiesNeeded(kind, links);
         }
 
         var again = new SeeOtherResult(new Uri(links.Start(kind, flow.ReturnTo, flow.Refresh, flow.RequestedAal)));
-        if (!FlowLookup.BelongsToBrowser(flow, context.Request) || flow.IsExpiredAt(services.Clock.GetUtcNow()))
+        if (!services.Flows.BelongsToBrowser(flow, context.Request) || flow.IsExpiredAt(services.Clock.GetUtcNow()))
         {
             return again;
         }

@@ -197,7 +197,7 @@ public abstract class RecoveryFlowTests(CodeFlowServer fixture)
 
         using var wrong = await SubmitAsync(Server, "recovery", flowId, new { method = "code", code = Other(code) });
 
-        wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
         using (var flow = JsonDocument.Parse(await wrong.Content.ReadAsStringAsync()))
         {
             FlowJson.MessageIds(flow.RootElement).ShouldBe([4060006]);
@@ -213,20 +213,19 @@ public abstract class RecoveryFlowTests(CodeFlowServer fixture)
     }
 
     [Fact]
-    public async Task FiveWrongCodes_ThenEvenTheRightCodeIsRefused()
+    public async Task FiveWrongCodes_ThenEvenTheRightCodeIsRefusedAndTheFlowReplaced()
     {
         var (flowId, code) = await SentFlowAsync();
         for (var i = 0; i < 5; i++)
         {
             using var wrong = await SubmitAsync(Server, "recovery", flowId, new { method = "code", code = Other(code) });
-            wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
         using var right = await SubmitAsync(Server, "recovery", flowId, new { method = "code", code });
 
-        right.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        using var flow = JsonDocument.Parse(await right.Content.ReadAsStringAsync());
-        FlowJson.MessageIds(flow.RootElement).ShouldBe([4060006]);
+        right.StatusCode.ShouldBe(HttpStatusCode.Gone);
+        right.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("self_service_flow_replaced");
     }
 
     [Fact]
@@ -237,7 +236,7 @@ public abstract class RecoveryFlowTests(CodeFlowServer fixture)
 
         using var late = await SubmitAsync(Server, "recovery", flowId, new { method = "code", code });
 
-        late.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        late.StatusCode.ShouldBe(HttpStatusCode.OK);
         using var flow = JsonDocument.Parse(await late.Content.ReadAsStringAsync());
         FlowJson.MessageIds(flow.RootElement).ShouldBe([4060006]);
     }
@@ -250,7 +249,7 @@ public abstract class RecoveryFlowTests(CodeFlowServer fixture)
 
         using var late = await SubmitAsync(Server, "recovery", flowId, new { method = "code", code });
 
-        late.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        late.StatusCode.ShouldBe(HttpStatusCode.OK);
         using var replacement = JsonDocument.Parse(await late.Content.ReadAsStringAsync());
         replacement.RootElement.GetProperty("id").GetString().ShouldNotBe(flowId);
         replacement.RootElement.GetProperty("state").GetString().ShouldBe("choose_method");

@@ -61,6 +61,8 @@ public abstract class TwoStepRegistrationTests(FlowServer fixture)
         using (var step = await SubmitAsync(Id(flow), new { method = "profile", traits = new { email = address } }))
         {
             step.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            using var credentials = JsonDocument.Parse(await step.Content.ReadAsStringAsync());
+            FlowJson.MessageIds(credentials.RootElement).ShouldBe([1040009]);
         }
 
         using var registered = await SubmitAsync(Id(flow), new { method = "password", password = Password, traits = new { email = address } });

@@ -69,5 +69,9 @@ internal sealed class LoginOutcome(
     private IResult Answer(HttpContext context, Flow flow, SessionResponse session, string token) =>
         FlowCompletion.AnswersWithRedirect(context, flow)
             ? completion.RedirectAfter(flow)
-            : TypedResults.Ok(new SuccessfulLoginResponse(session, flow.Type == FlowType.Api ? token : null));
+            : TypedResults.Ok(new SuccessfulLoginResponse(session, flow.Type == FlowType.Api ? token : null)
+            {
+                // A script on a browser flow gets JSON instead of the 303: it is told where the browser goes next.
+                ContinueWith = flow.Type == FlowType.Browser ? [new ContinueWithRedirectBrowserTo(completion.ReturnTarget(flow).AbsoluteUri)] : null,
+            });
 }

@@ -50,8 +50,8 @@ internal static class LogoutEndpoints
     }
 
     private static async Task<IResult> UpdateLogoutFlow(
-        HttpContext context, SessionManager sessions, ReturnToValidator returnTo, FlowCompletion completion, string? token, string? return_to,
-        CancellationToken cancellationToken)
+        HttpContext context, SessionManager sessions, ReturnToValidator returnTo, FlowCompletion completion, LogoutOptions options, string? token,
+        string? return_to, CancellationToken cancellationToken)
     {
         var target = returnTo.Validate(return_to);
         if (!target.Succeeded)
@@ -67,7 +67,7 @@ internal static class LogoutEndpoints
         sessions.ClearCookie(context.Response);
         return FlowClient.WantsJson(context.Request)
             ? TypedResults.NoContent()
-            : new SeeOtherResult(target.Value ?? completion.DefaultReturnUrl);
+            : new SeeOtherResult(target.Value ?? options.AfterReturnUrl ?? completion.DefaultReturnUrl);
     }
 
     private static async Task<IResult> PerformNativeLogout(

@@ -58,11 +58,10 @@ internal sealed class RecoveryCodeSteps(
             return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        var identity = await code.VerifyAsync(flow, submitted, cancellationToken);
-        if (identity is null)
+        var proof = await code.VerifyAsync(flow, submitted, cancellationToken);
+        if (proof.Identity is not { } identity)
         {
-            flow.Ui.AddMessage(null, UiMessages.ErrorValidationRecoveryCodeInvalidOrAlreadyUsed.With());
-            return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
+            return await WrongCodeAsync(context, flow, proof, cancellationToken);
         }
 
         // Hook point (issue 8): recovery.after.hooks run before the session exists, so an interrupting hook stops the
@@ -88,4 +87,23 @@ internal sealed class RecoveryCodeSteps(
 
     public Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken) =>
         rerenderer.SaveAsync(context, flow with { Active = "code" }, status, cancellationToken);
+
+    /// <summary>
+    /// A wrong code is answered as Kratos answers it: 200 with the flow carrying 4060006. Once the flow's guesses are
+    /// used up it is replaced by a new one at the first step (the code it waited for dies with it).
+    /// </summary>
+    private async Task<IResult> WrongCodeAsync(HttpContext context, Flow flow, CodeProof proof, CancellationToken cancellationToken)
+    {
+        if (proof.Exhausted)
+        {
+            return await rerenderer.ReplaceAsync(context, flow, RecoveryFlowService.StateChooseMethod, replacement =>
+            {
+                CodeFormNodes.AddEmailForm(replacement.Ui, email: null);
+                replacement.Ui.AddMessage(null, UiMessages.ErrorValidationRecoveryCodeInvalidOrAlreadyUsed.With());
+            }, cancellationToken);
+        }
+
+        flow.Ui.AddMessage(null, UiMessages.ErrorValidationRecoveryCodeInvalidOrAlreadyUsed.With());
+        return await RerenderAsync(context, flow, StatusCodes.Status200OK, cancellationToken);
+    }
 }

@@ -28,22 +28,40 @@ internal sealed class RegistrationOutcome(
         // Verification (issue 6): e-mail a code to each verifiable address; the waiting flows are offered as continue_with.
         var continueWith = await verification.AfterRegistrationAsync(context, flow, identity, cancellationToken);
         var identityResponse = identityResponses.Public(identity);
-        var verificationPage = verification.VerificationPage(continueWith);
+        var next = verification.VerificationPage(continueWith) ?? completion.ReturnTarget(flow);
         if (!options.SignInAfterRegistration)
         {
             return FlowCompletion.AnswersWithRedirect(context, flow)
-                ? RedirectAfter(flow, verificationPage)
-                : TypedResults.Ok(new SuccessfulRegistrationResponse(identityResponse, null, null) { ContinueWith = continueWith });
+                ? new SeeOtherResult(next)
+                : TypedResults.Ok(new SuccessfulRegistrationResponse(identityResponse, null, null) { ContinueWith = ContinueWith(flow, continueWith, null, next) });
         }
 
         var (session, token) = await completion.SignInAsync(context, flow, identity, "password", cancellationToken);
+        var apiToken = flow.Type == FlowType.Api ? token : null;
         return FlowCompletion.AnswersWithRedirect(context, flow)
-            ? RedirectAfter(flow, verificationPage)
-            : TypedResults.Ok(new SuccessfulRegistrationResponse(identityResponse, session, flow.Type == FlowType.Api ? token : null) { ContinueWith = continueWith });
+            ? new SeeOtherResult(next)
+            : TypedResults.Ok(new SuccessfulRegistrationResponse(identityResponse, session, apiToken) { ContinueWith = ContinueWith(flow, continueWith, apiToken, next) });
     }
 
-    private IResult RedirectAfter(Flow flow, Uri? verificationPage) =>
-        verificationPage is null ? completion.RedirectAfter(flow) : new SeeOtherResult(verificationPage);
+    /// <summary>
+    /// What follows, as Kratos lists it: the verification flows, then for an API flow's session its token, or for a
+    /// script on a browser flow (JSON instead of the 303) where the browser goes next.
+    /// </summary>
+    private static List<object> ContinueWith(Flow flow, IReadOnlyList<object> verification, string? apiToken, Uri next)
+    {
+        List<object> items = [.. verification];
+        if (apiToken is not null)
+        {
+            items.Add(new ContinueWithSetOrySessionToken(apiToken));
+        }
+
+        if (flow.Type == FlowType.Browser)
+        {
+            items.Add(new ContinueWithRedirectBrowserTo(next.AbsoluteUri));
+        }
+
+        return items;
+    }
 
     /// <summary>Validation messages go on their fields; an existing identifier is 409 with 4000007 (seed row B3).</summary>
     public async Task<IResult> FailedAsync(HttpContext context, Flow flow, TesseraError error, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ internal static class SettingsEndpoints
         string? id, HttpContext context, FlowLookup flows, SettingsFlowService settings, CancellationToken cancellationToken)
     {
         var found = await flows.FindAsync(id, FlowKind.Settings, cancellationToken);
-        return found.Succeeded ? await settings.FetchAsync(context, found.Value, cancellationToken) : new ErrorResult(found.Error);
+        return found.Succeeded ? await settings.FetchAsync(context, found.Value, flows, cancellationToken) : new ErrorResult(found.Error);
     }
 
     private static Task<IResult> UpdateSettingsFlow(

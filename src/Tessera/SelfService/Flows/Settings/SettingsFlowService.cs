@@ -51,7 +51,7 @@ internal sealed class SettingsFlowService(
     }
 
     /// <summary><c>GET /self-service/settings/flows?id=</c>: only for the flow's identity, in the browser that started it.</summary>
-    public async Task<IResult> FetchAsync(HttpContext context, Flow flow, CancellationToken cancellationToken)
+    public async Task<IResult> FetchAsync(HttpContext context, Flow flow, FlowLookup flows, CancellationToken cancellationToken)
     {
         var (_, identity, refusal) = await access.AuthorizeAsync(context, flow.Type, flow, completion.UiUrl(flow), cancellationToken);
         if (refusal is not null)
@@ -59,7 +59,7 @@ internal sealed class SettingsFlowService(
             return refusal;
         }
 
-        if (!FlowLookup.BelongsToBrowser(flow, context.Request))
+        if (!flows.BelongsToBrowser(flow, context.Request))
         {
             return new ErrorResult(ErrorCatalog.SecurityCsrfViolation);
         }

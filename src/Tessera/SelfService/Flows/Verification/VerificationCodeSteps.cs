@@ -57,10 +57,10 @@ internal sealed class VerificationCodeSteps(
             return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        if (await code.VerifyAsync(flow, submitted, cancellationToken) is not { } identity)
+        var proof = await code.VerifyAsync(flow, submitted, cancellationToken);
+        if (proof.Identity is not { } identity)
         {
-            flow.Ui.AddMessage(null, UiMessages.ErrorValidationVerificationCodeInvalidOrAlreadyUsed.With());
-            return await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
+            return await WrongCodeAsync(context, flow, proof, cancellationToken);
         }
 
         // Hook point (issue 8): verification.after.hooks run once the address is verified (Kratos's post-verification
@@ -86,4 +86,23 @@ internal sealed class VerificationCodeSteps(
 
     public Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken) =>
         rerenderer.SaveAsync(context, flow with { Active = "code" }, status, cancellationToken);
+
+    /// <summary>
+    /// A wrong code is answered as Kratos answers it: 200 with the flow carrying 4070006. Once the flow's guesses are
+    /// used up it is replaced by a new one at the first step (the code it waited for dies with it).
+    /// </summary>
+    private async Task<IResult> WrongCodeAsync(HttpContext context, Flow flow, CodeProof proof, CancellationToken cancellationToken)
+    {
+        if (proof.Exhausted)
+        {
+            return await rerenderer.ReplaceAsync(context, flow, VerificationFlowService.StateChooseMethod, replacement =>
+            {
+                CodeFormNodes.AddEmailForm(replacement.Ui, email: null);
+                replacement.Ui.AddMessage(null, UiMessages.ErrorValidationVerificationCodeInvalidOrAlreadyUsed.With());
+            }, cancellationToken);
+        }
+
+        flow.Ui.AddMessage(null, UiMessages.ErrorValidationVerificationCodeInvalidOrAlreadyUsed.With());
+        return await RerenderAsync(context, flow, StatusCodes.Status200OK, cancellationToken);
+    }
 }

@@ -40,36 +40,42 @@ internal sealed class CodeChallenges(Database database, NetworkContext network, 
         return code;
     }
 
-    /// <summary>The challenge the submitted code answers, now used; null when wrong, expired, used, used up, or for an unknown address.</summary>
-    public async Task<CodeChallenge?> ConsumeAsync(Guid flowId, string submitted, CancellationToken cancellationToken)
+    /// <summary>
+    /// The challenge the submitted code answers, now used; nothing when wrong, expired, used, or for an unknown
+    /// address; <see cref="CodeCheck.Exhausted"/> when the flow's guesses were all used before this one.
+    /// </summary>
+    public async Task<CodeCheck> ConsumeAsync(Guid flowId, string submitted, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var key = new { FlowId = flowId, Nid = network.Id, Max = options.MaxSubmissions, Now = now };
         await using var connection = await database.OpenAsync(cancellationToken);
-        var counted = await connection.ExecuteAsync(
-            "UPDATE selfservice_codes SET submissions = submissions + 1, updated_at = @Now WHERE nid = @Nid AND flow_id = @FlowId AND submissions < @Max", key);
-        if (counted == 0)
-        {
-            return null;
-        }
 
+        // The guess is counted and the challenge read in one conditional statement: no read-then-write, so however
+        // many guesses race, at most max_submissions of them are ever compared.
         var challenge = await connection.QuerySingleOrDefaultAsync<CodeChallenge>(
-            "SELECT flow_id, code_hmac, address, identity_id, expires_at, submissions, used_at FROM selfservice_codes WHERE nid = @Nid AND flow_id = @FlowId", key);
+            """
+            UPDATE selfservice_codes SET submissions = submissions + 1, updated_at = @Now
+            WHERE nid = @Nid AND flow_id = @FlowId AND submissions < @Max
+            RETURNING flow_id, code_hmac, address, identity_id, expires_at, submissions, used_at
+            """, key);
         if (challenge is null)
         {
-            return null;
+            // Not counted: either the flow has no code (nothing to guess) or its guesses are used up (the count only grows).
+            var exhausted = await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM selfservice_codes WHERE nid = @Nid AND flow_id = @FlowId AND submissions >= @Max", key);
+            return exhausted > 0 ? CodeCheck.TooManyGuesses : CodeCheck.Wrong;
         }
 
         // Compare even when no identity is behind the address, so both cases take the same time.
         var matches = OneTimeCode.Matches(submitted, challenge.CodeHmac, flowId, secrets.For(SecretPurpose.OneTimeCodes));
         if (!matches || challenge.IdentityId is null || challenge.UsedAt is not null || challenge.ExpiresAt <= now)
         {
-            return null;
+            return CodeCheck.Wrong;
         }
 
         var consumed = await connection.ExecuteAsync(
             "UPDATE selfservice_codes SET used_at = @Now, updated_at = @Now WHERE nid = @Nid AND flow_id = @FlowId AND used_at IS NULL AND code_hmac = @CodeHmac",
             new { key.FlowId, key.Nid, key.Now, challenge.CodeHmac });
-        return consumed == 1 ? challenge : null;
+        return consumed == 1 ? new CodeCheck(challenge, false) : CodeCheck.Wrong;
     }
 }

@@ -43,14 +43,16 @@ internal sealed class CodeRecoveryMethod(
     public Task<string> IssueForIdentityAsync(Flow flow, Identity identity, TimeSpan lifespan, CancellationToken cancellationToken) =>
         challenges.IssueAsync(flow.Id, string.Empty, identity.Id, lifespan, cancellationToken);
 
-    /// <summary>The active identity the code proves access to, or null (wrong, expired, used up, unknown address).</summary>
-    public async Task<Identity?> VerifyAsync(Flow flow, string code, CancellationToken cancellationToken)
+    /// <summary>The active identity the code proves access to, or none (wrong, expired, used, unknown address, no guesses left).</summary>
+    public async Task<CodeProof> VerifyAsync(Flow flow, string code, CancellationToken cancellationToken)
     {
-        var challenge = await challenges.ConsumeAsync(flow.Id, code, cancellationToken);
-        if (challenge?.IdentityId is not { } identityId || await identities.GetAsync(identityId, cancellationToken) is not { IsActive: true } identity)
+        var check = await challenges.ConsumeAsync(flow.Id, code, cancellationToken);
+        if (check.Passed?.IdentityId is not { } identityId || await identities.GetAsync(identityId, cancellationToken) is not { IsActive: true } identity)
         {
-            return null;
+            return CodeProof.From(check);
         }
+
+        var challenge = check.Passed;
 
         // Whoever read the code controls the address, which is what verifying it means.
         if (challenge.Address.Length > 0)
@@ -58,6 +60,6 @@ internal sealed class CodeRecoveryMethod(
             await addresses.MarkVerifiedAsync(identity.Id, Via, challenge.Address, cancellationToken);
         }
 
-        return identity;
+        return new CodeProof(identity, false);
     }
 }

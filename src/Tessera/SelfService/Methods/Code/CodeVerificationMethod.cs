@@ -42,12 +42,12 @@ internal sealed class CodeVerificationMethod(
         await outbox.QueueEmailAsync(CourierTemplateType.VerificationCodeValid, address, new { VerificationCode = code }, cancellationToken);
     }
 
-    /// <summary>The identity whose address the right code has now verified, or null when the code was not right.</summary>
-    public async Task<Identity?> VerifyAsync(Flow flow, string code, CancellationToken cancellationToken)
+    /// <summary>The identity whose address the right code has now verified, or none when the code was not right.</summary>
+    public async Task<CodeProof> VerifyAsync(Flow flow, string code, CancellationToken cancellationToken)
     {
-        var challenge = await challenges.ConsumeAsync(flow.Id, code, cancellationToken);
-        return challenge?.IdentityId is { } identityId && await addresses.MarkVerifiedAsync(identityId, Via, challenge.Address, cancellationToken)
-            ? await identities.GetAsync(identityId, cancellationToken)
-            : null;
+        var check = await challenges.ConsumeAsync(flow.Id, code, cancellationToken);
+        return check.Passed is { IdentityId: { } identityId } challenge && await addresses.MarkVerifiedAsync(identityId, Via, challenge.Address, cancellationToken)
+            ? new CodeProof(await identities.GetAsync(identityId, cancellationToken), false)
+            : CodeProof.From(check);
     }
 }
