@@ -38,10 +38,10 @@ internal static partial class ErrorCatalog
     public static readonly ErrorDescriptor SessionAlreadyAvailable = new(
         "session_already_available", 400,
         "You are already logged in.",
-        "A valid session was found, so a new login is not possible. Pass `refresh=true` to re-authenticate.",
-        "A browser or client with an active session started a login flow without `refresh=true` or `aal`.",
-        "Continue with the existing session, log out first, or start the login flow with `?refresh=true` to re-authenticate.",
-        "Starting a login flow answers 400: already logged in");
+        "A valid session was detected and thus {flow} is not possible.",
+        "A browser or client with an active session started (or submitted) a login flow without `refresh=true` or `aal`, or a registration or recovery flow, which are for people who are not signed in.",
+        "Continue with the existing session, or log out first. To re-authenticate, start the login flow with `?refresh=true`.",
+        "Starting a login, registration or recovery flow answers 400: already logged in");
 
     public static readonly ErrorDescriptor SessionVerifiedAddressRequired = new(
         "session_verified_address_required", 400,
@@ -74,6 +74,13 @@ internal static partial class ErrorCatalog
         "This is the session the request was made with; use logout to end it.",
         "`DELETE /sessions/{id}` was called with the id of the session that authenticated the request.",
         "End the current session with the logout flow (`DELETE /self-service/logout/api` or the browser logout URL).");
+
+    public static readonly ErrorDescriptor SessionTokenInvalid = new(
+        "session_token_invalid", 403,
+        "The session token could not be found or is invalid.",
+        "The provided session token could not be found, is invalid, or is otherwise malformed.",
+        "`DELETE /self-service/logout/api` was called with a session token that names no active session: it was already logged out, expired, revoked, or altered.",
+        "Nothing to do if the app meant to log out: the session is already over. Otherwise send the token the login or registration answered with.");
 
     public static readonly ErrorDescriptor LogoutTokenInvalid = new(
         "logout_token_invalid", 401,

@@ -38,6 +38,30 @@ internal sealed class IdentityAddresses(Database database, NetworkContext networ
             }) > 0;
     }
 
+    /// <summary>
+    /// Kratos: once a verification message is on its way, a not yet verified address says so (<c>status: sent</c>).
+    /// A verified address keeps <c>completed</c>.
+    /// </summary>
+    public async Task MarkSentAsync(Guid identityId, string via, string value, CancellationToken cancellationToken = default)
+    {
+        using var write = writes.Write();
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE identity_verifiable_addresses SET status = @Status, updated_at = @Now " +
+            "WHERE nid = @Nid AND identity_id = @IdentityId AND via = @Via AND value = @Value AND verified = @Verified",
+            new
+            {
+                Status = VerifiableAddress.StatusSent,
+                Now = now,
+                Nid = network.Id,
+                IdentityId = identityId,
+                Via = via,
+                Value = IdentifierNormalizer.Normalize(value),
+                Verified = false,
+            });
+    }
+
     private async Task<Identity?> FindAsync(string table, string via, string value, CancellationToken cancellationToken)
     {
         Guid? id;

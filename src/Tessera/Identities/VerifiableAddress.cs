@@ -5,6 +5,7 @@ namespace Tessera.Identities;
 internal sealed class VerifiableAddress
 {
     public const string StatusPending = "pending";
+    public const string StatusSent = "sent";
     public const string StatusCompleted = "completed";
 
     public Guid Id { get; set; }

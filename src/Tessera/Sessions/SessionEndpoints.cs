@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Hosting.Pagination;
+using Tessera.Hosting.QueryParameters;
 using Tessera.Identities;
 using Tessera.Permissions;
 using Tessera.Persistence;
@@ -32,6 +33,20 @@ internal static class SessionEndpoints
     }
 
     private static async Task<IResult> ToSession(
+        HttpContext context, SessionManager sessions, SessionResponder responder, WhoamiCache cache, LocalWrites writes,
+        WhoamiDependencies deps, CancellationToken cancellationToken)
+    {
+        var answer = await WhoamiAsync(context, sessions, responder, cache, writes, deps, cancellationToken);
+
+        // Kratos: ?tokenize_as names a template of session.whoami.tokenizer.templates, checked once the session is
+        // known. Tessera has no tokenizer templates, so every name is unknown: a 400, not a session without the token.
+        var template = context.Request.Query["tokenize_as"].ToString();
+        return answer is WhoamiResult && template.Length > 0
+            ? new ErrorResult(QueryParameterReader.Invalid("tokenize_as", "names no tokenizer template (`session.whoami.tokenizer.templates` has none)"))
+            : answer;
+    }
+
+    private static async Task<IResult> WhoamiAsync(
         HttpContext context, SessionManager sessions, SessionResponder responder, WhoamiCache cache, LocalWrites writes,
         WhoamiDependencies deps, CancellationToken cancellationToken)
     {
@@ -124,14 +139,14 @@ internal static class SessionEndpoints
             return new ErrorResult(ErrorCatalog.SessionIsCurrent);
         }
 
-        // Another identity's session id answers exactly like an unknown one.
+        // Kratos revokes "this identity's session with this id" and answers 204 whether or not there was one: another
+        // identity's session id is left alone and answers exactly like an unknown one.
         var target = await store.FindByIdAsync(id, cancellationToken);
-        if (target is null || target.IdentityId != result.Value.IdentityId)
+        if (target is not null && target.IdentityId == result.Value.IdentityId)
         {
-            return new ErrorResult(ErrorCatalog.SessionNotFound);
+            await store.RevokeAsync(id, cancellationToken);
         }
 
-        await store.RevokeAsync(id, cancellationToken);
         return TypedResults.NoContent();
     }
 }

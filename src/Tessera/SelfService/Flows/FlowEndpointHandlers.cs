@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json;
 using Tessera.Errors;
+using Tessera.Hosting.QueryParameters;
 using Tessera.Hosting.RequestBodies;
 
 namespace Tessera.SelfService.Flows;
@@ -43,6 +44,12 @@ internal static class FlowEndpointHandlers
         Func<Flow, TBody, Task<IResult>> submit, CancellationToken cancellationToken)
         where TBody : class
     {
+        // Kratos: a submission must name its flow; without a readable `flow` it is a bad request, not an unknown flow.
+        if (!Guid.TryParse(id, out _))
+        {
+            return new ErrorResult(QueryParameterReader.Invalid("flow", "is missing or is not a flow id (a UUID)"));
+        }
+
         var found = await flows.FindAsync(id, kind, cancellationToken);
         if (!found.Succeeded)
         {

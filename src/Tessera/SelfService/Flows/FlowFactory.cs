@@ -7,7 +7,7 @@ namespace Tessera.SelfService.Flows;
 
 /// <summary>
 /// Creates the part of a flow every kind shares: id, type, lifespan, the form's action, and for browser flows
-/// the CSRF token (the browser's CSRF cookie value, also carried as the hidden <c>csrf_token</c> node).
+/// the CSRF token (the browser's CSRF cookie value, also carried as the hidden <c>csrf_token</c> node; empty on API flows).
 /// </summary>
 internal sealed class FlowFactory(SelfServiceOptions options, PublicUrls urls, CsrfProtection csrf, TimeProvider clock)
 {
@@ -17,10 +17,8 @@ internal sealed class FlowFactory(SelfServiceOptions options, PublicUrls urls, C
         var now = clock.GetUtcNow();
         var csrfToken = type == FlowType.Browser ? csrf.EnsureToken(context) : string.Empty;
         var ui = new UiContainer { Action = urls.For($"/self-service/{FlowNames.Of(kind)}?flow={id}").AbsoluteUri };
-        if (type == FlowType.Browser)
-        {
-            ui.Nodes.Add(UiNode.Hidden("default", CsrfProtection.FieldName, csrfToken));
-        }
+        // Kratos puts the node on API flows too, with an empty value: native apps have no cookie to pair it with.
+        ui.Nodes.Add(UiNode.Hidden("default", CsrfProtection.FieldName, csrfToken));
 
         var request = context.Request;
         var requestUrl = urls.For(request.Path + request.QueryString).AbsoluteUri;

@@ -16,7 +16,7 @@ internal sealed class FlowStarter(FlowCompletion completion, CaptchaGate captcha
     /// Kratos: a signed-in HTML browser goes back to <c>return_to</c> (else the default return URL); scripts and API
     /// clients get 400 <c>session_already_available</c>. Null when the request carries no usable session.
     /// </summary>
-    public async Task<IResult?> RefuseSignedInAsync(HttpContext context, FlowType type, Uri? returnTo, CancellationToken cancellationToken)
+    public async Task<IResult?> RefuseSignedInAsync(HttpContext context, FlowKind kind, FlowType type, Uri? returnTo, CancellationToken cancellationToken)
     {
         if (await completion.CurrentSessionAsync(context, cancellationToken) is null)
         {
@@ -25,8 +25,12 @@ internal sealed class FlowStarter(FlowCompletion completion, CaptchaGate captcha
 
         return type == FlowType.Browser && !FlowClient.WantsJson(context.Request)
             ? new SeeOtherResult(returnTo ?? completion.DefaultReturnUrl)
-            : new ErrorResult(ErrorCatalog.SessionAlreadyAvailable);
+            : new ErrorResult(SessionAlreadyAvailable(kind));
     }
+
+    /// <summary><c>session_already_available</c>, its reason naming the flow that cannot start (Kratos words it per flow).</summary>
+    public static TesseraError SessionAlreadyAvailable(FlowKind kind) =>
+        ErrorCatalog.SessionAlreadyAvailable.With(new Dictionary<string, object?> { ["flow"] = FlowNames.Of(kind) });
 
     /// <summary>Runs the before-hooks on the new flow, then stores it and answers with it (browsers: its UI).</summary>
     public async Task<IResult> StartAsync(HttpContext context, Flow flow, CancellationToken cancellationToken)

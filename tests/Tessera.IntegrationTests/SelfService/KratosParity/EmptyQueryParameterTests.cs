@@ -44,15 +44,6 @@ public abstract class EmptyQueryParameterTests(FlowServer fixture)
         FlowJson.FlowIdFromLocation(response).ShouldNotBeNullOrEmpty();
     }
 
-    [Fact]
-    public async Task Whoami_EmptyTokenizeAs_IsLikeNoParameter()
-    {
-        using var response = await GetJsonAsync("/sessions/whoami?tokenize_as=");
-
-        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("session_inactive");
-    }
-
     [Theory]
     [InlineData("/self-service/login/browser?refresh=maybe", "refresh")]
     [InlineData("/self-service/login/api?refresh=2", "refresh")]

@@ -2,6 +2,7 @@
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.SelfService.Methods.Password;
+using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Login;
 
@@ -12,7 +13,7 @@ namespace Tessera.SelfService.Flows.Login;
 /// </summary>
 internal sealed class LoginFlowService(
     FlowFactory factory, FlowStarter starter, FlowCompletion completion, SecondFactorLogin secondFactor, LoginSubmission submission,
-    PasswordLoginMethod password)
+    PasswordLoginMethod password, LoginIdentityPin pin)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = FlowFinality.PassedChallenge;
@@ -26,7 +27,7 @@ internal sealed class LoginFlowService(
             // Kratos: a logged-in browser navigating to login goes back to where it came from; scripts and apps are told.
             return type == FlowType.Browser && !FlowClient.WantsJson(context.Request)
                 ? new SeeOtherResult(returnTo ?? completion.DefaultReturnUrl)
-                : new ErrorResult(ErrorCatalog.SessionAlreadyAvailable);
+                : new ErrorResult(FlowStarter.SessionAlreadyAvailable(FlowKind.Login));
         }
 
         if (request.Aal is not null and not "aal1" && existing is null)
@@ -34,19 +35,23 @@ internal sealed class LoginFlowService(
             return new ErrorResult(ErrorCatalog.SessionAal1Required);
         }
 
+        // Past the checks above, a session here means a re-authentication or a step-up: the flow belongs to the
+        // session's identity (LoginIdentityPin). Without a session there is nothing to refresh (Kratos: refresh false).
         var flow = factory.Create(context, FlowKind.Login, type, returnTo, StateChooseMethod) with
         {
-            Refresh = request.Refresh,
+            Refresh = request.Refresh && existing is not null,
             RequestedAal = request.Aal ?? "aal1",
+            IdentityId = existing?.IdentityId,
         };
         if (flow.RequestedAal == "aal1")
         {
-            LoginNodes.AddPassword(flow.Ui, identifier: null, await password.IdentifierLabelAsync(cancellationToken));
+            await AddFirstFactorAsync(flow, cancellationToken);
         }
         else
         {
             // Second factor (issue 7): the form offers what the session's identity has set up.
             await secondFactor.AddNodesAsync(flow.Ui, existing!.IdentityId, cancellationToken);
+            flow.Ui.Messages.Add(UiMessages.InfoSelfServiceLoginMFA.With());
         }
 
         // The captcha node when required (issue 10), then the before-hooks (issue 8), then the flow is stored.
@@ -55,4 +60,21 @@ internal sealed class LoginFlowService(
 
     public Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken) =>
         submission.SubmitAsync(context, flow, body, cancellationToken);
+
+    private async Task AddFirstFactorAsync(Flow flow, CancellationToken cancellationToken)
+    {
+        if (flow.IdentityId is { } identityId && await pin.PinnedIdentifierAsync(identityId, cancellationToken) is { } identifier)
+        {
+            LoginNodes.AddPinnedPassword(flow.Ui, identifier);
+        }
+        else
+        {
+            LoginNodes.AddPassword(flow.Ui, identifier: null, await password.IdentifierLabelAsync(cancellationToken));
+        }
+
+        if (flow.Refresh)
+        {
+            flow.Ui.Messages.Add(UiMessages.InfoSelfServiceLoginReAuth.With());
+        }
+    }
 }

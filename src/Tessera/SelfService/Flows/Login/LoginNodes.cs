@@ -22,9 +22,24 @@ internal static class LoginNodes
             ui.SetValue(Identifier, JsonValue.Create(identifier));
         }
 
+        AddPasswordAndSubmit(ui);
+    }
+
+    /// <summary>
+    /// A re-authentication of a known identity (see <see cref="LoginIdentityPin"/>): as Kratos, the identifier is a
+    /// hidden input carrying the identity's identifier; only the password is asked for.
+    /// </summary>
+    public static void AddPinnedPassword(UiContainer ui, string identifier)
+    {
+        ui.Nodes.Add(UiNode.Hidden("default", Identifier, identifier));
+        AddPasswordAndSubmit(ui);
+    }
+
+    private static void AddPasswordAndSubmit(UiContainer ui)
+    {
         ui.Nodes.Add(UiNode.Input("password", Password, "password", UiMessages.InfoNodeLabelInputPassword.With(), required: true, autocomplete: "current-password"));
         ui.Nodes.Add(new UiNode("input", "password",
             new UiInputAttributes(Method, "submit") { Value = "password" },
-            new UiNodeMeta(UiMessages.InfoSelfServiceLogin.With())));
+            new UiNodeMeta(UiMessages.InfoSelfServiceLoginPassword.With())));
     }
 }

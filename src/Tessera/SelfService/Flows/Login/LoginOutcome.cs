@@ -16,6 +16,12 @@ internal sealed class LoginOutcome(
 {
     public async Task<IResult> SignInAsync(HttpContext context, Flow flow, Identity identity, string method, CancellationToken cancellationToken)
     {
+        // A re-authentication proves the identity the flow belongs to, or nothing (LoginIdentityPin).
+        if (LoginIdentityPin.Mismatch(flow, identity) is { } mismatch)
+        {
+            return new ErrorResult(mismatch);
+        }
+
         // Verification (issue 6): the require_verified_address hook keeps unverified identities out (4000010).
         if (requireVerifiedAddress.Refusal(identity) is { } unverified)
         {

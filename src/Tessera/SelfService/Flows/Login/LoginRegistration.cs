@@ -9,6 +9,7 @@ internal static class LoginRegistration
     {
         services.AddSingleton<PasswordLoginMethod>();
         services.AddSingleton<LoginOutcome>();
+        services.AddSingleton<LoginIdentityPin>();
         services.AddSingleton<LoginSubmission>();
         services.AddSingleton<LoginFlowService>();
         services.AddSingleton<SecondFactorLogin>();

@@ -2,7 +2,9 @@
 using System.Text.Json.Nodes;
 using Tessera.Errors;
 using Tessera.RateLimiting;
+using Tessera.Security.Csrf;
 using Tessera.SelfService.Methods.Password;
+using Tessera.Sessions;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Login;
@@ -13,14 +15,16 @@ namespace Tessera.SelfService.Flows.Login;
 /// <see cref="LoginOutcome"/>.
 /// </summary>
 internal sealed class LoginSubmission(
-    FlowGate gate, LoginAttemptGuard guard, PasswordLoginMethod password, SecondFactorLogin secondFactor, LoginOutcome outcome, FlowRefusal refusal)
+    FlowGate gate, LoginIdentityPin pin, LoginAttemptGuard guard, PasswordLoginMethod password, SecondFactorLogin secondFactor, LoginOutcome outcome,
+    FlowRefusal refusal)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
         var identifier = body.Identifier ?? body.PasswordIdentifier;
         var identifierLabel = await password.IdentifierLabelAsync(cancellationToken);
         var blocked = await gate.CheckAsync(context, flow, body.CsrfToken, UiMessages.ErrorValidationLoginFlowExpired,
-            replacement => LoginNodes.AddPassword(replacement.Ui, identifier, identifierLabel), cancellationToken);
+                replacement => AddReplacementForm(replacement, flow, identifier, identifierLabel), cancellationToken)
+            ?? await pin.RefuseAsync(context, flow, body.Method == "password" ? identifier : null, cancellationToken);
         if (blocked is not null)
         {
             return blocked;
@@ -32,8 +36,13 @@ internal sealed class LoginSubmission(
             return await CompleteSecondFactorAsync(context, flow, body, cancellationToken);
         }
 
-        flow.Ui.SetValue(LoginNodes.Identifier, identifier is null ? null : JsonValue.Create(identifier));
-        if (body.Method != "password")
+        if (!LoginIdentityPin.IsPinned(flow))
+        {
+            flow.Ui.SetValue(LoginNodes.Identifier, identifier is null ? null : JsonValue.Create(identifier));
+        }
+
+        // The password is a first factor: a step-up (aal2) flow does not take it.
+        if (body.Method != "password" || flow.RequestedAal != AssuranceLevels.Aal1)
         {
             flow.Ui.AddMessage(null, UiMessages.ErrorValidationLoginNoStrategyFound.With());
             return await outcome.RerenderAsync(context, flow, cancellationToken);
@@ -69,6 +78,20 @@ internal sealed class LoginSubmission(
         }
 
         return await outcome.SignInAsync(context, flow, result.Identity, "password", cancellationToken);
+    }
+
+    /// <summary>An expired flow's replacement gets the same form: a pinned flow's form (hidden identifier, second factors) as it was.</summary>
+    private static void AddReplacementForm(Flow replacement, Flow expired, string? identifier, UiText identifierLabel)
+    {
+        if (!LoginIdentityPin.IsPinned(expired))
+        {
+            LoginNodes.AddPassword(replacement.Ui, identifier, identifierLabel);
+            return;
+        }
+
+        replacement.Ui.Nodes.AddRange(expired.Ui.Nodes
+            .Where(node => node.Name != CsrfProtection.FieldName)
+            .Select(node => node with { Messages = [] }));
     }
 
     /// <summary>Issue 7: a TOTP or backup code on an aal2 flow raises the current session to aal2.</summary>

@@ -79,9 +79,15 @@ internal static class LogoutEndpoints
             return new ErrorResult(body.Error);
         }
 
+        // Kratos: a body without a token is a bad request; a token that names no active session is forbidden (403).
         var token = body.Value.SessionToken;
-        return SessionToken.IsPlausible(token) && await sessions.LogoutAsync(SessionToken.LogoutTokenFor(token!), cancellationToken)
+        if (string.IsNullOrEmpty(token))
+        {
+            return new ErrorResult(RequestErrors.Malformed("`session_token` is required"));
+        }
+
+        return SessionToken.IsPlausible(token) && await sessions.LogoutAsync(SessionToken.LogoutTokenFor(token), cancellationToken)
             ? TypedResults.NoContent()
-            : new ErrorResult(ErrorCatalog.SessionInactive);
+            : new ErrorResult(ErrorCatalog.SessionTokenInvalid);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class RecoveryFlowService(
         }
 
         // Kratos: recovery is for people who cannot sign in; a signed-in one is sent back or told so.
-        if (await starter.RefuseSignedInAsync(context, type, returnTo, cancellationToken) is { } signedIn)
+        if (await starter.RefuseSignedInAsync(context, FlowKind.Recovery, type, returnTo, cancellationToken) is { } signedIn)
         {
             return signedIn;
         }

@@ -25,7 +25,7 @@ internal sealed class RegistrationFlowService(
             return new ErrorResult(ErrorCatalog.SelfServiceFlowDisabled);
         }
 
-        if (await starter.RefuseSignedInAsync(context, type, returnTo, cancellationToken) is { } signedIn)
+        if (await starter.RefuseSignedInAsync(context, FlowKind.Registration, type, returnTo, cancellationToken) is { } signedIn)
         {
             return signedIn;
         }

@@ -45,6 +45,7 @@ internal static class CodeFormNodes
     /// <summary>Removes the method's forms (the CSRF node stays).</summary>
     public static void Clear(UiContainer ui) => ui.Nodes.RemoveAll(n => n.Group == Group);
 
+    // Kratos labels the code method's submit "Continue" (1070009) on both steps.
     private static UiNode SubmitMethod() =>
-        new("input", Group, new UiInputAttributes(Method, "submit") { Value = "code" }, new UiNodeMeta(UiMessages.InfoNodeLabelSubmit.With()));
+        new("input", Group, new UiInputAttributes(Method, "submit") { Value = "code" }, new UiNodeMeta(UiMessages.InfoNodeLabelContinue.With()));
 }

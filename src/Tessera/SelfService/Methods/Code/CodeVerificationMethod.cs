@@ -8,7 +8,7 @@ namespace Tessera.SelfService.Methods.Code;
 
 /// <summary>
 /// The code method of the verification flow: e-mails a code to a verifiable address and, for the right code, marks
-/// that address <c>verified: true, status: completed</c>. An address no identity has gets no code, or with
+/// that address <c>verified: true, status: completed</c> (<c>sent</c> while a code is on its way). An address no identity has gets no code, or with
 /// <c>notify_unknown_recipients</c> the <c>verification_code_invalid</c> message, which carries no code.
 /// </summary>
 internal sealed class CodeVerificationMethod(
@@ -28,6 +28,7 @@ internal sealed class CodeVerificationMethod(
         if (identity is not null)
         {
             await outbox.QueueEmailAsync(CourierTemplateType.VerificationCodeValid, address, new { VerificationCode = code }, cancellationToken);
+            await addresses.MarkSentAsync(identity.Id, Via, address, cancellationToken);
         }
         else if (options.NotifyUnknownRecipients)
         {
@@ -40,6 +41,7 @@ internal sealed class CodeVerificationMethod(
     {
         var code = await challenges.IssueAsync(flow.Id, address, identityId, null, cancellationToken);
         await outbox.QueueEmailAsync(CourierTemplateType.VerificationCodeValid, address, new { VerificationCode = code }, cancellationToken);
+        await addresses.MarkSentAsync(identityId, Via, address, cancellationToken);
     }
 
     /// <summary>The identity whose address the right code has now verified, or none when the code was not right.</summary>
