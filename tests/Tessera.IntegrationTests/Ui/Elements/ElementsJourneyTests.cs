@@ -81,7 +81,11 @@ public sealed class ElementsJourneyTests(ElementsJourneyServer server, ChromiumB
         await Input(page, "password").FillAsync(NewPassword);
         await Submit(page, "password").ClickAsync();
         await Expect(page).ToHaveURLAsync(FlowPage("login"));
-        await Expect(Message(page, 1010003)).ToBeVisibleAsync();
+        // The re-authentication is pinned to the signed-in identity (Kratos: a hidden, pre-filled identifier and 1010003,
+        // which Elements turns into its "Reauthenticate" card showing whose password it asks for).
+        await Expect(page.Locator("[data-testid='ory/screen/login/current-identifier']")).ToHaveTextAsync(email);
+        await Expect(page.Locator("input[name=identifier]")).ToHaveValueAsync(email);
+        await Expect(page.Locator("input[name=identifier]")).ToBeHiddenAsync();
         await ChromiumBrowser.ScreenshotAsync(page, "elements-login-refresh");
         await Input(page, "password").FillAsync(Password);
         await Submit(page, "password").ClickAsync();
