@@ -52,8 +52,13 @@ public sealed class ElementsJourneyTests(ElementsJourneyServer server, ChromiumB
         await Expect(Message(page, 1080002)).ToBeVisibleAsync();
         await ChromiumBrowser.ScreenshotAsync(page, "elements-verification-done");
 
-        // Signed in at home (whoami cross-origin with the session cookie); sign out.
-        await page.GotoAsync(App.Page("/"));
+        // Signed in at home: whoami is a cross-origin request with the session cookie, answered with CORS headers that
+        // name the app's origin and allow credentials (a wildcard would not do for a credentialed request).
+        var whoami = await page.RunAndWaitForResponseAsync(() => page.GotoAsync(App.Page("/")), r => r.Url.Contains("/sessions/whoami"));
+        whoami.Status.ShouldBe(200);
+        App.Origin.ShouldNotBe(Tessera.PublicUrl.GetLeftPart(UriPartial.Authority));
+        (await whoami.HeaderValueAsync("access-control-allow-origin")).ShouldBe(App.Origin);
+        (await whoami.HeaderValueAsync("access-control-allow-credentials")).ShouldBe("true");
         await Expect(page.Locator("#session-email")).ToHaveTextAsync(email);
         await SignOutAsync(page);
 
