@@ -18,23 +18,10 @@ internal sealed class VerificationLinkOpening(
 
     public async Task<IResult> OpenAsync(HttpContext context, Flow flow, string? token, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(token))
+        var check = await retry.CheckAsync(context, flow, token, Messages, link.UseAsync, cancellationToken);
+        if (check is not { Identity: { } identity })
         {
-            return await retry.RetryAsync(context, flow, Messages.MissingToken.With(new Dictionary<string, object?>
-            {
-                ["reason"] = "The verification link carries no token. Open the link from the e-mail as it is, or ask for a new one.",
-            }), cancellationToken);
-        }
-
-        var opened = await link.UseAsync(flow, token, cancellationToken);
-        if (opened.Use is { Expired: true, Token: { } expired })
-        {
-            return await retry.RetryAsync(context, flow, Messages.Expired.WithExpiry(expired.ExpiresAt, opened.Use.CheckedAt), cancellationToken);
-        }
-
-        if (opened.Identity is not { } identity || FlowFinality.IsFinished(flow))
-        {
-            return await retry.RetryAsync(context, flow, Messages.InvalidToken.With(), cancellationToken);
+            return check.Refusal!;
         }
 
         // verification.after.hooks run once the address is verified; an interrupting hook changes the answer, not the
