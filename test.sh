@@ -80,6 +80,20 @@ if ! grep -q "Build succeeded" "$log/build.txt"; then
   exit 1
 fi
 
+# The Ory Elements app (tests/ui-elements) that ElementsJourneyTests serves and drives: installed exactly from its
+# package-lock.json and built before the .NET tests run. A failed build counts as a failure and is shown here; the
+# stale dist/ is removed first so the journey can never run against an older build.
+echo "== ui-elements (npm ci + vite build)"
+rm -rf tests/ui-elements/dist
+if ! command -v npm >/dev/null 2>&1; then
+  echo "ERROR: npm not found: the Ory Elements app (tests/ui-elements) cannot be built, so ElementsJourneyTests will fail."
+  failed=$((failed + 1))
+elif ! (cd tests/ui-elements && npm ci --no-audit --no-fund && npx --no-install vite build) >"$log/ui-elements.txt" 2>&1; then
+  echo "ERROR: the Ory Elements app (tests/ui-elements) did not build, so ElementsJourneyTests will fail:"
+  tail -n 40 "$log/ui-elements.txt"
+  failed=$((failed + 1))
+fi
+
 for project in tests/Tessera.Tests tests/Tessera.IntegrationTests; do
   name=$(basename "$project")
   echo "== $name"

@@ -14,6 +14,17 @@ public abstract class VerificationFlowTests(CodeFlowServer fixture)
     private TesseraTestServer Server => fixture.Server;
 
     [Fact]
+    public async Task NewFlow_NamesTheMethodInUseAsActive_AsKratosDoes()
+    {
+        // Kratos sets `active` to the configured method when it creates the flow; Ory Elements reads it to choose the
+        // form it shows (no `active` on a fresh flow: "unknown form state" and no form at all).
+        using var flow = await NewApiFlowAsync(Server, "verification");
+
+        flow.RootElement.GetProperty("state").GetString().ShouldBe("choose_method");
+        flow.RootElement.GetProperty("active").GetString().ShouldBe("code");
+    }
+
+    [Fact]
     public async Task Registration_EmailsACode_LoginIsRefusedUntilVerified_ThenAllowed()
     {
         var email = NewEmail();

@@ -40,6 +40,23 @@ public abstract class MfaTests(MfaServer fixture)
     }
 
     [Fact]
+    public async Task Totp_LinkedInSettings_TheSessionThatLinkedItIsRaisedToAal2()
+    {
+        // Kratos: "since we added the method, it also means that we have authenticated it": the session that linked
+        // the app gets a totp method at aal2, so whoami (required_aal highest_available) keeps answering it.
+        var (_, token) = await RegisterAsync();
+        await EnableTotpAsync(token);
+
+        using var whoami = await SendAsync(HttpMethod.Get, "/sessions/whoami", token, null);
+
+        whoami.StatusCode.ShouldBe(HttpStatusCode.OK, await whoami.Content.ReadAsStringAsync());
+        var session = await JsonAsync(whoami);
+        session.GetProperty("authenticator_assurance_level").GetString().ShouldBe("aal2");
+        session.GetProperty("authentication_methods").EnumerateArray()
+            .Select(m => (m.GetProperty("method").GetString(), m.GetProperty("aal").GetString())).ShouldBe([("password", "aal1"), ("totp", "aal2")]);
+    }
+
+    [Fact]
     public async Task Totp_TheSameCodeTwice_TheSecondIsRefused()
     {
         var (email, token) = await RegisterAsync();

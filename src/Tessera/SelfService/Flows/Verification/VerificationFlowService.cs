@@ -29,7 +29,8 @@ internal sealed class VerificationFlowService(
             return new ErrorResult(ErrorCatalog.SelfServiceFlowDisabled);
         }
 
-        var flow = factory.Create(context, FlowKind.Verification, type, returnTo, StateChooseMethod);
+        // Kratos names the method in use (`use`) as the flow's `active` from the start; Ory Elements picks its form by it.
+        var flow = factory.Create(context, FlowKind.Verification, type, returnTo, StateChooseMethod) with { Active = options.Use };
         if (options.UsesLink)
         {
             LinkFormNodes.AddEmailForm(flow.Ui, email: null);

@@ -6,6 +6,7 @@ using Tessera.Identities;
 using Tessera.Security.Cipher;
 using Tessera.SelfService.Flows.Nodes;
 using Tessera.SelfService.Flows.Settings;
+using Tessera.Sessions;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Methods.Totp;
@@ -13,9 +14,12 @@ namespace Tessera.SelfService.Methods.Totp;
 /// <summary>
 /// The <c>totp</c> settings method: link an authenticator app (QR code and secret shown, confirmed with a code) or
 /// unlink it. The secret offered is kept, encrypted, in the flow's internal context until it is confirmed. Changing
-/// a second factor needs a privileged session.
+/// a second factor needs a privileged session. Linking proves the code, so the session that linked the app has
+/// authenticated with it: it gains a <c>totp</c> method at aal2 (Kratos does the same), and whoami, which asks for
+/// the highest available level by default, keeps answering it.
 /// </summary>
-internal sealed class TotpSettingsMethod(TotpCredentials credentials, TotpOptions options, SecretCipher cipher, PublicUrls urls, TimeProvider clock)
+internal sealed class TotpSettingsMethod(
+    TotpCredentials credentials, TotpOptions options, SecretCipher cipher, PublicUrls urls, SessionManager sessions, TimeProvider clock)
     : ISettingsMethod
 {
     public const string MethodName = "totp";
@@ -79,7 +83,9 @@ internal sealed class TotpSettingsMethod(TotpCredentials credentials, TotpOption
         }
 
         flow.InternalContext.Remove(PendingSecretKey);
-        return SettingsOutcome.Success(await credentials.LinkAsync(identity, secret, step, cancellationToken));
+        var linked = await credentials.LinkAsync(identity, secret, step, cancellationToken);
+        await sessions.AddAuthenticationAsync(submission.Session, new AuthenticationMethod(MethodName, AssuranceLevels.Aal2, clock.GetUtcNow()), cancellationToken);
+        return SettingsOutcome.Success(linked);
     }
 
     private byte[] PendingSecret(Flows.Flow flow)
