@@ -134,8 +134,8 @@ public sealed class CliTests
         stderr.ShouldContain("identity.schemas");
         stderr.ShouldContain(missing);
         stderr.ShouldContain("IDENTITY_SCHEMAS");
-        (stdout + stderr).ShouldNotContain("   at ");
-        (stdout + stderr).ShouldNotContain("crit");
+        (stdout + stderr).ShouldNotContain("   at ", customMessage: stdout + stderr);
+        (stdout + stderr).ShouldNotContain("crit", customMessage: stdout + stderr);
     }
 
     [Fact]

@@ -149,7 +149,7 @@ public sealed class AccountUiTests(AccountUiServer server, ChromiumBrowser chrom
         await Expect(page).ToHaveURLAsync(FlowPage("login"));
         await Expect(page.Locator("[data-message-id='1010003']")).ToBeVisibleAsync();
         await ChromiumBrowser.ScreenshotAsync(page, "login-refresh");
-        await SignInAsync(page, email, Password);
+        await ReauthenticateAsync(page, email, Password);
         await Expect(page).ToHaveURLAsync(FlowPage("settings"));
         await page.FillAsync("input[name='traits.email']", changed);
         await page.ClickAsync("button[name=method][value=profile]");

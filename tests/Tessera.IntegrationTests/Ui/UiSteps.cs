@@ -32,6 +32,19 @@ internal static class UiSteps
         await page.ClickAsync("button[name=method][value=password]");
     }
 
+    /// <summary>
+    /// Re-authentication (<c>refresh=true</c>): the identifier is the session's, a hidden pre-filled input as in Kratos;
+    /// only the password is typed.
+    /// </summary>
+    public static async Task ReauthenticateAsync(IPage page, string identifier, string password)
+    {
+        var pinned = page.Locator("input[name=identifier]");
+        (await pinned.GetAttributeAsync("type")).ShouldBe("hidden");
+        (await pinned.InputValueAsync()).ShouldBe(identifier);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("button[name=method][value=password]");
+    }
+
     /// <summary>Every visible input has a <c>&lt;label for&gt;</c> naming it (read without page scripts, so it also works with JS off).</summary>
     public static async Task AssertEveryInputIsLabelledAsync(IPage page)
     {

@@ -249,7 +249,7 @@ public abstract class RecoveryFlowTests(CodeFlowServer fixture)
 
         using var late = await SubmitAsync(Server, "recovery", flowId, new { method = "code", code });
 
-        late.StatusCode.ShouldBe(HttpStatusCode.OK);
+        late.StatusCode.ShouldBe(HttpStatusCode.BadRequest); // an expired API flow: 400 with its replacement (DESIGN.md)
         using var replacement = JsonDocument.Parse(await late.Content.ReadAsStringAsync());
         replacement.RootElement.GetProperty("id").GetString().ShouldNotBe(flowId);
         replacement.RootElement.GetProperty("state").GetString().ShouldBe("choose_method");
