@@ -30,7 +30,7 @@ internal static class AdminSessionEndpoints
     }
 
     private static async Task<Results<Ok<List<SessionResponse>>, ErrorResult>> ListSessions(
-        HttpContext context, SessionStore store, SessionResponder responder, CancellationToken cancellationToken)
+        HttpContext context, SessionStore store, SessionResponder responder, SessionOptions options, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         if (!Paginator.Parse<CreatedAtPosition>(query).TryGetValue(out var paging, out var error)
@@ -40,7 +40,7 @@ internal static class AdminSessionEndpoints
             return new ErrorResult(error);
         }
 
-        var filter = SessionListQuery.For(paging, active: active);
+        var filter = SessionListQuery.For(paging, options, active: active);
         var page = await store.ListAsync(filter, cancellationToken);
         PageHeaders.Write(context, paging, page.Next, await store.CountAsync(filter, cancellationToken));
         return TypedResults.Ok(await responder.ToResponsesAsync(page.Items, expand, cancellationToken));
@@ -78,7 +78,7 @@ internal static class AdminSessionEndpoints
     }
 
     private static async Task<Results<Ok<List<SessionResponse>>, ErrorResult>> ListIdentitySessions(
-        Guid id, HttpContext context, SessionStore store, SessionResponder responder, CancellationToken cancellationToken)
+        Guid id, HttpContext context, SessionStore store, SessionResponder responder, SessionOptions options, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         if (!Paginator.Parse<CreatedAtPosition>(query).TryGetValue(out var paging, out var error)
@@ -87,7 +87,7 @@ internal static class AdminSessionEndpoints
             return new ErrorResult(error);
         }
 
-        var filter = SessionListQuery.For(paging, identityId: id, active: active);
+        var filter = SessionListQuery.For(paging, options, identityId: id, active: active);
         var page = await store.ListAsync(filter, cancellationToken);
         PageHeaders.Write(context, paging, page.Next, await store.CountAsync(filter, cancellationToken));
         return TypedResults.Ok(await responder.ToResponsesAsync(page.Items, SessionExpand.Everything, cancellationToken));

@@ -93,7 +93,8 @@ internal static class SessionEndpoints
         new WhoamiResult(entry with { Body = await deps.Relations.AppendAsync(entry.Body, entry.IdentityId, cancellationToken) });
 
     private static async Task<Results<Ok<List<SessionResponse>>, ErrorResult>> ListMySessions(
-        HttpContext context, SessionManager sessions, SessionStore store, SessionResponder responder, CancellationToken cancellationToken)
+        HttpContext context, SessionManager sessions, SessionStore store, SessionResponder responder, SessionOptions options,
+        CancellationToken cancellationToken)
     {
         var result = await sessions.FetchAsync(context.Request, cancellationToken);
         if (!result.Succeeded)
@@ -106,7 +107,7 @@ internal static class SessionEndpoints
             return new ErrorResult(error);
         }
 
-        var filter = SessionListQuery.For(paging, identityId: result.Value.IdentityId, active: true, except: result.Value.Id);
+        var filter = SessionListQuery.For(paging, options, identityId: result.Value.IdentityId, active: true, except: result.Value.Id);
         var page = await store.ListAsync(filter, cancellationToken);
         PageHeaders.Write(context, paging, page.Next, await store.CountAsync(filter, cancellationToken));
         return TypedResults.Ok(await responder.ToResponsesAsync(page.Items, SessionExpand.Everything, cancellationToken));

@@ -47,9 +47,17 @@ internal static class SessionListSql
 
         if (query.Active is { } active)
         {
-            // Active means usable now: not revoked and not expired (Kratos's filter).
+            // Active means usable now: not revoked and not expired (Kratos's filter), nor idle past session.idle_timeout
+            // (last recorded use, else the sign-in, as Session.UsableUntil counts it).
             parameters.Add("Now", now);
-            where += active ? " AND active = TRUE AND expires_at > @Now" : " AND (active = FALSE OR expires_at <= @Now)";
+            var usable = "active = TRUE AND expires_at > @Now";
+            if (query.IdleTimeout is { } idle)
+            {
+                parameters.Add("IdleCutoff", now - idle);
+                usable += " AND COALESCE(seen_at, authenticated_at) > @IdleCutoff";
+            }
+
+            where += active ? $" AND {usable}" : $" AND NOT ({usable})";
         }
 
         if (query.Except is { } except)

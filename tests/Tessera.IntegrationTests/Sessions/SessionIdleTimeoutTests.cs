@@ -79,6 +79,30 @@ public abstract class SessionIdleTimeoutTests(DatabaseKind kind)
         (await WhoamiAsync(server, issued.Token)).ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task AdminLists_ActiveFilter_CountsAnIdleSessionAsInactive_AsWhoamiDoes()
+    {
+        await using var server = await TesseraTestServer.StartAsync(kind, Idle);
+        var idle = await IssueAsync(server);
+        server.Clock.Advance(TimeSpan.FromMinutes(11));
+        var fresh = await server.Services.GetRequiredService<SessionManager>().IssueAsync(
+            idle.Session.IdentityId, [new AuthenticationMethod("password", "aal1", server.Clock.GetUtcNow())], null);
+
+        (await WhoamiAsync(server, idle.Token)).ShouldBe(HttpStatusCode.Unauthorized);
+        (await ListedAsync(server, $"/admin/identities/{idle.Session.IdentityId}/sessions?active=true")).ShouldBe([fresh.Session.Id]);
+        (await ListedAsync(server, $"/admin/identities/{idle.Session.IdentityId}/sessions?active=false")).ShouldBe([idle.Session.Id]);
+        (await ListedAsync(server, "/admin/sessions?active=true")).ShouldBe([fresh.Session.Id]);
+        (await ListedAsync(server, "/admin/sessions?active=false")).ShouldBe([idle.Session.Id]);
+    }
+
+    private static async Task<List<Guid>> ListedAsync(TesseraTestServer server, string path)
+    {
+        using var response = await server.Admin.GetAsync(path);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return [.. body.RootElement.EnumerateArray().Select(s => s.GetProperty("id").GetGuid())];
+    }
+
     private static async Task<IssuedSession> IssueAsync(TesseraTestServer server)
     {
         var identity = await TestIdentities.CreateAsync(server);
