@@ -9,11 +9,17 @@ namespace Tessera.Courier;
 /// Any number of nodes may run it against one database; the claims keep them from sending a message twice.
 /// </summary>
 internal sealed partial class CourierWorker(
-    CourierDispatcher dispatcher, CourierOptions options, TimeProvider clock, DatabaseHealth health, ILogger<CourierWorker> logger)
+    CourierDispatcher dispatcher, CourierOptions options, TimeProvider clock, DatabaseHealth health,
+    IHostApplicationLifetime lifetime, ILogger<CourierWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await Hosting.ApplicationStart.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
         var destination = options.Smtp is null ? "the log" : options.Smtp.ToString();
         LogStarted(logger, dispatcher.WorkerId, destination);
         var batchWasFull = false;

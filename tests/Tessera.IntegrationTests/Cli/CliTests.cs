@@ -152,10 +152,10 @@ public sealed class CliTests
         line.ShouldContain("identity.schemas");
         line.ShouldContain("/etc/config/kratos/identity.schema.json");
         line.ShouldContain("IDENTITY_SCHEMAS");
-        (stdout + stderr).ShouldNotContain("   at ");
-        (stdout + stderr).ShouldNotContain("Exception");
-        stdout.ShouldNotContain("fail:");
-        stdout.ShouldNotContain("crit:");
+        (stdout + stderr).ShouldNotContain("   at ", customMessage: stdout + stderr);
+        (stdout + stderr).ShouldNotContain("Exception", customMessage: stdout + stderr);
+        stdout.ShouldNotContain("fail:", customMessage: stdout);
+        stdout.ShouldNotContain("crit:", customMessage: stdout);
     }
 
     [Fact]

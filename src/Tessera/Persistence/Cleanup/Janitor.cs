@@ -2,12 +2,17 @@
 namespace Tessera.Persistence.Cleanup;
 
 /// <summary>The cleanup pass every 30 minutes on every node, for as long as <c>serve</c> runs.</summary>
-internal sealed class Janitor(CleanupPass pass, TimeProvider clock) : BackgroundService
+internal sealed class Janitor(CleanupPass pass, TimeProvider clock, IHostApplicationLifetime lifetime) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await Hosting.ApplicationStart.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(Interval, clock);
         try
         {
