@@ -11,6 +11,7 @@ using Tessera.Hosting.Outbound;
 using Tessera.Hosting.QueryParameters;
 using Tessera.Identities;
 using Tessera.Logging;
+using Tessera.OAuth2.TokenHooks;
 using Tessera.Permissions;
 using Tessera.Persistence;
 using Tessera.RateLimiting;
@@ -67,6 +68,7 @@ public static class Program
         builder.Services.AddCourier(config);
         builder.Services.AddOutboundHttp(config);
         builder.Services.AddHooks(config);
+        builder.Services.AddTokenHooks(config);
         builder.Services.AddRateLimiting(config);
         builder.Services.AddPermissions(config);
         builder.Services.AddApiKeys(config);
