@@ -12,6 +12,7 @@ using Tessera.Hosting.QueryParameters;
 using Tessera.Identities;
 using Tessera.Logging;
 using Tessera.OAuth2.Authorization;
+using Tessera.OAuth2.TokenHooks;
 using Tessera.Permissions;
 using Tessera.Persistence;
 using Tessera.RateLimiting;
@@ -68,6 +69,7 @@ public static class Program
         builder.Services.AddCourier(config);
         builder.Services.AddOutboundHttp(config);
         builder.Services.AddHooks(config);
+        builder.Services.AddTokenHooks(config);
         builder.Services.AddRateLimiting(config);
         builder.Services.AddPermissions(config);
         builder.Services.AddApiKeys(config);
