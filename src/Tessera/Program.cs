@@ -26,6 +26,7 @@ using Tessera.SelfService.Flows.Registration;
 using Tessera.SelfService.Flows.Verification;
 using Tessera.SelfService.Flows.Settings;
 using Tessera.SelfService.Methods;
+using Tessera.SelfService.Methods.Code;
 using Tessera.SelfService.Methods.Link;
 using Tessera.SelfService.Hooks;
 using Tessera.Sessions;
@@ -63,6 +64,7 @@ public static class Program
         builder.Services.AddRecoveryFlow(config);
         builder.Services.AddVerificationFlow(config);
         builder.Services.AddLinkMethod(config);
+        builder.Services.AddCodeMethod(config);
         builder.Services.AddSettingsFlow(config);
         builder.Services.AddLogoutFlow(config);
         builder.Services.AddSecondFactors(config);

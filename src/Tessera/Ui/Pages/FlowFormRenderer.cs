@@ -77,9 +77,10 @@ internal sealed class FlowFormRenderer
                 Messages(node.Messages, null);
                 break;
             case UiInputAttributes input when input.Type is "submit" or "button":
-                // Going back (registration's screen=previous) must not wait for the fields of the step it leaves.
+                // Going back (registration's screen=previous) must not wait for the fields of the step it leaves, nor must
+                // asking for a code (login, registration) wait for the password beside it, nor a resend for the code.
                 _html.Open("button", ("type", "submit"), ("name", input.Name), ("value", ValueText(input.Value)), ("disabled", input.Disabled ? string.Empty : null),
-                        ("formnovalidate", input.Name == "screen" ? string.Empty : null))
+                        ("formnovalidate", SkipsValidation(node, input) ? string.Empty : null))
                     .Text(node.Meta.Label?.Text ?? ValueText(input.Value) ?? input.Name).Close("button");
                 Messages(node.Messages, null);
                 break;
@@ -112,6 +113,9 @@ internal sealed class FlowFormRenderer
                 break;
         }
     }
+
+    private static bool SkipsValidation(UiNode node, UiInputAttributes input) =>
+        input.Name is "screen" or "resend" || node.Meta.Label?.Id is 1010015 or 1040006;
 
     private void Input(UiNode node, UiInputAttributes input)
     {

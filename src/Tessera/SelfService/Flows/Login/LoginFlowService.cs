@@ -13,7 +13,7 @@ namespace Tessera.SelfService.Flows.Login;
 /// </summary>
 internal sealed class LoginFlowService(
     FlowFactory factory, FlowStarter starter, FlowCompletion completion, SecondFactorLogin secondFactor, LoginSubmission submission,
-    PasswordLoginMethod password, LoginIdentityPin pin)
+    PasswordLoginMethod password, LoginIdentityPin pin, LoginFirstFactorForm form, SecondFactorCodeSteps secondFactorCode)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = FlowFinality.PassedChallenge;
@@ -51,6 +51,7 @@ internal sealed class LoginFlowService(
         {
             // Second factor (issue 7): the form offers what the session's identity has set up.
             await secondFactor.AddNodesAsync(flow.Ui, existing!.IdentityId, cancellationToken);
+            await secondFactorCode.AddNodesAsync(flow.Ui, existing.IdentityId, cancellationToken);
             flow.Ui.Messages.Add(UiMessages.InfoSelfServiceLoginMFA.With());
         }
 
@@ -69,7 +70,7 @@ internal sealed class LoginFlowService(
         }
         else
         {
-            LoginNodes.AddPassword(flow.Ui, identifier: null, await password.IdentifierLabelAsync(cancellationToken));
+            form.Add(flow.Ui, identifier: null, await password.IdentifierLabelAsync(cancellationToken));
         }
 
         if (flow.Refresh)
