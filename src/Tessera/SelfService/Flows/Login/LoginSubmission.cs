@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Tessera.Errors;
 using Tessera.RateLimiting;
 using Tessera.Security.Csrf;
+using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Password;
 using Tessera.Sessions;
 using Tessera.Ui.Messages;
@@ -16,7 +17,7 @@ namespace Tessera.SelfService.Flows.Login;
 /// </summary>
 internal sealed class LoginSubmission(
     FlowGate gate, LoginIdentityPin pin, LoginAttemptGuard guard, PasswordLoginMethod password, SecondFactorLogin secondFactor, LoginOutcome outcome,
-    FlowRefusal refusal)
+    FlowRefusal refusal, PasskeyLoginMethod passkey)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
@@ -34,6 +35,11 @@ internal sealed class LoginSubmission(
         if (SecondFactorLogin.Handles(flow, body.Method))
         {
             return await CompleteSecondFactorAsync(context, flow, body, cancellationToken);
+        }
+
+        if (passkey.Handles(flow, body))
+        {
+            return await passkey.SubmitAsync(context, flow, body, cancellationToken);
         }
 
         if (!LoginIdentityPin.IsPinned(flow))

@@ -13,6 +13,12 @@ internal sealed record UpdateLoginFlowRequest(string? Method, string? Identifier
     /// <summary>Kratos's <c>updateLoginFlowWithLookupSecretMethod</c> (second factor: a backup code).</summary>
     public string? LookupSecret { get; init; }
 
+    /// <summary>Kratos's <c>updateLoginFlowWithPasskeyMethod</c>: the assertion from <c>navigator.credentials.get</c>, as JSON.</summary>
+    public string? PasskeyLogin { get; init; }
+
+    /// <summary>Kratos's <c>updateLoginFlowWithWebAuthnMethod</c>: the security key's assertion, as JSON.</summary>
+    public string? WebauthnLogin { get; init; }
+
     /// <summary>The captcha provider's token, when the flow has a captcha node.</summary>
     public string? CaptchaTurnstileResponse { get; init; }
 }
