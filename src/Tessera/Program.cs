@@ -28,6 +28,7 @@ using Tessera.SelfService.Flows.Settings;
 using Tessera.SelfService.Methods;
 using Tessera.SelfService.Methods.Code;
 using Tessera.SelfService.Methods.Link;
+using Tessera.SelfService.Methods.WebAuthn;
 using Tessera.SelfService.Hooks;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
@@ -68,6 +69,7 @@ public static class Program
         builder.Services.AddSettingsFlow(config);
         builder.Services.AddLogoutFlow(config);
         builder.Services.AddSecondFactors(config);
+        builder.Services.AddWebAuthnMethods(config);
         builder.Services.AddCourier(config);
         builder.Services.AddOutboundHttp(config);
         builder.Services.AddHooks(config);
@@ -106,6 +108,7 @@ public static class Program
         app.MapRecoveryEndpoints();
         app.MapVerificationEndpoints();
         app.MapLinkEndpoints();
+        app.MapWebAuthnScript();
         app.MapCourierEndpoints();
         app.MapHookEndpoints();
         app.MapPermissionEndpoints();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Password;
 using Tessera.Ui.Messages;
 
@@ -13,7 +14,8 @@ namespace Tessera.SelfService.Flows.Login;
 /// </summary>
 internal sealed class LoginFlowService(
     FlowFactory factory, FlowStarter starter, FlowCompletion completion, SecondFactorLogin secondFactor, LoginSubmission submission,
-    PasswordLoginMethod password, LoginIdentityPin pin, LoginFirstFactorForm form, SecondFactorCodeSteps secondFactorCode)
+    PasswordLoginMethod password, LoginIdentityPin pin, LoginFirstFactorForm form, SecondFactorCodeSteps secondFactorCode,
+    PasskeyLoginMethod passkey)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = FlowFinality.PassedChallenge;
@@ -73,6 +75,8 @@ internal sealed class LoginFlowService(
             form.Add(flow.Ui, identifier: null, await password.IdentifierLabelAsync(cancellationToken));
         }
 
+        // Passkeys (issue 23): a discoverable-credential challenge next to the password, on browser flows.
+        passkey.AddNodes(flow);
         if (flow.Refresh)
         {
             flow.Ui.Messages.Add(UiMessages.InfoSelfServiceLoginReAuth.With());

@@ -4,6 +4,7 @@ using Tessera.Errors;
 using Tessera.RateLimiting;
 using Tessera.Security.Csrf;
 using Tessera.SelfService.Methods.Code;
+using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Password;
 using Tessera.Sessions;
 using Tessera.Ui.Messages;
@@ -17,7 +18,8 @@ namespace Tessera.SelfService.Flows.Login;
 /// </summary>
 internal sealed class LoginSubmission(
     FlowGate gate, LoginIdentityPin pin, LoginAttemptGuard guard, PasswordLoginMethod password, SecondFactorLogin secondFactor, LoginOutcome outcome,
-    FlowRefusal refusal, LoginFirstFactorForm form, LoginCodeSteps codeSteps, SecondFactorCodeSteps secondFactorCode)
+    FlowRefusal refusal, LoginFirstFactorForm form, LoginCodeSteps codeSteps, SecondFactorCodeSteps secondFactorCode,
+    PasskeyLoginMethod passkey)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
@@ -50,6 +52,11 @@ internal sealed class LoginSubmission(
         if (method == CodeLoginNodes.Code && form.OffersCode && flow.RequestedAal == AssuranceLevels.Aal1 && !LoginIdentityPin.IsPinned(flow))
         {
             return await codeSteps.SubmitAsync(context, flow, identifier, body.Code, body.Resend, body.CaptchaTurnstileResponse, cancellationToken);
+        }
+
+        if (passkey.Handles(flow, body))
+        {
+            return await passkey.SubmitAsync(context, flow, body, cancellationToken);
         }
 
         if (!LoginIdentityPin.IsPinned(flow))

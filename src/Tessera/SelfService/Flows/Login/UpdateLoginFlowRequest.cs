@@ -22,6 +22,12 @@ internal sealed record UpdateLoginFlowRequest(string? Method, string? Identifier
     /// <summary>A second factor: which of the account's addresses the code goes to.</summary>
     public string? Address { get; init; }
 
+    /// <summary>Kratos's <c>updateLoginFlowWithPasskeyMethod</c>: the assertion from <c>navigator.credentials.get</c>, as JSON.</summary>
+    public string? PasskeyLogin { get; init; }
+
+    /// <summary>Kratos's <c>updateLoginFlowWithWebAuthnMethod</c>: the security key's assertion, as JSON.</summary>
+    public string? WebauthnLogin { get; init; }
+
     /// <summary>The captcha provider's token, when the flow has a captcha node.</summary>
     public string? CaptchaTurnstileResponse { get; init; }
 }
