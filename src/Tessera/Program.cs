@@ -11,6 +11,7 @@ using Tessera.Hosting.Outbound;
 using Tessera.Hosting.QueryParameters;
 using Tessera.Identities;
 using Tessera.Logging;
+using Tessera.OAuth2;
 using Tessera.Permissions;
 using Tessera.Persistence;
 using Tessera.RateLimiting;
@@ -70,6 +71,7 @@ public static class Program
         builder.Services.AddRateLimiting(config);
         builder.Services.AddPermissions(config);
         builder.Services.AddApiKeys(config);
+        builder.Services.AddOAuth2(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -104,6 +106,7 @@ public static class Program
         app.MapHookEndpoints();
         app.MapPermissionEndpoints();
         app.MapAdminApiKeyEndpoints();
+        app.MapOAuth2();
         return app;
     }
 }
