@@ -11,6 +11,8 @@ using Tessera.Hosting.Outbound;
 using Tessera.Hosting.QueryParameters;
 using Tessera.Identities;
 using Tessera.Logging;
+using Tessera.OAuth2;
+using Tessera.OAuth2.Authorization;
 using Tessera.OAuth2.TokenHooks;
 using Tessera.Permissions;
 using Tessera.Persistence;
@@ -25,7 +27,9 @@ using Tessera.SelfService.Flows.Registration;
 using Tessera.SelfService.Flows.Verification;
 using Tessera.SelfService.Flows.Settings;
 using Tessera.SelfService.Methods;
+using Tessera.SelfService.Methods.Code;
 using Tessera.SelfService.Methods.Link;
+using Tessera.SelfService.Methods.WebAuthn;
 using Tessera.SelfService.Hooks;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
@@ -62,9 +66,11 @@ public static class Program
         builder.Services.AddRecoveryFlow(config);
         builder.Services.AddVerificationFlow(config);
         builder.Services.AddLinkMethod(config);
+        builder.Services.AddCodeMethod(config);
         builder.Services.AddSettingsFlow(config);
         builder.Services.AddLogoutFlow(config);
         builder.Services.AddSecondFactors(config);
+        builder.Services.AddWebAuthnMethods(config);
         builder.Services.AddCourier(config);
         builder.Services.AddOutboundHttp(config);
         builder.Services.AddHooks(config);
@@ -72,6 +78,8 @@ public static class Program
         builder.Services.AddRateLimiting(config);
         builder.Services.AddPermissions(config);
         builder.Services.AddApiKeys(config);
+        builder.Services.AddOAuth2(config);
+        builder.Services.AddOAuth2Authorization(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -102,10 +110,13 @@ public static class Program
         app.MapRecoveryEndpoints();
         app.MapVerificationEndpoints();
         app.MapLinkEndpoints();
+        app.MapWebAuthnScript();
         app.MapCourierEndpoints();
         app.MapHookEndpoints();
         app.MapPermissionEndpoints();
         app.MapAdminApiKeyEndpoints();
+        app.MapOAuth2();
+        app.MapOAuth2AuthorizationEndpoints();
         return app;
     }
 }
