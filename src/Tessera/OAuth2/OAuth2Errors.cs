@@ -21,6 +21,8 @@ internal static class OAuth2Errors
         [ErrorCatalog.OAuth2InvalidGrant.Id] = "invalid_grant",
         [ErrorCatalog.OAuth2AccessDenied.Id] = "access_denied",
         [ErrorCatalog.OAuth2ServerError.Id] = "server_error",
+        [ErrorCatalog.OAuth2TokenHookDenied.Id] = "access_denied",
+        [ErrorCatalog.OAuth2TokenHookFailed.Id] = "server_error",
         [ErrorCatalog.OAuth2TemporarilyUnavailable.Id] = "temporarily_unavailable",
         [ErrorCatalog.OAuth2UnsupportedTokenType.Id] = "unsupported_token_type",
         [ErrorCatalog.OAuth2ClientNotFound.Id] = "not_found",
