@@ -6,6 +6,7 @@ using Tessera.OAuth2.Authorization.Consent;
 using Tessera.OAuth2.Authorization.Flows;
 using Tessera.OAuth2.Authorization.LoginSessions;
 using Tessera.OAuth2.Authorization.Logout;
+using Tessera.OAuth2.Authorization.Pages;
 
 namespace Tessera.OAuth2.Authorization;
 
@@ -24,6 +25,7 @@ internal static class AuthorizationRegistration
         services.AddSingleton<ConsentRequests>();
         services.AddSingleton<LogoutRequests>();
         services.AddSingleton<ClientDescriptions>();
+        services.AddSingleton<ConnectedAppsSection>();
         return services;
     }
 
@@ -34,6 +36,7 @@ internal static class AuthorizationRegistration
             .MapConsentRequestEndpoints()
             .MapLogoutRequestEndpoints()
             .MapAuthenticationSessionEndpoints();
+        endpoints.MapConsentPages();
         return endpoints;
     }
 }
