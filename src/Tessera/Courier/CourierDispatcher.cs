@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Courier.Channels;
+
 namespace Tessera.Courier;
 
 /// <summary>
-/// One poll of the outbox: claim a batch, hand each message to the channel, record the outcome. A failed attempt
+/// One poll of the outbox: claim a batch, hand each message to its channel (e-mail, SMS), record the outcome. A failed attempt
 /// is retried after 1s, 2s, 4s, ... (capped), and after <c>courier.message_retries</c> retries the message is
 /// abandoned. <see cref="CourierWorker"/> calls it in a loop; tests call it directly with a fake clock.
 /// </summary>
 internal sealed partial class CourierDispatcher(
-    CourierStore store, IEmailChannel channel, CourierOptions options, TimeProvider clock, ILogger<CourierDispatcher> logger)
+    CourierStore store, CourierChannels channels, CourierOptions options, TimeProvider clock, ILogger<CourierDispatcher> logger)
 {
     private const int MaxErrorLength = 500;
 
@@ -48,6 +50,7 @@ internal sealed partial class CourierDispatcher(
     private async Task DeliverAsync(CourierMessage message, CancellationToken cancellationToken)
     {
         string? error = null;
+        var channel = channels.For(message);
         try
         {
             await channel.SendAsync(message, cancellationToken);

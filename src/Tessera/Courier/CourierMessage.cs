@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 namespace Tessera.Courier;
 
-/// <summary>A message in the outbox. <see cref="Body"/> is the HTML body (Kratos's <c>body</c>).</summary>
+/// <summary>
+/// A message in the outbox. <see cref="Body"/> is the HTML body (Kratos's <c>body</c>); a text message's body is its
+/// text. <see cref="TemplateData"/> is the template's model as JSON (the HTTP channels' <c>template_data</c>).
+/// </summary>
 internal sealed record CourierMessage(
     Guid Id,
     string Type,
@@ -16,4 +19,7 @@ internal sealed record CourierMessage(
     IReadOnlyList<MessageDispatch> Dispatches,
     DateTimeOffset NextAttemptAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    public string TemplateData { get; init; } = "{}";
+}

@@ -7,7 +7,7 @@ namespace Tessera.Courier;
 internal sealed class CourierMessageRow
 {
     public const string Columns =
-        "id, type, channel, status, recipient, subject, body, body_plaintext, template_type, send_count, dispatches, next_attempt_at, created_at, updated_at";
+        "id, type, channel, status, recipient, subject, body, body_plaintext, template_type, template_data, send_count, dispatches, next_attempt_at, created_at, updated_at";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -29,6 +29,8 @@ internal sealed class CourierMessageRow
 
     public string TemplateType { get; init; } = string.Empty;
 
+    public string TemplateData { get; init; } = "{}";
+
     public int SendCount { get; init; }
 
     public string Dispatches { get; init; } = "[]";
@@ -43,5 +45,8 @@ internal sealed class CourierMessageRow
 
     public CourierMessage ToMessage() => new(
         Id, Type, Channel, Status, Recipient, Subject, Body, BodyPlaintext, TemplateType, SendCount,
-        JsonSerializer.Deserialize<List<MessageDispatch>>(Dispatches, Json) ?? [], NextAttemptAt, CreatedAt, UpdatedAt);
+        JsonSerializer.Deserialize<List<MessageDispatch>>(Dispatches, Json) ?? [], NextAttemptAt, CreatedAt, UpdatedAt)
+    {
+        TemplateData = TemplateData,
+    };
 }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net.Mail;
+using Tessera.Courier.Channels;
+using Tessera.Identities;
 
 namespace Tessera.Courier;
 
@@ -26,7 +28,28 @@ internal sealed partial class CourierOutbox(EmailTemplates templates, CourierSto
 
         var data = EmailTemplateData.From(templateType, address.Address, model);
         var email = templates.Render(templateType, data);
-        var id = await store.InsertAsync(templateType, address.Address, email, data.Json, cancellationToken);
+        var id = await store.InsertAsync(templateType, CourierChannelIds.Email, address.Address, email, data.Json, cancellationToken);
+        LogQueued(logger, id, templateType.Name);
+        return id;
+    }
+
+    /// <summary>
+    /// Puts a text message in the outbox for the <c>sms</c> channel (<c>courier.channels</c>): the template's
+    /// <c>sms.body.gotmpl</c>, to a phone number in E.164.
+    /// </summary>
+    /// <param name="templateType">Which message; one with a built-in SMS body (the code messages).</param>
+    /// <param name="phoneNumber">An international phone number; stored in E.164.</param>
+    /// <param name="model">As for <see cref="QueueEmailAsync"/>.</param>
+    public async Task<Guid> QueueSmsAsync(CourierTemplateType templateType, string phoneNumber, object model, CancellationToken cancellationToken = default)
+    {
+        if (!PhoneNumberNormalizer.TryNormalize(phoneNumber, out var e164))
+        {
+            throw new ArgumentException("The recipient must be an international phone number.", nameof(phoneNumber));
+        }
+
+        var data = EmailTemplateData.From(templateType, e164, model);
+        var text = templates.RenderSms(templateType, data);
+        var id = await store.InsertAsync(templateType, CourierChannelIds.Sms, e164, new RenderedEmail(string.Empty, text, text), data.Json, cancellationToken);
         LogQueued(logger, id, templateType.Name);
         return id;
     }

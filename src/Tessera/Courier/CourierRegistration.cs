@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tessera.Configuration;
+using Tessera.Courier.Channels;
 using Tessera.Persistence.Cleanup;
+using Tessera.SelfService.Hooks;
 
 namespace Tessera.Courier;
 
 internal static class CourierRegistration
 {
-    /// <summary>The outbox, its templates, the delivery channel (SMTP, or the log without configuration) and the worker.</summary>
+    /// <summary>The outbox, its templates, the delivery channels (SMTP or the log; courier.channels' SMS gateway or the log) and the worker.</summary>
     public static IServiceCollection AddCourier(this IServiceCollection services, ConfigurationTree config)
     {
         var options = CourierOptions.Bind(config);
@@ -26,6 +29,15 @@ internal static class CourierRegistration
             services.AddSingleton<IEmailChannel, SmtpEmailChannel>();
         }
 
+        // courier.channels: the sms channel (an HTTP gateway), sent as web hooks are; the log without one.
+        services.TryAddSingleton<WebHookSender>();
+        services.AddSingleton<LogSmsChannel>();
+        foreach (var channel in HttpChannelConfigParser.Parse(config))
+        {
+            services.AddSingleton(s => new HttpCourierChannel(channel, s.GetRequiredService<WebHookSender>()));
+        }
+
+        services.AddSingleton<CourierChannels>();
         services.AddHostedService<CourierWorker>();
 
         // Codes and links must not outlive their use in the outbox: bodies are blanked a day after delivery and

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json.Nodes;
 using Dapper;
+using Tessera.Courier.Channels;
 using Tessera.Persistence;
 
 namespace Tessera.Courier;
@@ -28,7 +29,8 @@ internal sealed class CourierStore(Database database, NetworkContext network, Ti
     private const string Claim =
         "SET status = 'processing', claimed_by = @Worker, lease_expires_at = @LeaseUntil, updated_at = @Now";
 
-    public async Task<Guid> InsertAsync(CourierTemplateType type, string recipient, RenderedEmail email, JsonObject templateData,
+    /// <param name="channel"><c>email</c> or <c>sms</c> (<see cref="CourierChannelIds"/>); the message type follows from it.</param>
+    public async Task<Guid> InsertAsync(CourierTemplateType type, string channel, string recipient, RenderedEmail email, JsonObject templateData,
         CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -38,12 +40,13 @@ internal sealed class CourierStore(Database database, NetworkContext network, Ti
             """
             INSERT INTO courier_messages (id, nid, type, channel, status, recipient, subject, body, body_plaintext, template_type,
                                           template_data, send_count, dispatches, next_attempt_at, created_at, updated_at)
-            VALUES (@Id, @Nid, 'email', 'email', 'queued', @Recipient, @Subject, @Body, @Plaintext, @TemplateType,
+            VALUES (@Id, @Nid, @Type, @Channel, 'queued', @Recipient, @Subject, @Body, @Plaintext, @TemplateType,
                     @TemplateData, 0, '[]', @Now, @Now, @Now)
             """,
             new
             {
-                Id = id, Nid = network.Id, Recipient = recipient, email.Subject, Body = email.HtmlBody, Plaintext = email.PlaintextBody,
+                Id = id, Nid = network.Id, Type = channel == CourierChannelIds.Email ? CourierChannelIds.EmailType : CourierChannelIds.PhoneType,
+                Channel = channel, Recipient = recipient, email.Subject, Body = email.HtmlBody, Plaintext = email.PlaintextBody,
                 TemplateType = type.Name, TemplateData = templateData.ToJsonString(), Now = now,
             });
         return id;

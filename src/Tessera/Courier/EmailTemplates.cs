@@ -8,13 +8,14 @@ namespace Tessera.Courier;
 /// <summary>
 /// Renders a message's subject, HTML body and plain-text body. Each file comes from
 /// <c>courier.template_override_path/&lt;type&gt;/&lt;valid|invalid&gt;/</c> when it exists there, else from the built-in
-/// templates (embedded, same layout). The files keep Kratos's <c>.gotmpl</c> names but are Handlebars templates.
+/// templates (embedded, same layout). A text message has one file, <c>sms.body.gotmpl</c>. The files keep Kratos's <c>.gotmpl</c> names but are Handlebars templates.
 /// </summary>
 internal sealed class EmailTemplates
 {
     private const string Subject = "email.subject.gotmpl";
     private const string HtmlBody = "email.body.gotmpl";
     private const string PlaintextBody = "email.body.plaintext.gotmpl";
+    private const string SmsBody = "sms.body.gotmpl";
 
     // The HTML body escapes values; subject and plain text must not (an "&" in a name is not "&amp;" there).
     private static readonly IHandlebars Html = Handlebars.Create();
@@ -31,7 +32,7 @@ internal sealed class EmailTemplates
             // Compile the operator's files now, so a broken one stops start-up instead of every later e-mail.
             foreach (var type in CourierTemplateType.All)
             {
-                foreach (var file in (string[])[Subject, HtmlBody, PlaintextBody])
+                foreach (var file in (string[])[Subject, HtmlBody, PlaintextBody, SmsBody])
                 {
                     if (File.Exists(OverrideFile(type, file)))
                     {
@@ -49,6 +50,9 @@ internal sealed class EmailTemplates
             .Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return new RenderedEmail(subject, Template(type, HtmlBody)(data.Values), Template(type, PlaintextBody)(data.Values));
     }
+
+    /// <summary>A text message's body (not escaped; surrounding white space trimmed).</summary>
+    public string RenderSms(CourierTemplateType type, EmailTemplateData data) => Template(type, SmsBody)(data.Values).Trim();
 
     private HandlebarsTemplate<object, object> Template(CourierTemplateType type, string file) =>
         _compiled.GetOrAdd($"{type.Folder}/{file}", _ => Compile(type, file));

@@ -1,14 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Courier.Channels;
+
 namespace Tessera.Courier;
 
-/// <summary>
-/// Where the courier hands a message over: an SMTP server, or the log when none is configured. A channel throws
-/// when delivery failed; the dispatcher retries.
-/// </summary>
-internal interface IEmailChannel
-{
-    /// <summary>The status a message handed over without error gets: <c>sent</c>, or <c>logged</c> for the log.</summary>
-    string DeliveredStatus => CourierMessageStatus.Sent;
-
-    Task SendAsync(CourierMessage message, CancellationToken cancellationToken);
-}
+/// <summary>The <c>email</c> channel: an SMTP server, or the log when none is configured.</summary>
+internal interface IEmailChannel : ICourierChannel;

@@ -155,7 +155,7 @@ public abstract class CourierStoreContractTests(DatabaseKind kind) : IAsyncLifet
     }
 
     private Task<Guid> InsertAsync(string recipient) =>
-        _store.InsertAsync(CourierTemplateType.RecoveryCodeValid, recipient, new RenderedEmail($"subject {recipient}", "<p>html</p>", "text"),
+        _store.InsertAsync(CourierTemplateType.RecoveryCodeValid, "email", recipient, new RenderedEmail($"subject {recipient}", "<p>html</p>", "text"),
             new JsonObject { ["RecoveryCode"] = "123456", ["To"] = recipient });
 }
 

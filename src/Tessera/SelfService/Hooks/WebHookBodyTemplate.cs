@@ -17,8 +17,9 @@ namespace Tessera.SelfService.Hooks;
 /// value as JSON (strings quoted, objects and numbers as they are, a missing value as <c>null</c>), the form for
 /// anything that is not a string. Unescaped output (<c>{{{path}}}</c>, <c>{{&amp;path}}</c>) is refused: it would let
 /// a value write JSON of its own (keep a space between a brace and a mustache: <c>{ {{json x}} }</c>).
-/// Loaded, compiled and rendered once with <see cref="WebHookSamplePayload"/> at start-up: a template that cannot be
-/// read, does not compile, or does not render valid JSON stops the server with its key.
+/// Loaded, compiled and rendered once with a sample payload (<see cref="WebHookSamplePayload"/>, or the caller's) at
+/// start-up: a template that cannot be read, is Jsonnet, does not compile, or does not render valid JSON stops the
+/// server with its key. The courier's HTTP channels use the same templates over their own payload.
 /// </summary>
 internal sealed class WebHookBodyTemplate
 {
@@ -27,7 +28,10 @@ internal sealed class WebHookBodyTemplate
 
     private WebHookBodyTemplate(HandlebarsTemplate<object, object> template) => _template = template;
 
-    public static WebHookBodyTemplate Load(string location, string key)
+    /// <param name="location">base64://, file:// or a path.</param>
+    /// <param name="key">The configuration key, for errors.</param>
+    /// <param name="sample">A payload of the shape <see cref="Render"/> will get; the web hooks' by default.</param>
+    public static WebHookBodyTemplate Load(string location, string key, JsonObject? sample = null)
     {
         string source;
         try
@@ -45,6 +49,12 @@ internal sealed class WebHookBodyTemplate
         catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
         {
             throw new ConfigurationException(key, $"the body template cannot be read: {e.Message}");
+        }
+
+        if (IsJsonnet(location, source))
+        {
+            throw new ConfigurationException(key, "the body is a Jsonnet template, and Tessera has no Jsonnet engine: write the body as JSON with "
+                + "Handlebars placeholders instead, e.g. {\"to\": \"{{recipient}}\", \"text\": \"{{body}}\"} (see docs/compatibility.md)");
         }
 
         if (source.Contains("{{{", StringComparison.Ordinal) || source.Contains("{{&", StringComparison.Ordinal))
@@ -65,7 +75,7 @@ internal sealed class WebHookBodyTemplate
 
         try
         {
-            using var _ = JsonDocument.Parse(template.Render(WebHookSamplePayload.Build()));
+            using var _ = JsonDocument.Parse(template.Render(sample ?? WebHookSamplePayload.Build()));
         }
         catch (Exception e) when (e is JsonException or HandlebarsException)
         {
@@ -74,6 +84,16 @@ internal sealed class WebHookBodyTemplate
         }
 
         return template;
+    }
+
+    // Kratos's bodies are Jsonnet: a function of the context (`function(ctx) {...}`), often after `local` bindings or
+    // comments, in a .jsonnet file. JSON never starts with any of these.
+    private static bool IsJsonnet(string location, string source)
+    {
+        var text = source.TrimStart();
+        return location.EndsWith(".jsonnet", StringComparison.OrdinalIgnoreCase) || location.EndsWith(".libsonnet", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("function", StringComparison.Ordinal) || text.StartsWith("local ", StringComparison.Ordinal)
+            || text.StartsWith("//", StringComparison.Ordinal) || text.StartsWith("/*", StringComparison.Ordinal) || text.StartsWith('#');
     }
 
     public string Render(JsonObject payload) => _template(ToTemplateData(payload)!);

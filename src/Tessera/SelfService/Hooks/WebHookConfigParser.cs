@@ -57,7 +57,8 @@ internal static class WebHookConfigParser
             Text(c, key, "id"));
     }
 
-    private static Dictionary<string, string> Headers(JsonNode? node, string key)
+    /// <summary>A <c>headers</c> mapping (also the courier's HTTP channels' <c>request_config.headers</c>).</summary>
+    internal static Dictionary<string, string> Headers(JsonNode? node, string key)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (node is null)
@@ -84,7 +85,8 @@ internal static class WebHookConfigParser
         return headers;
     }
 
-    private static WebHookAuth? Auth(JsonNode? node, string key)
+    /// <summary>An <c>auth</c> mapping (also the courier's HTTP channels' <c>request_config.auth</c>).</summary>
+    internal static WebHookAuth? Auth(JsonNode? node, string key)
     {
         if (node is null)
         {
