@@ -4,6 +4,7 @@ using Tessera.Hosting;
 using Tessera.OAuth2.Authorization.Admin;
 using Tessera.OAuth2.Authorization.Consent;
 using Tessera.OAuth2.Authorization.Flows;
+using Tessera.OAuth2.Authorization.LoginApp;
 using Tessera.OAuth2.Authorization.LoginSessions;
 using Tessera.OAuth2.Authorization.Logout;
 using Tessera.OAuth2.Authorization.Pages;
@@ -37,6 +38,7 @@ internal static class AuthorizationRegistration
             .MapLogoutRequestEndpoints()
             .MapAuthenticationSessionEndpoints();
         endpoints.MapConsentPages();
+        endpoints.MapLoginApp();
         return endpoints;
     }
 }

@@ -128,6 +128,6 @@ internal static class ConsentPageEndpoints
             return ErrorCatalog.OAuth2ConsentNotYours;
         }
 
-        return flow.State == FlowState.ConsentInitialized ? flow : FlowErrors.Handled(Flows.FlowKind.Consent);
+        return flow.State == FlowState.ConsentInitialized ? flow : FlowErrors.Handled(ChallengeKind.Consent);
     }
 }
