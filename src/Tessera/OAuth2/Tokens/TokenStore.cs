@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+using Dapper;
+using Tessera.Persistence;
+
+namespace Tessera.OAuth2.Tokens;
+
+/// <summary><c>oauth2_tokens</c>: issued access and refresh tokens by keyed hash, scoped to this node's project.</summary>
+internal sealed class TokenStore(Database database, NetworkContext network)
+{
+    private const string Columns =
+        "signature AS Signature, kind AS Kind, request_id AS RequestId, client_id AS ClientId, subject AS Subject, scope AS Scope, audience AS Audience, session_data AS SessionData, created_at AS CreatedAt, expires_at AS ExpiresAt, revoked_at AS RevokedAt, rotated_at AS RotatedAt, rotation_response AS RotationResponse";
+
+    public async Task InsertAsync(IEnumerable<StoredToken> tokens, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO oauth2_tokens (signature, nid, kind, request_id, client_id, subject, scope, audience, session_data, created_at, expires_at)
+            VALUES (@Signature, @Nid, @Kind, @RequestId, @ClientId, @Subject, @Scope, @Audience, @SessionData, @CreatedAt, @ExpiresAt)
+            """,
+            tokens.Select(t => new { t.Signature, Nid = network.Id, t.Kind, t.RequestId, t.ClientId, t.Subject, t.Scope, t.Audience, t.SessionData, t.CreatedAt, t.ExpiresAt }),
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<StoredToken?> FindAsync(string signature, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM oauth2_tokens WHERE signature = @Signature AND nid = @Nid",
+            new { Signature = signature, Nid = network.Id },
+            cancellationToken: cancellationToken));
+        return row?.ToToken();
+    }
+
+    // Settable properties rather than a constructor: Dapper applies the dialect type handlers to properties.
+    private sealed class Row
+    {
+        public string Signature { get; set; } = string.Empty;
+
+        public string Kind { get; set; } = string.Empty;
+
+        public string RequestId { get; set; } = string.Empty;
+
+        public string ClientId { get; set; } = string.Empty;
+
+        public string? Subject { get; set; }
+
+        public string Scope { get; set; } = string.Empty;
+
+        public string Audience { get; set; } = string.Empty;
+
+        public string? SessionData { get; set; }
+
+        public DateTimeOffset CreatedAt { get; set; }
+
+        public DateTimeOffset ExpiresAt { get; set; }
+
+        public DateTimeOffset? RevokedAt { get; set; }
+
+        public DateTimeOffset? RotatedAt { get; set; }
+
+        public string? RotationResponse { get; set; }
+
+        public StoredToken ToToken() =>
+            new(Signature, Kind, RequestId, ClientId, Subject, Scope, Audience, SessionData, CreatedAt, ExpiresAt, RevokedAt, RotatedAt, RotationResponse);
+    }
+}
