@@ -12,8 +12,23 @@ namespace Tessera.SelfService.Flows.Registration;
 /// </summary>
 internal sealed record RegistrationOptions(bool SignInAfterRegistration, bool LegacyOneStep = false)
 {
+    /// <summary><c>selfservice.methods.code.passwordless_enabled</c>: signing up with an e-mailed code, without a password.</summary>
+    public bool CodeSignUp { get; init; }
+
+    /// <summary>The <c>session</c> hook in the code method's registration chain.</summary>
+    public bool SignInAfterCodeRegistration { get; init; }
+
+    public bool SignsIn(string method) => method == "code" ? SignInAfterCodeRegistration : SignInAfterRegistration;
+
     /// <summary>The <c>session</c> hook in the registration chain (SelfService/Hooks binds and checks the chain).</summary>
-    public static RegistrationOptions Bind(ConfigurationTree config) =>
-        new(HookConfiguration.Bind(config).After(FlowKind.Registration, "password").Has(HookNames.Session),
-            config.GetBool("selfservice.flows.registration.enable_legacy_one_step", false));
+    public static RegistrationOptions Bind(ConfigurationTree config)
+    {
+        var hooks = HookConfiguration.Bind(config);
+        return new(hooks.After(FlowKind.Registration, "password").Has(HookNames.Session),
+            config.GetBool("selfservice.flows.registration.enable_legacy_one_step", false))
+        {
+            CodeSignUp = config.GetBool("selfservice.methods.code.passwordless_enabled", false),
+            SignInAfterCodeRegistration = hooks.After(FlowKind.Registration, "code").Has(HookNames.Session),
+        };
+    }
 }
