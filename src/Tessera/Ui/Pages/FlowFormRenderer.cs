@@ -88,9 +88,9 @@ internal sealed class FlowFormRenderer
                     ("referrerpolicy", script.Referrerpolicy), ("id", script.Id)).Close("script");
                 break;
             case UiInputAttributes input when input.Type is "submit" or "button":
-                // Going back (registration's screen=previous) must not wait for the fields of the step it leaves.
+                // Going back (registration's screen=previous), or choosing a passkey, must not wait for the fields of the step it leaves.
                 _html.Open("button", ("type", "submit"), ("name", input.Name), ("value", ValueText(input.Value)), ("disabled", input.Disabled ? string.Empty : null),
-                        ("formnovalidate", input.Name == "screen" ? string.Empty : null))
+                        ("formnovalidate", input.Name == "screen" || IsPasskeyChoice(input) ? string.Empty : null))
                     .Text(node.Meta.Label?.Text ?? ValueText(input.Value) ?? input.Name).Close("button");
                 Messages(node.Messages, null);
                 break;
@@ -181,6 +181,9 @@ internal sealed class FlowFormRenderer
 
         _html.Close("ul");
     }
+
+    // Signing up with a passkey leaves the password empty: the browser must not hold the form back for it.
+    private static bool IsPasskeyChoice(UiInputAttributes input) => input.Name == "method" && ValueText(input.Value) == "passkey";
 
     private string NextId() => $"field-{++_fields}";
 
