@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -57,7 +58,7 @@ public sealed class PasskeyBrowserTests(PasskeyServer server, ChromiumBrowser ch
         await Expect(page.Locator("#session")).ToContainTextAsync(email);
 
         await page.ClickAsync("#link-logout");
-        await page.GotoAsync(new Uri(server.BaseUrl, "/ui/login").AbsoluteUri);
+        await page.ClickAsync("#link-login");
         await Expect(page.Locator("script#webauthn_script")).ToHaveCountAsync(1);
         await page.ClickAsync("button[name=passkey_login_trigger]");
 
@@ -77,19 +78,19 @@ public sealed class PasskeyBrowserTests(PasskeyServer server, ChromiumBrowser ch
         await OpenScriptOriginAsync(page, server.BaseUrl);
 
         // Two assertions for two flows: the second carries the higher counter, as a clone's copy of the key would lag.
-        var older = await page.EvaluateAsync<JsonElementBox>(AssertForNewFlow);
-        var newer = await page.EvaluateAsync<JsonElementBox>(AssertForNewFlow);
-        (await SubmitAsync(page, newer.flow, newer.csrf, newer.assertion)).status.ShouldBe(200);
+        var older = await AssertAsync(page);
+        var newer = await AssertAsync(page);
+        (await SubmitAsync(page, newer.Flow, newer.Csrf, newer.Assertion)).Status.ShouldBe(200);
         await SignOutKeepingCsrfAsync(context);
 
-        var replayFlow = await page.EvaluateAsync<JsonElementBox>(AssertForNewFlow);
-        var replayed = await SubmitAsync(page, replayFlow.flow, replayFlow.csrf, newer.assertion);
-        replayed.status.ShouldBe(400);
-        ErrorIds(replayed.body).ShouldBe(["webauthn_challenge_invalid"]);
+        var replayFlow = await AssertAsync(page);
+        var replayed = await SubmitAsync(page, replayFlow.Flow, replayFlow.Csrf, newer.Assertion);
+        replayed.Status.ShouldBe(400);
+        ErrorIds(replayed.Body).ShouldBe(["webauthn_challenge_invalid"]);
 
-        var cloned = await SubmitAsync(page, older.flow, older.csrf, older.assertion);
-        cloned.status.ShouldBe(400);
-        ErrorIds(cloned.body).ShouldBe(["webauthn_sign_count_invalid"]);
+        var cloned = await SubmitAsync(page, older.Flow, older.Csrf, older.Assertion);
+        cloned.Status.ShouldBe(400);
+        ErrorIds(cloned.Body).ShouldBe(["webauthn_sign_count_invalid"]);
     }
 
     [Fact]
@@ -134,20 +135,20 @@ public sealed class PasskeyBrowserTests(PasskeyServer server, ChromiumBrowser ch
     private static Task SignOutKeepingCsrfAsync(IBrowserContext context) =>
         context.ClearCookiesAsync(new BrowserContextClearCookiesOptions { NameRegex = new Regex("session") });
 
-    private static async Task<(int status, string body)> SubmitAsync(IPage page, string flow, string csrf, string assertion)
+    private static async Task<(string Flow, string Csrf, string Assertion)> AssertAsync(IPage page)
     {
-        var result = await page.EvaluateAsync<SubmitBox>(Submit, new[] { flow, csrf, assertion });
-        return (result.status, result.body);
+        var result = await page.EvaluateAsync<JsonElement>(AssertForNewFlow);
+        return (result.GetProperty("flow").GetString()!, result.GetProperty("csrf").GetString()!, result.GetProperty("assertion").GetString()!);
+    }
+
+    private static async Task<(int Status, string Body)> SubmitAsync(IPage page, string flow, string csrf, string assertion)
+    {
+        var result = await page.EvaluateAsync<JsonElement>(Submit, new[] { flow, csrf, assertion });
+        return (result.GetProperty("status").GetInt32(), result.GetProperty("body").GetString()!);
     }
 
     private static List<string?> ErrorIds(string flowJson) =>
         (JsonNode.Parse(flowJson)!["ui"]!["messages"] as JsonArray ?? []).Select(m => m!["context"]?["error_id"]?.GetValue<string>()).ToList();
 
     private static string NewEmail() => $"passkey-{Guid.NewGuid():N}@example.com";
-
-#pragma warning disable IDE1006, CA1812 // Shapes the page scripts return (lower-case, as JavaScript names them).
-    private sealed record JsonElementBox(string flow, string csrf, string assertion);
-
-    private sealed record SubmitBox(int status, string body);
-#pragma warning restore IDE1006, CA1812
 }

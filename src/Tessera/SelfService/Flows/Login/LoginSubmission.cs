@@ -5,6 +5,7 @@ using Tessera.RateLimiting;
 using Tessera.Security.Csrf;
 using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Password;
+using Tessera.SelfService.Methods.WebAuthn;
 using Tessera.Sessions;
 using Tessera.Ui.Messages;
 
@@ -17,7 +18,7 @@ namespace Tessera.SelfService.Flows.Login;
 /// </summary>
 internal sealed class LoginSubmission(
     FlowGate gate, LoginIdentityPin pin, LoginAttemptGuard guard, PasswordLoginMethod password, SecondFactorLogin secondFactor, LoginOutcome outcome,
-    FlowRefusal refusal, PasskeyLoginMethod passkey)
+    FlowRefusal refusal, PasskeyLoginMethod passkey, WebAuthnLoginMethod securityKey)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
@@ -32,6 +33,11 @@ internal sealed class LoginSubmission(
         }
 
         flow.Ui.ClearMessages();
+        if (securityKey.Handles(flow, body))
+        {
+            return await securityKey.SubmitAsync(context, flow, body, cancellationToken);
+        }
+
         if (SecondFactorLogin.Handles(flow, body.Method))
         {
             return await CompleteSecondFactorAsync(context, flow, body, cancellationToken);

@@ -25,6 +25,18 @@ internal sealed record UpdateSettingsFlowRequest(string? Method, string? CsrfTok
 
     public JsonNode? LookupSecretDisable { get; init; }
 
+    /// <summary>Kratos's <c>updateSettingsFlowWithWebAuthnMethod</c>: a new security key's credential (JSON), its name, or the id of one to remove.</summary>
+    public string? WebauthnRegister { get; init; }
+
+    public string? WebauthnRegisterDisplayname { get; init; }
+
+    public string? WebauthnRemove { get; init; }
+
+    /// <summary>Kratos's <c>updateSettingsFlowWithPasskeyMethod</c>: a new passkey's credential (JSON), or the id of one to remove.</summary>
+    public string? PasskeySettingsRegister { get; init; }
+
+    public string? PasskeyRemove { get; init; }
+
     public JsonNode? TransientPayload { get; init; }
 
     /// <summary>A flag as JSON <c>true</c> or the form string <c>"true"</c>.</summary>
