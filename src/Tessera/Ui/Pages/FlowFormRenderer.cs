@@ -79,7 +79,7 @@ internal sealed class FlowFormRenderer
                 Messages(node.Messages, null);
                 break;
             case UiInputAttributes input when input.Type == "button" && input.OnclickTrigger is not null:
-                _html.Open("button", ("type", "button"), ("name", input.Name), ("data-ory-onclick", input.OnclickTrigger))
+                _html.Open("button", ("type", "button"), ("name", input.Name), ("value", ValueText(input.Value)), ("data-ory-onclick", input.OnclickTrigger))
                     .Text(node.Meta.Label?.Text ?? input.Name).Close("button");
                 Messages(node.Messages, null);
                 break;

@@ -44,6 +44,8 @@ public sealed class PasskeyBrowserTests(PasskeyServer server, ChromiumBrowser ch
         }
         """;
 
+    private const string Password = "a long enough passphrase 42";
+
     static PasskeyBrowserTests() => SetDefaultExpectTimeout(20_000);
 
     [Fact]
@@ -59,11 +61,12 @@ public sealed class PasskeyBrowserTests(PasskeyServer server, ChromiumBrowser ch
 
         await page.ClickAsync("#link-logout");
         await page.ClickAsync("#link-login");
-        await Expect(page.Locator("script#webauthn_script")).ToHaveCountAsync(1);
-        await page.ClickAsync("button[name=passkey_login_trigger]");
 
+        // The login page loads webauthn.js, whose conditional UI (started on load, as in Kratos) offers the passkey: the
+        // virtual authenticator answers at once, and the assertion signs in. A new session, so its method is passkey.
         await Expect(page).ToHaveURLAsync(new Regex("/ui/welcome$"));
         await Expect(page.Locator("#session")).ToContainTextAsync(email);
+        await Expect(page.Locator("#session")).ToContainTextAsync("passkey");
         await ChromiumBrowser.ScreenshotAsync(page, "passkey-signed-in");
     }
 
@@ -109,6 +112,60 @@ public sealed class PasskeyBrowserTests(PasskeyServer server, ChromiumBrowser ch
         await OpenScriptOriginAsync(page, baseUrl);
         var flow = await page.EvaluateAsync<string>("async id => await (await fetch('/self-service/registration/flows?id=' + id)).text()", flowId);
         ErrorIds(flow).ShouldBe(["webauthn_origin_mismatch"]);
+    }
+
+    [Fact]
+    public async Task Passkey_RemovingTheLastWayToSignIn_IsRefusedInSettings()
+    {
+        await using var context = await chromium.NewContextAsync();
+        var page = await NewPageAsync(context, server.BaseUrl);
+        await SignUpWithPasskeyAsync(page, server.BaseUrl, NewEmail());
+        await Expect(page).ToHaveURLAsync(new Regex("/ui/welcome$"));
+
+        await page.ClickAsync("#link-settings");
+        await page.ClickAsync("button[name=passkey_remove]");
+
+        await Expect(page.Locator("[data-message-id='4000001']")).ToBeVisibleAsync();
+        var flowId = new Uri(page.Url).Query.Split("flow=")[1];
+        await OpenScriptOriginAsync(page, server.BaseUrl);
+        var flow = await page.EvaluateAsync<string>("async id => await (await fetch('/self-service/settings/flows?id=' + id)).text()", flowId);
+        ErrorIds(flow).ShouldBe(["webauthn_last_credential"]);
+        JsonNode.Parse(flow)!["identity"]!["id"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task SecurityKey_AddedInSettings_IsTheSecondFactorAtTheNextSignIn()
+    {
+        var email = NewEmail();
+        await TestIdentities.CreateAsync(server.Server, email, Password);
+        await using var context = await chromium.NewContextAsync();
+        var page = await NewPageAsync(context, server.BaseUrl);
+        await page.ClickAsync("#link-login");
+        await SignInWithPasswordAsync(page, email);
+        await Expect(page).ToHaveURLAsync(new Regex("/ui/welcome$"));
+
+        await page.ClickAsync("#link-settings");
+        await page.FillAsync("input[name=webauthn_register_displayname]", "desk key");
+        await page.ClickAsync("button[name=webauthn_register_trigger]");
+        await Expect(page.Locator("[data-message-id='1050001']")).ToBeVisibleAsync();
+        await Expect(page.Locator("button[name=webauthn_remove]")).ToHaveCountAsync(1);
+        await ChromiumBrowser.ScreenshotAsync(page, "settings-security-key");
+
+        await page.ClickAsync("#link-logout");
+        await page.ClickAsync("#link-login");
+        await SignInWithPasswordAsync(page, email);
+        await Expect(page.Locator("button[name=webauthn_login_trigger]")).ToBeVisibleAsync();
+        await page.ClickAsync("button[name=webauthn_login_trigger]");
+
+        await Expect(page).ToHaveURLAsync(new Regex("/ui/welcome$"));
+        await Expect(page.Locator("#session")).ToContainTextAsync("aal2");
+    }
+
+    private static async Task SignInWithPasswordAsync(IPage page, string email)
+    {
+        await page.FillAsync("input[name=identifier]", email);
+        await page.FillAsync("input[name=password]", Password);
+        await page.ClickAsync("button[name=method][value=password]");
     }
 
     private static async Task SignUpWithPasskeyAsync(IPage page, Uri baseUrl, string email)

@@ -39,6 +39,14 @@ internal sealed record UpdateSettingsFlowRequest(string? Method, string? CsrfTok
 
     public JsonNode? TransientPayload { get; init; }
 
+    /// <summary>
+    /// The method a body without <c>method</c> is for, as Kratos infers it: webauthn.js submits a security key's or a
+    /// passkey's form without pressing a submit button, and the remove buttons carry only their own field.
+    /// </summary>
+    public string? ImpliedMethod =>
+        Method ?? (WebauthnRegister is { Length: > 0 } || WebauthnRemove is { Length: > 0 } ? "webauthn"
+            : PasskeySettingsRegister is { Length: > 0 } || PasskeyRemove is { Length: > 0 } ? "passkey" : null);
+
     /// <summary>A flag as JSON <c>true</c> or the form string <c>"true"</c>.</summary>
     public static bool IsSet(JsonNode? flag) =>
         flag is JsonValue value && (value.TryGetValue<bool>(out var b) ? b : value.TryGetValue<string>(out var s) && s == "true");

@@ -30,7 +30,7 @@ internal sealed class PasskeySettingsMethod(PasskeyCeremony passkeys, SignInMeth
         var set = Of(form.Identity);
         var handle = set.UserHandle.Length > 0 ? set.UserHandle : WebAuthnUserHandles.New();
         var name = form.Identity.Credentials.GetValueOrDefault(CredentialTypes.Password)?.Identifiers.FirstOrDefault() ?? "passkey";
-        var options = passkeys.Ceremony.BeginRegistration(handle, name, set.Credentials, discoverable: true);
+        var options = WebAuthnChallenges.PeekCreation(form.Flow, MethodName) ?? passkeys.Ceremony.BeginRegistration(handle, name, set.Credentials, discoverable: true);
         WebAuthnChallenges.Keep(form.Flow, MethodName, options);
         WebAuthnScript.AddTo(ui, urls);
         foreach (var credential in set.Credentials)
@@ -80,6 +80,7 @@ internal sealed class PasskeySettingsMethod(PasskeyCeremony passkeys, SignInMeth
         }
 
         var kept = WebAuthnChallenges.TakeCreation(flow, MethodName);
+        Reoffer(submission);
         if (string.IsNullOrEmpty(body.PasskeySettingsRegister))
         {
             flow.Ui.AddMessage(null, UiMessages.ValidationRequired.With(new Dictionary<string, object?> { ["property"] = SettingsRegister }));
@@ -96,6 +97,13 @@ internal sealed class PasskeySettingsMethod(PasskeyCeremony passkeys, SignInMeth
         }
 
         return SettingsOutcome.Success(await SaveAsync(identity, (set with { UserHandle = kept!.User.Id }).With(made.Value), cancellationToken));
+    }
+
+    /// <summary>The form again with a new challenge: the one its nodes showed has just been taken.</summary>
+    private void Reoffer(SettingsSubmission submission)
+    {
+        submission.Flow.Ui.Nodes.RemoveAll(n => n.Group == PasskeyNodes.Group && n.Attributes is not UiScriptAttributes);
+        AddNodes(new SettingsForm(submission.Flow, submission.Identity, submission.Schema));
     }
 
     private static WebAuthnCredentialSet Of(Identity identity) =>

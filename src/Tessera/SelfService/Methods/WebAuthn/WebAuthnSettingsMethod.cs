@@ -25,8 +25,9 @@ internal sealed class WebAuthnSettingsMethod(WebAuthnSecurityKeys keys, SignInMe
     {
         var ui = form.Flow.Ui;
         var set = WebAuthnSecurityKeys.Of(form.Identity);
-        var options = keys.Ceremony.BeginRegistration(set.UserHandle.Length > 0 ? set.UserHandle : WebAuthnUserHandles.New(),
-            Identifier(form.Identity), set.Credentials, discoverable: keys.Passwordless);
+        var options = WebAuthnChallenges.PeekCreation(form.Flow, MethodName)
+            ?? keys.Ceremony.BeginRegistration(set.UserHandle.Length > 0 ? set.UserHandle : WebAuthnUserHandles.New(),
+                Identifier(form.Identity), set.Credentials, discoverable: keys.Passwordless);
         WebAuthnChallenges.Keep(form.Flow, MethodName, options);
         WebAuthnScript.AddTo(ui, urls);
         foreach (var credential in set.Credentials)
@@ -66,6 +67,7 @@ internal sealed class WebAuthnSettingsMethod(WebAuthnSecurityKeys keys, SignInMe
 
         // The options this submission answers are the ones the form carried: taken from the flow, so used once.
         var kept = WebAuthnChallenges.TakeCreation(flow, MethodName);
+        Reoffer(submission);
         if (string.IsNullOrEmpty(body.WebauthnRegister))
         {
             flow.Ui.AddMessage(null, Ui.Messages.UiMessages.ValidationRequired.With(new Dictionary<string, object?> { ["property"] = WebAuthnNodes.Register }));
@@ -89,6 +91,13 @@ internal sealed class WebAuthnSettingsMethod(WebAuthnSecurityKeys keys, SignInMe
         }
 
         return SettingsOutcome.Success(saved);
+    }
+
+    /// <summary>The form again with a new challenge: the one its nodes showed has just been taken.</summary>
+    private void Reoffer(SettingsSubmission submission)
+    {
+        submission.Flow.Ui.Nodes.RemoveAll(n => n.Group == WebAuthnNodes.Group && n.Attributes is not Flows.Nodes.UiScriptAttributes);
+        AddNodes(new SettingsForm(submission.Flow, submission.Identity, submission.Schema));
     }
 
     private static string Identifier(Identity identity) =>
