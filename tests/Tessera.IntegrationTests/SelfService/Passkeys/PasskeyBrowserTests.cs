@@ -60,6 +60,7 @@ public sealed class PasskeyBrowserTests(PasskeyServer server, ChromiumBrowser ch
         await Expect(page.Locator("#session")).ToContainTextAsync(email);
 
         await page.ClickAsync("#link-logout");
+        await Expect(page.Locator("#session")).ToHaveCountAsync(0);
         await page.ClickAsync("#link-login");
 
         // The login page loads webauthn.js, whose conditional UI (started on load, as in Kratos) offers the passkey: the
