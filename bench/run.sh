@@ -7,6 +7,7 @@
 #   DURATION=5 bench/run.sh      # seconds per load run (default 8)
 #   SCALE=100000 bench/run.sh    # also import SCALE identities and compare lookups with 1,000 (slow: see README)
 #   BENCH_ONLY=permissions bench/run.sh   # only the Kestrel baseline and the permission checks (100k tuples)
+#   BENCH_ONLY=oauth2 bench/run.sh        # only the Kestrel baseline and the OAuth2 rows (client credentials, introspection)
 #
 # It installs nothing: it says what is missing (wrk, python3, PostgreSQL's initdb) and stops.
 set -euo pipefail
@@ -102,8 +103,8 @@ bench_tessera() {
   pids+=("$pid")
   wait_ready "http://127.0.0.1:$pub/health/ready"
   local public="http://127.0.0.1:$pub" admin="http://127.0.0.1:$adm"
-  if [ "$BENCH_ONLY" = permissions ]; then
-    bench_permissions "$db" "$public" "$admin"
+  if [ -n "$BENCH_ONLY" ]; then
+    "bench_$BENCH_ONLY" "$db" "$public" "$admin"
     kill "$pid"
     wait "$pid" 2>/dev/null || true
     return
@@ -136,6 +137,7 @@ LUA
   printf 'rss\t%s\t%s\n' "$db" "$rss" >>"$work/rss.tsv"
 
   bench_permissions "$db" "$public" "$admin"
+  bench_oauth2 "$db" "$public" "$admin"
   if [ "$SCALE" -gt 0 ]; then scale_run "$db" "$public" "$admin"; fi
   kill "$pid"
   wait "$pid" 2>/dev/null || true
@@ -192,6 +194,44 @@ LUA
     load "check depth 3 (same)" "$db" "$c" "$public/relation-tuples/check?namespace=files&object=folder-8000&relation=view&subject_id=user-f8000"
     load "check depth 1 (varied)" "$db" "$c" "$public/" -s "$work/varied-1.lua"
     load "check depth 3 (varied)" "$db" "$c" "$public/" -s "$work/varied-3.lua"
+  done
+}
+
+# --- OAuth2 (issue 20): client credentials with an opaque and with a JWT access token, and introspection -------
+# Two clients made through the admin API (Hydra's shape), each asked for tokens with client_secret_basic;
+# introspection asks about one opaque token again and again (a hot token: the answer a resource server's gateway
+# needs on every request).
+bench_oauth2() {
+  local db=$1 public=$2 admin=$3
+  client() {
+    curl -fs -X POST "$admin/admin/clients" -H 'Content-Type: application/json' \
+      -d "{\"client_name\":\"bench-$1\",\"grant_types\":[\"client_credentials\"],\"scope\":\"read\",\"token_endpoint_auth_method\":\"client_secret_basic\",\"access_token_strategy\":\"$1\"}" \
+      | json 'd["client_id"] + ":" + d["client_secret"]'
+  }
+  token_lua() {
+    cat >"$work/token-$1.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Authorization"] = "Basic $(printf '%s' "$2" | base64 -w0)"
+wrk.body = "grant_type=client_credentials&scope=read"
+LUA
+  }
+  local opaque jwt access
+  opaque=$(client opaque)
+  jwt=$(client jwt)
+  token_lua opaque "$opaque"
+  token_lua jwt "$jwt"
+  access=$(curl -fs -X POST "$public/oauth2/token" -u "$opaque" -d 'grant_type=client_credentials&scope=read' | json 'd["access_token"]')
+  cat >"$work/introspect.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.body = "token=$access"
+LUA
+  echo "OAuth2 on $db..." >&2
+  for c in 1 32; do
+    load "POST /oauth2/token client_credentials (opaque)" "$db" "$c" "$public/oauth2/token" -s "$work/token-opaque.lua"
+    load "POST /oauth2/token client_credentials (JWT)" "$db" "$c" "$public/oauth2/token" -s "$work/token-jwt.lua"
+    load "POST /admin/oauth2/introspect" "$db" "$c" "$admin/admin/oauth2/introspect" -s "$work/introspect.lua"
   done
 }
 

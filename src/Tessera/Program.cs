@@ -11,6 +11,8 @@ using Tessera.Hosting.Outbound;
 using Tessera.Hosting.QueryParameters;
 using Tessera.Identities;
 using Tessera.Logging;
+using Tessera.OAuth2.Authorization;
+using Tessera.OAuth2.TokenHooks;
 using Tessera.Permissions;
 using Tessera.Persistence;
 using Tessera.RateLimiting;
@@ -24,7 +26,9 @@ using Tessera.SelfService.Flows.Registration;
 using Tessera.SelfService.Flows.Verification;
 using Tessera.SelfService.Flows.Settings;
 using Tessera.SelfService.Methods;
+using Tessera.SelfService.Methods.Code;
 using Tessera.SelfService.Methods.Link;
+using Tessera.SelfService.Methods.WebAuthn;
 using Tessera.SelfService.Hooks;
 using Tessera.Sessions;
 using Tessera.Ui.ErrorPages;
@@ -61,15 +65,19 @@ public static class Program
         builder.Services.AddRecoveryFlow(config);
         builder.Services.AddVerificationFlow(config);
         builder.Services.AddLinkMethod(config);
+        builder.Services.AddCodeMethod(config);
         builder.Services.AddSettingsFlow(config);
         builder.Services.AddLogoutFlow(config);
         builder.Services.AddSecondFactors(config);
+        builder.Services.AddWebAuthnMethods(config);
         builder.Services.AddCourier(config);
         builder.Services.AddOutboundHttp(config);
         builder.Services.AddHooks(config);
+        builder.Services.AddTokenHooks(config);
         builder.Services.AddRateLimiting(config);
         builder.Services.AddPermissions(config);
         builder.Services.AddApiKeys(config);
+        builder.Services.AddOAuth2Authorization(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -100,10 +108,12 @@ public static class Program
         app.MapRecoveryEndpoints();
         app.MapVerificationEndpoints();
         app.MapLinkEndpoints();
+        app.MapWebAuthnScript();
         app.MapCourierEndpoints();
         app.MapHookEndpoints();
         app.MapPermissionEndpoints();
         app.MapAdminApiKeyEndpoints();
+        app.MapOAuth2AuthorizationEndpoints();
         return app;
     }
 }

@@ -119,6 +119,12 @@ test("metadata: health and version on both listeners", async () => {
   }
 });
 
+test("the WebAuthn script Ory's UIs load", async () => {
+  const { data: script, headers } = await frontend.getWebAuthnJavaScript();
+  assert.match(headers["content-type"], /javascript/);
+  assert.match(script, /oryPasskeyLogin/);
+});
+
 test("schemas and error containers", async () => {
   const { data: schemas, headers } = await identity.listIdentitySchemas({ pageSize: 10 });
   assert.ok(schemas.some((s) => s.id === "default"));

@@ -9,9 +9,11 @@ namespace Tessera.Identities;
 /// <summary>
 /// Creates and updates identities the same way for every caller (admin API, import CLI, registration, settings):
 /// validates traits against the schema, applies the password policy or checks an imported hash, derives
-/// identifiers and addresses, and lets the store's unique indexes decide conflicts.
+/// identifiers and addresses, and lets the store's unique indexes decide conflicts. A stored update that sets a
+/// password or disables the identity is told to every <see cref="IIdentityChangeListener"/>.
 /// </summary>
-internal sealed class IdentityManager(IdentityStore store, IdentitySchemaRegistry schemas, PasswordHasher hasher, PasswordPolicy policy, TimeProvider clock)
+internal sealed class IdentityManager(
+    IdentityStore store, IdentitySchemaRegistry schemas, PasswordHasher hasher, PasswordPolicy policy, TimeProvider clock, IEnumerable<IIdentityChangeListener> listeners)
 {
     public async Task<IdentityResult> CreateAsync(IdentityDraft draft, CancellationToken cancellationToken = default) =>
         (await CreateManyAsync([draft], cancellationToken))[0];
@@ -47,18 +49,31 @@ internal sealed class IdentityManager(IdentityStore store, IdentitySchemaRegistr
             return ErrorCatalog.IdentityNotFound;
         }
 
+        // PrepareAsync updates the identity it is given: read what it was before.
+        var wasActive = existing.State == IdentityStates.Active;
         var prepared = await PrepareAsync(draft, existing, cancellationToken);
         if (!prepared.Succeeded)
         {
             return prepared;
         }
 
-        return await store.UpdateAsync(prepared.Value, cancellationToken) switch
+        var written = await store.UpdateAsync(prepared.Value, cancellationToken);
+        if (written != StoreWriteResult.Written)
         {
-            StoreWriteResult.Written => prepared,
-            StoreWriteResult.NotFound => ErrorCatalog.IdentityNotFound,
-            _ => ErrorCatalog.IdentityConflict,
-        };
+            return written == StoreWriteResult.NotFound ? ErrorCatalog.IdentityNotFound : ErrorCatalog.IdentityConflict;
+        }
+
+        var change = new IdentityChange(id, draft.Password is not null || !string.IsNullOrEmpty(draft.HashedPassword),
+            wasActive && prepared.Value!.State == IdentityStates.Inactive);
+        if (change.Matters)
+        {
+            foreach (var listener in listeners)
+            {
+                await listener.IdentityChangedAsync(change, cancellationToken);
+            }
+        }
+
+        return prepared;
     }
 
     /// <summary>

@@ -60,8 +60,18 @@ internal static class AdminSessionEndpoints
             : TypedResults.Ok((await responder.ToResponsesAsync([session], expand, cancellationToken))[0]);
     }
 
-    private static async Task<Results<NoContent, ErrorResult>> DisableSession(Guid id, SessionStore store, CancellationToken cancellationToken) =>
-        await store.RevokeAsync(id, cancellationToken) ? TypedResults.NoContent() : new ErrorResult(ErrorCatalog.SessionNotFound);
+    private static async Task<Results<NoContent, ErrorResult>> DisableSession(
+        Guid id, SessionStore store, SessionRevocations revocations, CancellationToken cancellationToken)
+    {
+        var session = await store.FindByIdAsync(id, cancellationToken);
+        if (session is null || !await store.RevokeAsync(id, cancellationToken))
+        {
+            return new ErrorResult(ErrorCatalog.SessionNotFound);
+        }
+
+        await revocations.NotifyAsync(session.IdentityId, cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Results<Ok<SessionResponse>, ErrorResult>> ExtendSession(
         Guid id, SessionStore store, SessionManager sessions, SessionResponder responder, CancellationToken cancellationToken)
@@ -93,9 +103,10 @@ internal static class AdminSessionEndpoints
         return TypedResults.Ok(await responder.ToResponsesAsync(page.Items, SessionExpand.Everything, cancellationToken));
     }
 
-    private static async Task<NoContent> DeleteIdentitySessions(Guid id, SessionStore store, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteIdentitySessions(Guid id, SessionStore store, SessionRevocations revocations, CancellationToken cancellationToken)
     {
         await store.DeleteAllForIdentityAsync(id, cancellationToken);
+        await revocations.NotifyAsync(id, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -114,7 +114,7 @@ internal static class SessionEndpoints
     }
 
     private static async Task<Results<Ok<RevokedSessionsResponse>, ErrorResult>> DisableMyOtherSessions(
-        HttpContext context, SessionManager sessions, SessionStore store, CancellationToken cancellationToken)
+        HttpContext context, SessionManager sessions, SessionStore store, SessionRevocations revocations, CancellationToken cancellationToken)
     {
         var result = await sessions.FetchAsync(context.Request, cancellationToken);
         if (!result.Succeeded)
@@ -123,11 +123,15 @@ internal static class SessionEndpoints
         }
 
         var count = await store.RevokeAllForIdentityAsync(result.Value.IdentityId, keep: result.Value.Id, cancellationToken);
+        if (count > 0)
+        {
+            await revocations.NotifyAsync(result.Value.IdentityId, cancellationToken);
+        }
         return TypedResults.Ok(new RevokedSessionsResponse(count));
     }
 
     private static async Task<Results<NoContent, ErrorResult>> DisableMySession(
-        Guid id, HttpContext context, SessionManager sessions, SessionStore store, CancellationToken cancellationToken)
+        Guid id, HttpContext context, SessionManager sessions, SessionStore store, SessionRevocations revocations, CancellationToken cancellationToken)
     {
         var result = await sessions.FetchAsync(context.Request, cancellationToken);
         if (!result.Succeeded)
@@ -143,9 +147,9 @@ internal static class SessionEndpoints
         // Kratos revokes "this identity's session with this id" and answers 204 whether or not there was one: another
         // identity's session id is left alone and answers exactly like an unknown one.
         var target = await store.FindByIdAsync(id, cancellationToken);
-        if (target is not null && target.IdentityId == result.Value.IdentityId)
+        if (target is not null && target.IdentityId == result.Value.IdentityId && await store.RevokeAsync(id, cancellationToken))
         {
-            await store.RevokeAsync(id, cancellationToken);
+            await revocations.NotifyAsync(target.IdentityId, cancellationToken);
         }
 
         return TypedResults.NoContent();

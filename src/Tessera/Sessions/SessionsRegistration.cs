@@ -10,6 +10,7 @@ internal static class SessionsRegistration
     {
         services.AddSingleton(SessionOptions.Bind(config, serve));
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionRevocations>();
 
         // Expired sessions stay listable (admin API, ?active=false) for a week, then go.
         services.AddCleanupTask<SessionStore>("sessions", (store, provider, ct) =>

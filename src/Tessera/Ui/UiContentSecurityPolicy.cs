@@ -5,7 +5,8 @@ using Tessera.SelfService.Flows;
 namespace Tessera.Ui;
 
 /// <summary>
-/// The built-in pages' Content-Security-Policy: nothing loads but the inline stylesheet and data: images, no page
+/// The built-in pages' Content-Security-Policy: nothing loads but the inline stylesheet, data: images and Tessera's own
+/// scripts (webauthn.js for passkeys; never inline script), no page
 /// frames them, and forms post only to Tessera itself or, because browsers apply <c>form-action</c> to the
 /// redirects that follow a submission, to the places a finished flow may send the browser: the configured return
 /// origins (<c>selfservice.allowed_return_urls</c>, <c>selfservice.default_browser_return_url</c>) and the flows'
@@ -29,7 +30,7 @@ internal static class UiContentSecurityPolicy
             }
         }
 
-        return $"default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self' {string.Join(' ', origins)}";
+        return $"default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self' {string.Join(' ', origins)}";
     }
 
     private static string Origin(Uri url) => url.GetLeftPart(UriPartial.Authority);

@@ -30,33 +30,41 @@ internal sealed class WebHookExecutor(WebHookSender sender, HookExecutionStore l
 
     private async Task<HookOutcome> SendAndRecordAsync(HookChain chain, HookDefinition hook, string body, Guid flowId, Guid? identityId, CancellationToken cancellationToken)
     {
-        var web = hook.WebHook!;
-        var call = await sender.SendAsync(web, body, cancellationToken);
+        var call = await sender.SendAsync(hook.WebHook!, body, cancellationToken);
         var outcome = WebHookResponseInterpreter.Decide(hook, call);
+        await RecordAsync(chain.Point, hook.Index, hook.WebHook!, call, outcome, flowId, identityId);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Leaves the trail of one call: the <c>hook_executed</c> / <c>hook_failed</c> line and the execution log row.
+    /// Callers outside the flows (the OAuth2 token hooks) send with <see cref="WebHookSender"/> and record here, so
+    /// that every hook call lands in the one log.
+    /// </summary>
+    public async Task RecordAsync(string point, int index, WebHookConfig web, WebHookCall call, HookOutcome outcome, Guid? flowId, Guid? identityId)
+    {
         var latency = (long)call.Latency.TotalMilliseconds;
         var outcomeName = OutcomeName(outcome.Kind);
         var error = outcome.Problem is { Length: > HookExecution.MaxErrorLength } p ? p[..HookExecution.MaxErrorLength] : outcome.Problem;
         if (call.IsSuccess && outcome.Kind is HookOutcomeKind.Succeeded or HookOutcomeKind.Ignored)
         {
-            HookLog.Executed(logger, chain.Point, hook.Index, web.LoggedUrl, call.StatusCode, call.Attempts, latency, outcomeName, flowId);
+            HookLog.Executed(logger, point, index, web.LoggedUrl, call.StatusCode, call.Attempts, latency, outcomeName, flowId);
         }
         else
         {
-            HookLog.Failed(logger, chain.Point, hook.Index, web.LoggedUrl, call.StatusCode, call.Attempts, latency, outcomeName, flowId, error);
+            HookLog.Failed(logger, point, index, web.LoggedUrl, call.StatusCode, call.Attempts, latency, outcomeName, flowId, error);
         }
 
         try
         {
-            await log.InsertAsync(new HookExecution(Guid.NewGuid(), flowId, identityId, chain.Point, hook.Index, web.LoggedUrl, call.StatusCode,
+            await log.InsertAsync(new HookExecution(Guid.NewGuid(), flowId, identityId, point, index, web.LoggedUrl, call.StatusCode,
                 latency, call.Attempts, outcomeName, error, clock.GetUtcNow()), CancellationToken.None);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
             // The trail must not decide the flow: the log line above already has everything the row would.
-            HookLog.NotRecorded(logger, chain.Point, hook.Index, e);
+            HookLog.NotRecorded(logger, point, index, e);
         }
-
-        return outcome;
     }
 
     public static string OutcomeName(HookOutcomeKind kind) => kind switch

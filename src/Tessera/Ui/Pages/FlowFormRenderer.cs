@@ -9,7 +9,7 @@ namespace Tessera.Ui.Pages;
 
 /// <summary>
 /// A flow's UI container as plain HTML forms, the way Kratos's reference UIs render it but with no script: every
-/// node type (input, text, img, a), a label for every visible input, and every message in its text, next to its
+/// node type (input, text, img, a, and the script passkeys need), a label for every visible input, and every message in its text, next to its
 /// field or, for the form as a whole, at the top. Nodes of any identity schema render, since only the nodes are read.
 /// </summary>
 internal sealed class FlowFormRenderer
@@ -73,13 +73,25 @@ internal sealed class FlowFormRenderer
         switch (node.Attributes)
         {
             case UiInputAttributes input when input.Type == "hidden":
-                _html.Open("input", ("type", "hidden"), ("name", input.Name), ("value", ValueText(input.Value) ?? string.Empty));
+                // A ceremony that starts with the page (passkey registration) names its webauthn.js trigger; no inline script.
+                _html.Open("input", ("type", "hidden"), ("name", input.Name), ("value", ValueText(input.Value) ?? string.Empty),
+                    ("data-ory-onload", input.OnloadTrigger));
                 Messages(node.Messages, null);
                 break;
+            case UiInputAttributes input when input.Type == "button" && input.OnclickTrigger is not null:
+                _html.Open("button", ("type", "button"), ("name", input.Name), ("data-ory-onclick", input.OnclickTrigger))
+                    .Text(node.Meta.Label?.Text ?? input.Name).Close("button");
+                Messages(node.Messages, null);
+                break;
+            case UiScriptAttributes script:
+                _html.Open("script", ("src", script.Src), ("integrity", script.Integrity), ("crossorigin", script.Crossorigin),
+                    ("referrerpolicy", script.Referrerpolicy), ("id", script.Id)).Close("script");
+                break;
             case UiInputAttributes input when input.Type is "submit" or "button":
-                // Going back (registration's screen=previous) must not wait for the fields of the step it leaves.
+                // Going back (registration's screen=previous) must not wait for the fields of the step it leaves, nor must
+                // asking for a code (login, registration) wait for the password beside it, nor a resend for the code.
                 _html.Open("button", ("type", "submit"), ("name", input.Name), ("value", ValueText(input.Value)), ("disabled", input.Disabled ? string.Empty : null),
-                        ("formnovalidate", input.Name == "screen" ? string.Empty : null))
+                        ("formnovalidate", SkipsValidation(node, input) ? string.Empty : null))
                     .Text(node.Meta.Label?.Text ?? ValueText(input.Value) ?? input.Name).Close("button");
                 Messages(node.Messages, null);
                 break;
@@ -112,6 +124,9 @@ internal sealed class FlowFormRenderer
                 break;
         }
     }
+
+    private static bool SkipsValidation(UiNode node, UiInputAttributes input) =>
+        input.Name is "screen" or "resend" || node.Meta.Label?.Id is 1010015 or 1040006;
 
     private void Input(UiNode node, UiInputAttributes input)
     {

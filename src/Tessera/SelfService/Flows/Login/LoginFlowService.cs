@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Password;
 using Tessera.Ui.Messages;
 
@@ -13,7 +14,8 @@ namespace Tessera.SelfService.Flows.Login;
 /// </summary>
 internal sealed class LoginFlowService(
     FlowFactory factory, FlowStarter starter, FlowCompletion completion, SecondFactorLogin secondFactor, LoginSubmission submission,
-    PasswordLoginMethod password, LoginIdentityPin pin)
+    PasswordLoginMethod password, LoginIdentityPin pin, LoginFirstFactorForm form, SecondFactorCodeSteps secondFactorCode,
+    PasskeyLoginMethod passkey)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = FlowFinality.PassedChallenge;
@@ -51,6 +53,7 @@ internal sealed class LoginFlowService(
         {
             // Second factor (issue 7): the form offers what the session's identity has set up.
             await secondFactor.AddNodesAsync(flow.Ui, existing!.IdentityId, cancellationToken);
+            await secondFactorCode.AddNodesAsync(flow.Ui, existing.IdentityId, cancellationToken);
             flow.Ui.Messages.Add(UiMessages.InfoSelfServiceLoginMFA.With());
         }
 
@@ -69,9 +72,11 @@ internal sealed class LoginFlowService(
         }
         else
         {
-            LoginNodes.AddPassword(flow.Ui, identifier: null, await password.IdentifierLabelAsync(cancellationToken));
+            form.Add(flow.Ui, identifier: null, await password.IdentifierLabelAsync(cancellationToken));
         }
 
+        // Passkeys (issue 23): a discoverable-credential challenge next to the password, on browser flows.
+        passkey.AddNodes(flow);
         if (flow.Refresh)
         {
             flow.Ui.Messages.Add(UiMessages.InfoSelfServiceLoginReAuth.With());

@@ -14,6 +14,9 @@ internal static class LoginRegistration
         services.AddSingleton<LoginFlowService>();
         services.AddSingleton<SecondFactorLogin>();
         services.AddSingleton<SecondFactorCheck>();
+        services.AddSingleton<LoginFirstFactorForm>();
+        services.AddSingleton<LoginCodeSteps>();
+        services.AddSingleton<SecondFactorCodeSteps>();
         return services;
     }
 }

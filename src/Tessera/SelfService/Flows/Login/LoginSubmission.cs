@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Tessera.Errors;
 using Tessera.RateLimiting;
 using Tessera.Security.Csrf;
+using Tessera.SelfService.Methods.Code;
+using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Password;
 using Tessera.Sessions;
 using Tessera.Ui.Messages;
@@ -16,24 +18,45 @@ namespace Tessera.SelfService.Flows.Login;
 /// </summary>
 internal sealed class LoginSubmission(
     FlowGate gate, LoginIdentityPin pin, LoginAttemptGuard guard, PasswordLoginMethod password, SecondFactorLogin secondFactor, LoginOutcome outcome,
-    FlowRefusal refusal)
+    FlowRefusal refusal, LoginFirstFactorForm form, LoginCodeSteps codeSteps, SecondFactorCodeSteps secondFactorCode,
+    PasskeyLoginMethod passkey)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
         var identifier = body.Identifier ?? body.PasswordIdentifier;
         var identifierLabel = await password.IdentifierLabelAsync(cancellationToken);
+        var method = body.Method ?? (CodeLoginNodes.ImpliesCode(body.Resend, body.Address) ? CodeLoginNodes.Code : null);
         var blocked = await gate.CheckAsync(context, flow, body.CsrfToken, UiMessages.ErrorValidationLoginFlowExpired,
-                replacement => AddReplacementForm(replacement, flow, identifier, identifierLabel), cancellationToken)
-            ?? await pin.RefuseAsync(context, flow, body.Method == "password" ? identifier : null, cancellationToken);
+                replacement => AddReplacementForm(replacement, flow, identifier, identifierLabel), cancellationToken,
+                replacementState: LoginFlowService.StateChooseMethod)
+            ?? await pin.RefuseAsync(context, flow, method == "password" ? identifier : null, cancellationToken);
         if (blocked is not null)
         {
             return blocked;
         }
 
         flow.Ui.ClearMessages();
-        if (SecondFactorLogin.Handles(flow, body.Method))
+        if (SecondFactorLogin.Handles(flow, method))
         {
             return await CompleteSecondFactorAsync(context, flow, body, cancellationToken);
+        }
+
+        if (method == CodeLoginNodes.Code && secondFactorCode.Handles(flow))
+        {
+            return SecondFactorCodeSteps.Sends(flow, body.Resend, body.Address)
+                ? await secondFactorCode.SendAsync(context, flow, body.Address, body.Resend, cancellationToken)
+                : await AnswerSecondFactorAsync(context, flow, CodeLoginNodes.Code,
+                    await secondFactorCode.CompleteAsync(context, flow, body.Code, cancellationToken), cancellationToken);
+        }
+
+        if (method == CodeLoginNodes.Code && form.OffersCode && flow.RequestedAal == AssuranceLevels.Aal1 && !LoginIdentityPin.IsPinned(flow))
+        {
+            return await codeSteps.SubmitAsync(context, flow, identifier, body.Code, body.Resend, body.CaptchaTurnstileResponse, cancellationToken);
+        }
+
+        if (passkey.Handles(flow, body))
+        {
+            return await passkey.SubmitAsync(context, flow, body, cancellationToken);
         }
 
         if (!LoginIdentityPin.IsPinned(flow))
@@ -42,7 +65,7 @@ internal sealed class LoginSubmission(
         }
 
         // The password is a first factor: a step-up (aal2) flow does not take it.
-        if (body.Method != "password" || flow.RequestedAal != AssuranceLevels.Aal1)
+        if (method != "password" || flow.RequestedAal != AssuranceLevels.Aal1 || flow.State != LoginFlowService.StateChooseMethod)
         {
             flow.Ui.AddMessage(null, UiMessages.ErrorValidationLoginNoStrategyFound.With());
             return await outcome.RerenderAsync(context, flow, cancellationToken);
@@ -81,11 +104,11 @@ internal sealed class LoginSubmission(
     }
 
     /// <summary>An expired flow's replacement gets the same form: a pinned flow's form (hidden identifier, second factors) as it was.</summary>
-    private static void AddReplacementForm(Flow replacement, Flow expired, string? identifier, UiText identifierLabel)
+    private void AddReplacementForm(Flow replacement, Flow expired, string? identifier, UiText identifierLabel)
     {
         if (!LoginIdentityPin.IsPinned(expired))
         {
-            LoginNodes.AddPassword(replacement.Ui, identifier, identifierLabel);
+            form.Add(replacement.Ui, identifier, identifierLabel);
             return;
         }
 
@@ -98,7 +121,11 @@ internal sealed class LoginSubmission(
     private async Task<IResult> CompleteSecondFactorAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
         var code = body.Method == SecondFactorLogin.LookupSecret ? body.LookupSecret : body.TotpCode;
-        var result = await secondFactor.CompleteAsync(context, body.Method!, code, cancellationToken);
+        return await AnswerSecondFactorAsync(context, flow, body.Method!, await secondFactor.CompleteAsync(context, body.Method!, code, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IResult> AnswerSecondFactorAsync(HttpContext context, Flow flow, string method, SecondFactorResult result, CancellationToken cancellationToken)
+    {
         if (result.Throttled is { } throttled)
         {
             return await refusal.RefuseAsync(context, flow, throttled, RateLimitErrors.OnFlow(throttled), cancellationToken);
@@ -112,9 +139,9 @@ internal sealed class LoginSubmission(
         if (result.Raised is not { } raised)
         {
             flow.Ui.AddMessage(result.Field, result.Message!);
-            return await outcome.RerenderAsync(context, flow, cancellationToken, body.Method!);
+            return await outcome.RerenderAsync(context, flow, cancellationToken, method);
         }
 
-        return await outcome.RaisedAsync(context, flow, body.Method!, raised.Session, raised.Token, cancellationToken);
+        return await outcome.RaisedAsync(context, flow, method, raised.Session, raised.Token, cancellationToken);
     }
 }

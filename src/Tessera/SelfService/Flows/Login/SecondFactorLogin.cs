@@ -39,7 +39,15 @@ internal sealed class SecondFactorLogin(
     }
 
     /// <summary>The raised session (and the token the request carries), the message for the form, or a bare error.</summary>
-    public async Task<SecondFactorResult> CompleteAsync(HttpContext context, string method, string? code, CancellationToken cancellationToken)
+    public Task<SecondFactorResult> CompleteAsync(HttpContext context, string method, string? code, CancellationToken cancellationToken) =>
+        RaiseAsync(context, method, identity => check.CheckAsync(identity, method, code, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Raises the request's session to aal2 with <paramref name="method"/> once <paramref name="prove"/> accepted the
+    /// factor for the session's identity (null); otherwise its refusal. Without a session: <c>session_aal1_required</c>.
+    /// </summary>
+    public async Task<SecondFactorResult> RaiseAsync(
+        HttpContext context, string method, Func<Identity, Task<SecondFactorResult?>> prove, CancellationToken cancellationToken)
     {
         var found = await sessions.FetchAsync(context.Request, cancellationToken);
         var identity = found.Succeeded ? await identities.GetAsync(found.Value.IdentityId, cancellationToken) : null;
@@ -48,13 +56,20 @@ internal sealed class SecondFactorLogin(
             return new SecondFactorResult(null, null, null, ErrorCatalog.SessionAal1Required);
         }
 
-        if (await check.CheckAsync(identity, method, code, cancellationToken) is { } refused)
+        if (await prove(identity) is { } refused)
         {
             return refused;
         }
 
         var raised = await sessions.AddAuthenticationAsync(found.Value, new AuthenticationMethod(method, AssuranceLevels.Aal2, clock.GetUtcNow()), cancellationToken);
         return new SecondFactorResult((await responder.ToResponseAsync(raised, identity, cancellationToken), sessions.TokenFrom(context.Request)!), null, null, null);
+    }
+
+    /// <summary>The identity of the request's session, or null without one.</summary>
+    public async Task<Identity?> SessionIdentityAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var found = await sessions.FetchAsync(context.Request, cancellationToken);
+        return found.Succeeded ? await identities.GetAsync(found.Value.IdentityId, cancellationToken) : null;
     }
 
     private static UiNode Submit(string method, UiMessage label) =>

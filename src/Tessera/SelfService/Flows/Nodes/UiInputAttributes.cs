@@ -17,4 +17,14 @@ internal sealed record UiInputAttributes(string Name, string Type) : UiNodeAttri
     public string? Pattern { get; init; }
 
     public long? Maxlength { get; init; }
+
+    /// <summary>Script a UI runs on click (Kratos: deprecated, kept for older UIs), and the trigger's name (<c>oryPasskeyLogin</c>) that newer UIs call.</summary>
+    public string? Onclick { get; init; }
+
+    public string? OnclickTrigger { get; init; }
+
+    /// <summary>Script a UI runs when the form is shown, and its trigger's name.</summary>
+    public string? Onload { get; init; }
+
+    public string? OnloadTrigger { get; init; }
 }

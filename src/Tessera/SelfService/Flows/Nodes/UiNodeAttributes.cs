@@ -9,4 +9,5 @@ namespace Tessera.SelfService.Flows.Nodes;
 [JsonDerivedType(typeof(UiTextAttributes), "text")]
 [JsonDerivedType(typeof(UiImageAttributes), "img")]
 [JsonDerivedType(typeof(UiAnchorAttributes), "a")]
+[JsonDerivedType(typeof(UiScriptAttributes), "script")]
 internal abstract record UiNodeAttributes;

@@ -12,8 +12,17 @@ namespace Tessera.SelfService.Flows.Registration;
 /// </summary>
 internal sealed record RegistrationOptions(bool SignInAfterRegistration, bool LegacyOneStep = false)
 {
+    /// <summary>The hooks of the other registration methods (passkey), whose own chains say whether they sign in.</summary>
+    public HookConfiguration? Hooks { get; init; }
+
+    public bool SignsInAfter(string method) =>
+        method == "password" || Hooks is null ? SignInAfterRegistration : Hooks.After(FlowKind.Registration, method).Has(HookNames.Session);
+
     /// <summary>The <c>session</c> hook in the registration chain (SelfService/Hooks binds and checks the chain).</summary>
     public static RegistrationOptions Bind(ConfigurationTree config) =>
         new(HookConfiguration.Bind(config).After(FlowKind.Registration, "password").Has(HookNames.Session),
-            config.GetBool("selfservice.flows.registration.enable_legacy_one_step", false));
+            config.GetBool("selfservice.flows.registration.enable_legacy_one_step", false))
+        {
+            Hooks = HookConfiguration.Bind(config),
+        };
 }

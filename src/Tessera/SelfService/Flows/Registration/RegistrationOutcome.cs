@@ -23,20 +23,20 @@ internal sealed class RegistrationOutcome(
     /// <summary>Whether registration is Kratos's legacy one-step form (<c>enable_legacy_one_step</c>).</summary>
     public bool LegacyOneStep => options.LegacyOneStep;
 
-    public async Task<IResult> CompleteAsync(HttpContext context, Flow flow, Identity identity, CancellationToken cancellationToken)
+    public async Task<IResult> CompleteAsync(HttpContext context, Flow flow, Identity identity, CancellationToken cancellationToken, string method = "password")
     {
         // Verification (issue 6): e-mail a code to each verifiable address; the waiting flows are offered as continue_with.
         var continueWith = await verification.AfterRegistrationAsync(context, flow, identity, cancellationToken);
         var identityResponse = identityResponses.Public(identity);
         var next = verification.VerificationPage(continueWith) ?? completion.ReturnTarget(flow);
-        if (!options.SignInAfterRegistration)
+        if (!options.SignsInAfter(method))
         {
             return FlowCompletion.AnswersWithRedirect(context, flow)
                 ? new SeeOtherResult(next)
                 : TypedResults.Ok(new SuccessfulRegistrationResponse(identityResponse, null, null) { ContinueWith = ContinueWith(flow, continueWith, null, next) });
         }
 
-        var (session, token) = await completion.SignInAsync(context, flow, identity, "password", cancellationToken);
+        var (session, token) = await completion.SignInAsync(context, flow, identity, method, cancellationToken);
         var apiToken = flow.Type == FlowType.Api ? token : null;
         return FlowCompletion.AnswersWithRedirect(context, flow)
             ? new SeeOtherResult(next)

@@ -3,6 +3,7 @@ using Tessera.Captcha;
 using Tessera.Errors;
 using Tessera.Identities;
 using Tessera.Identities.Schemas;
+using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Profile;
 using Tessera.Ui.Messages;
 
@@ -20,7 +21,8 @@ internal sealed class RegistrationSubmission(
     CaptchaGate captcha,
     RegistrationIdentityCreator creator,
     RegistrationOutcome outcome,
-    ProfileRegistrationMethod profile)
+    ProfileRegistrationMethod profile,
+    PasskeyRegistrationMethod passkey)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateRegistrationFlowRequest body, CancellationToken cancellationToken)
     {
@@ -45,6 +47,11 @@ internal sealed class RegistrationSubmission(
         if (!outcome.LegacyOneStep && ProfileRegistrationMethod.Handles(body))
         {
             return await profile.SubmitAsync(context, flow, schema, body, cancellationToken);
+        }
+
+        if (passkey.Handles(flow, body))
+        {
+            return await passkey.SubmitAsync(context, flow, schema, body, cancellationToken);
         }
 
         if (body.Method != "password")
@@ -104,6 +111,7 @@ internal sealed class RegistrationSubmission(
         else
         {
             RegistrationNodes.AddCredentialStep(flow.Ui, schema, body.Traits);
+            passkey.AddChoice(flow);
         }
     }
 }

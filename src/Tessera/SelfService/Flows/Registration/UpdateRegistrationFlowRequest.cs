@@ -14,6 +14,9 @@ internal sealed record UpdateRegistrationFlowRequest(string? Method, string? Pas
     /// <summary>The captcha provider's token, when the flow has a captcha node.</summary>
     public string? CaptchaTurnstileResponse { get; init; }
 
+    /// <summary>Kratos's <c>updateRegistrationFlowWithPasskeyMethod</c>: the credential from <c>navigator.credentials.create</c>, as JSON.</summary>
+    public string? PasskeyRegister { get; init; }
+
     /// <summary>The two-step form's navigation: <c>previous</c> (back to the traits) or <c>credential-selection</c>.</summary>
     public string? Screen { get; init; }
 }

@@ -44,7 +44,14 @@ internal sealed class CodeChallenges(Database database, NetworkContext network, 
     /// The challenge the submitted code answers, now used; nothing when wrong, expired, used, or for an unknown
     /// address; <see cref="CodeCheck.Exhausted"/> when the flow's guesses were all used before this one.
     /// </summary>
-    public async Task<CodeCheck> ConsumeAsync(Guid flowId, string submitted, CancellationToken cancellationToken)
+    public Task<CodeCheck> ConsumeAsync(Guid flowId, string submitted, CancellationToken cancellationToken) =>
+        ConsumeAsync(flowId, submitted, forNewIdentity: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ConsumeAsync(Guid, string, CancellationToken)"/>; with <paramref name="forNewIdentity"/> (a
+    /// registration) the code proves the address alone, since no identity is behind it yet.
+    /// </summary>
+    public async Task<CodeCheck> ConsumeAsync(Guid flowId, string submitted, bool forNewIdentity, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var key = new { FlowId = flowId, Nid = network.Id, Max = options.MaxSubmissions, Now = now };
@@ -68,7 +75,7 @@ internal sealed class CodeChallenges(Database database, NetworkContext network, 
 
         // Compare even when no identity is behind the address, so both cases take the same time.
         var matches = OneTimeCode.Matches(submitted, challenge.CodeHmac, flowId, secrets.For(SecretPurpose.OneTimeCodes));
-        if (!matches || challenge.IdentityId is null || challenge.UsedAt is not null || challenge.ExpiresAt <= now)
+        if (!matches || (challenge.IdentityId is null && !forNewIdentity) || challenge.UsedAt is not null || challenge.ExpiresAt <= now)
         {
             return CodeCheck.Wrong;
         }

@@ -2,6 +2,7 @@
 using Tessera.Identities.Schemas;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Registration;
+using Tessera.SelfService.Methods.Passkey;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Methods.Profile;
@@ -11,7 +12,7 @@ namespace Tessera.SelfService.Methods.Profile;
 /// moves the flow to the credential step (1040009); <c>screen=previous</c> goes back to the traits. Nothing is stored
 /// but the flow. As in Kratos, scripts get the flow with 400 (it is not finished) and HTML browsers a 303 to its UI.
 /// </summary>
-internal sealed class ProfileRegistrationMethod(FlowRerenderer rerenderer)
+internal sealed class ProfileRegistrationMethod(FlowRerenderer rerenderer, PasskeyRegistrationMethod passkey)
 {
     /// <summary>Whether this submission is a step of the two-step form rather than a credential.</summary>
     public static bool Handles(UpdateRegistrationFlowRequest body) =>
@@ -40,6 +41,7 @@ internal sealed class ProfileRegistrationMethod(FlowRerenderer rerenderer)
         }
 
         RegistrationNodes.AddCredentialStep(flow.Ui, schema, traits);
+        passkey.AddChoice(flow);
         flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceRegistrationChooseCredentials.With());
         return SaveAsync(context, flow, cancellationToken);
     }

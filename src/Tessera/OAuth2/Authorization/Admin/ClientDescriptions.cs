@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
+
+namespace Tessera.OAuth2.Authorization.Admin;
+
+/// <summary>The <c>client</c> member of login, consent and logout requests (Hydra's <c>oAuth2Client</c>).</summary>
+internal sealed class ClientDescriptions
+{
+    public Task<JsonObject> DescribeAsync(string clientId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new JsonObject { ["client_id"] = clientId });
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Configuration;
+using Tessera.Hosting;
+using Tessera.OAuth2.Authorization.Admin;
+using Tessera.OAuth2.Authorization.Consent;
+using Tessera.OAuth2.Authorization.Flows;
+using Tessera.OAuth2.Authorization.LoginSessions;
+using Tessera.OAuth2.Authorization.Logout;
+
+namespace Tessera.OAuth2.Authorization;
+
+/// <summary>OAuth2 authorization: login, consent and logout requests (Hydra's API), remembered consent.</summary>
+internal static class AuthorizationRegistration
+{
+    public static IServiceCollection AddOAuth2Authorization(this IServiceCollection services, ConfigurationTree config)
+    {
+        _ = config;
+        services.AddSingleton(new AuthorizationFlowOptions(AuthorizationFlowOptions.DefaultRequestLifespan));
+        services.AddSingleton<AuthorizationFlowStore>();
+        services.AddSingleton<ConsentGrantStore>();
+        services.AddSingleton<LoginSessionStore>();
+        services.AddSingleton<LogoutRequestStore>();
+        services.AddSingleton<LoginRequests>();
+        services.AddSingleton<ConsentRequests>();
+        services.AddSingleton<LogoutRequests>();
+        services.AddSingleton<ClientDescriptions>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOAuth2AuthorizationEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapAdminApi()
+            .MapLoginRequestEndpoints()
+            .MapConsentRequestEndpoints()
+            .MapLogoutRequestEndpoints()
+            .MapAuthenticationSessionEndpoints();
+        return endpoints;
+    }
+}
