@@ -12,7 +12,8 @@ namespace Tessera.IntegrationTests.Phones;
 
 /// <summary>
 /// A server whose identity schema has a phone number (<c>format: tel</c>) as password and code identifier, verified
-/// and recovered <c>via: sms</c>, beside an optional e-mail address; verification on (code method); the sms channel
+/// and recovered <c>via: sms</c>, beside an optional e-mail address; verification on and sign-in by code (code method);
+/// the sms channel
 /// pointing at a fake gateway on loopback. The courier worker is parked (<c>pull_wait: 1h</c>): tests deliver with
 /// <see cref="CodeForAsync"/>.
 /// </summary>
@@ -71,6 +72,7 @@ public abstract class PhoneServer(DatabaseKind kind) : IAsyncLifetime
         ["identity.default_schema_id"] = "phone",
         ["selfservice.flows.verification.enabled"] = "true",
         ["selfservice.methods.code.config.lifespan"] = "10m",
+        ["selfservice.methods.code.passwordless_enabled"] = "true",
         ["courier.channels"] = SmsChannelTests.ChannelsJson(Gateway),
         ["courier.worker.pull_wait"] = "1h",
     };

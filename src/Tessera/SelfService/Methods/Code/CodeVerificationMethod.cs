@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Courier;
-using Tessera.Courier.Channels;
 using Tessera.Identities;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Verification;
@@ -14,12 +13,12 @@ namespace Tessera.SelfService.Methods.Code;
 /// <c>notify_unknown_recipients</c> the <c>verification_code_invalid</c> message, which carries no code.
 /// </summary>
 internal sealed class CodeVerificationMethod(
-    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, CodeChallenges challenges, VerificationOptions options)
+    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, CodeCourier courier, CodeChallenges challenges, VerificationOptions options)
 {
     public const string Via = "email";
 
     /// <summary><c>sms</c> for an international phone number, else <c>email</c>: the address's channel and <c>via</c>.</summary>
-    public static string ViaOf(string address) => PhoneNumberNormalizer.TryNormalize(address, out _) ? CourierChannelIds.Sms : Via;
+    public static string ViaOf(string address) => PhoneNumberNormalizer.TryNormalize(address, out _) ? CodeCourier.Sms : Via;
 
     /// <summary>Queues the e-mail for a stored flow; the code replaces any earlier one of the flow.</summary>
     public async Task SendAsync(Flow flow, string email, CancellationToken cancellationToken)
@@ -59,7 +58,6 @@ internal sealed class CodeVerificationMethod(
             : CodeProof.From(check);
     }
 
-    private Task<Guid> QueueCodeAsync(string via, string address, string code, CancellationToken cancellationToken) => via == CourierChannelIds.Sms
-        ? outbox.QueueSmsAsync(CourierTemplateType.VerificationCodeValid, address, new { VerificationCode = code }, cancellationToken)
-        : outbox.QueueEmailAsync(CourierTemplateType.VerificationCodeValid, address, new { VerificationCode = code }, cancellationToken);
+    private Task QueueCodeAsync(string via, string address, string code, CancellationToken cancellationToken) =>
+        courier.QueueAsync(via, address, CourierTemplateType.VerificationCodeValid, new { VerificationCode = code }, cancellationToken);
 }
