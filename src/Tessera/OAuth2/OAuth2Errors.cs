@@ -30,6 +30,15 @@ internal static class OAuth2Errors
         [ErrorCatalog.OAuth2ClientMetadataInvalid.Id] = "invalid_client_metadata",
         [ErrorCatalog.OAuth2KeySetNotFound.Id] = "not_found",
         [ErrorCatalog.OAuth2KeyRequestInvalid.Id] = "invalid_request",
+
+        // The login/consent/logout request API (OAuth2/Authorization/Admin), in Hydra's codes.
+        [ErrorCatalog.OAuth2ChallengeMissing.Id] = "invalid_request",
+        [ErrorCatalog.OAuth2RequestNotFound.Id] = "not_found",
+        [ErrorCatalog.OAuth2RequestHandled.Id] = "conflict",
+        [ErrorCatalog.OAuth2RequestExpired.Id] = "invalid_request",
+        [ErrorCatalog.OAuth2HandleRequestInvalid.Id] = "invalid_request",
+        [ErrorCatalog.OAuth2ConsentSubjectMissing.Id] = "invalid_request",
+        [ErrorCatalog.OAuth2ConsentNotYours.Id] = "access_denied",
     };
 
     /// <summary>The generic entry for an RFC code raised by OpenIddict's own validation.</summary>
