@@ -11,6 +11,7 @@ using Tessera.Hosting.Outbound;
 using Tessera.Hosting.QueryParameters;
 using Tessera.Identities;
 using Tessera.Logging;
+using Tessera.OAuth2;
 using Tessera.OAuth2.Authorization;
 using Tessera.OAuth2.TokenHooks;
 using Tessera.Permissions;
@@ -77,6 +78,7 @@ public static class Program
         builder.Services.AddRateLimiting(config);
         builder.Services.AddPermissions(config);
         builder.Services.AddApiKeys(config);
+        builder.Services.AddOAuth2(config);
         builder.Services.AddOAuth2Authorization(config);
 
         testServices?.Invoke(builder.Services);
@@ -113,6 +115,7 @@ public static class Program
         app.MapHookEndpoints();
         app.MapPermissionEndpoints();
         app.MapAdminApiKeyEndpoints();
+        app.MapOAuth2();
         app.MapOAuth2AuthorizationEndpoints();
         return app;
     }

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Tessera.Persistence;
-using Tessera.Persistence.Migrations;
 using Tessera.Security.ApiKeys;
 
 namespace Tessera.Cli;
@@ -42,7 +39,7 @@ internal static class KeysCommand
 
     private static async Task<int> CreateAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        await using var app = await OpenAsync(parse, cancellationToken);
+        await using var app = await CliServices.OpenAsync(parse, cancellationToken);
         var clock = app.Services.GetRequiredService<TimeProvider>();
         var request = ApiKeyRequestParser.Validate(parse.GetValue(Name), parse.GetValue(ExpiresAt), clock.GetUtcNow());
         if (!request.Succeeded)
@@ -59,7 +56,7 @@ internal static class KeysCommand
 
     private static async Task<int> ListAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        await using var app = await OpenAsync(parse, cancellationToken);
+        await using var app = await CliServices.OpenAsync(parse, cancellationToken);
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await Console.Out.WriteLineAsync("ID\tNAME\tHINT\tSTATE\tCREATED\tLAST USED");
         foreach (var key in await app.Services.GetRequiredService<ApiKeyStore>().ListAsync(ApiKeyKind.Admin.Name, cancellationToken))
@@ -73,7 +70,7 @@ internal static class KeysCommand
 
     private static async Task<int> RevokeAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        await using var app = await OpenAsync(parse, cancellationToken);
+        await using var app = await CliServices.OpenAsync(parse, cancellationToken);
         var id = parse.GetValue(Id);
         var store = app.Services.GetRequiredService<ApiKeyStore>();
         if (!await store.RevokeAsync(ApiKeyKind.Admin.Name, id, cancellationToken) && await store.FindAsync(ApiKeyKind.Admin.Name, id, cancellationToken) is null)
@@ -83,33 +80,6 @@ internal static class KeysCommand
 
         await Console.Out.WriteLineAsync($"Revoked admin key {id}.");
         return 0;
-    }
-
-    private static async Task<WebApplication> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
-    {
-        var config = CliOptions.Load(parse);
-        if (config.GetString("log.level") is null)
-        {
-            config.Set("log.level", JsonValue.Create("warning"));
-        }
-
-        var app = Program.BuildApplication(config);
-        try
-        {
-            var pending = await app.Services.GetRequiredService<Migrator>().PendingCountAsync(cancellationToken);
-            if (pending > 0)
-            {
-                throw new CliFailure($"the database has {pending} pending migration(s); run `tessera migrate sql -e --yes` first");
-            }
-
-            await app.Services.GetRequiredService<NetworkContext>().InitialiseAsync(cancellationToken);
-            return app;
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
     }
 
     private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

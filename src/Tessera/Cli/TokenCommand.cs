@@ -28,7 +28,7 @@ internal static class TokenCommand
         DefaultValueFactory = _ => "client_secret_basic",
     };
 
-    private static readonly Option<Uri?> Endpoint = new("--endpoint") { Description = "The server's public URL (default: serve.public.base_url, else the public listener)." };
+    private static readonly Option<string?> Endpoint = new("--endpoint") { Description = "The server's public URL (default: serve.public.base_url, else the public listener)." };
     private static readonly Option<string> Format = new("--format") { Description = "token (the access token alone) or json (the whole answer).", DefaultValueFactory = _ => "token" };
 
     public static Command Create()
@@ -114,7 +114,12 @@ internal static class TokenCommand
 
     private static Uri BaseUrl(ParseResult parse)
     {
-        var url = parse.GetValue(Endpoint);
+        Uri? url = null;
+        if (parse.GetValue(Endpoint) is { } given && (!Uri.TryCreate(given, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https")))
+        {
+            throw new CliFailure($"--endpoint must be an absolute http(s) URL, not \"{given}\"");
+        }
+
         if (url is null)
         {
             var serve = ServeOptions.Bind(CliOptions.Load(parse));

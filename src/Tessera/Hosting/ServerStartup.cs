@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
 using Tessera.Configuration.Keys;
+using Tessera.OAuth2.Keys;
 using Tessera.Persistence;
 using Tessera.Security.Secrets;
 using Tessera.Security.ApiKeys;
@@ -23,6 +24,7 @@ internal static partial class ServerStartup
 
             await app.Services.GetRequiredService<StorageInitializer>().InitialiseAsync(cancellationToken);
             await app.Services.GetRequiredService<ServerSecrets>().InitialiseAsync(cancellationToken);
+            await app.Services.GetRequiredService<OAuth2KeyRing>().InitialiseAsync(cancellationToken);
             await app.StartAsync(cancellationToken);
             var listeners = app.Services.GetRequiredService<BoundListeners>();
             LogListening(logger, listeners.PublicUrl, listeners.AdminUrl);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json.Nodes;
+using Tessera.OAuth2.Tokens;
 
 namespace Tessera.OAuth2.TokenHooks;
 
@@ -38,6 +39,9 @@ internal sealed record TokenHookClaims(JsonObject? AccessToken, JsonObject? IdTo
 
         return merged;
     }
+
+    /// <summary>The grant with the hooks' access token claims laid over its extra claims (introspection's <c>ext</c>, the JWT's <c>ext</c>).</summary>
+    public TokenGrant ApplyTo(TokenGrant grant) => AccessToken is null ? grant : grant with { Extra = Merge(grant.Extra, AccessToken) };
 
     public TokenHookClaims Then(TokenHookClaims later) =>
         new(Merge(AccessToken, later.AccessToken), Merge(IdToken, later.IdToken));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
+using Tessera.OAuth2.Tokens;
 using Tessera.SelfService.Hooks;
 
 namespace Tessera.OAuth2.TokenHooks;
@@ -15,7 +16,22 @@ internal sealed class TokenHookRunner(TokenHookOptions options, WebHookSender se
 {
     public const string RefreshTokenGrant = "refresh_token";
 
+    private static readonly Task<Result<TokenHookClaims>> NoHooks = Task.FromResult(Result<TokenHookClaims>.Success(TokenHookClaims.None));
+
     public bool Enabled => options.TokenHook is not null || options.RefreshTokenHook is not null;
+
+    /// <summary>
+    /// The hooks for a grant about to be issued: the subject is the grant's, or the client for client credentials
+    /// (as Hydra); the hooks see the grant's extra claims so far. Apply the answer with <see cref="TokenHookClaims.ApplyTo"/>.
+    /// </summary>
+    public Task<Result<TokenHookClaims>> RunAsync(string grantType, TokenGrant grant, string issuer, CancellationToken cancellationToken) =>
+        !Enabled
+            ? NoHooks
+            : RunAsync(new TokenHookRequest(grantType, grant.Client.ClientId, grant.Subject ?? grant.Client.ClientId, grant.Scopes, grant.Audience)
+            {
+                Issuer = issuer,
+                AccessTokenClaims = grant.Extra,
+            }, cancellationToken);
 
     /// <summary>The claims to add to the tokens (<see cref="TokenHookClaims.None"/> without hooks), or the catalog error to answer with.</summary>
     public async Task<Result<TokenHookClaims>> RunAsync(TokenHookRequest request, CancellationToken cancellationToken)

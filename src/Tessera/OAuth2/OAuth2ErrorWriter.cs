@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tessera.Errors;
+using Tessera.Errors.Rendering;
+
+namespace Tessera.OAuth2;
+
+/// <summary>
+/// Renders an OAuth2 error once, for every endpoint of the provider (token, revocation, introspection, the admin
+/// client and key APIs): RFC 6749 section 5.2's body <c>{error, error_description}</c> plus Hydra's
+/// <c>error_hint</c> and <c>status_code</c>, and <c>error_uri</c> pointing at the catalog entry's page. A 401
+/// carries <c>WWW-Authenticate</c> as RFC 6749 asks; every answer is <c>no-store</c>.
+/// </summary>
+internal sealed class OAuth2ErrorWriter(ErrorDocumentationLinks links)
+{
+    public JsonObject Body(HttpContext context, TesseraError error)
+    {
+        var entry = error.Descriptor;
+        var hint = error.EffectiveReason;
+        return new JsonObject
+        {
+            ["error"] = OAuth2Errors.CodeOf(entry),
+            ["error_description"] = string.IsNullOrEmpty(hint) || hint == entry.Message ? entry.Message : $"{entry.Message} {hint}",
+            ["error_hint"] = hint,
+            ["error_uri"] = links.For(context, entry),
+            ["status_code"] = entry.Status,
+        };
+    }
+
+    public async Task WriteAsync(HttpContext context, TesseraError error)
+    {
+        var response = context.Response;
+        response.StatusCode = error.Status;
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Pragma = "no-cache";
+        response.Headers[ErrorResponseWriter.ErrorIdHeader] = error.Descriptor.Id;
+        if (error.Status == StatusCodes.Status401Unauthorized)
+        {
+            response.Headers.WWWAuthenticate = "Basic realm=\"tessera\", error=\"invalid_client\"";
+        }
+
+        response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(response.Body, Body(context, error), OAuth2Json.Options, context.RequestAborted);
+    }
+}

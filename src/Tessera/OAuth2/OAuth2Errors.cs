@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Errors;
+
+namespace Tessera.OAuth2;
+
+/// <summary>
+/// The RFC 6749 / 7009 / 7662 error code (<c>error</c>) each OAuth2 catalog entry is sent as. Several entries share a
+/// code (a wrong method and a wrong secret are both <c>invalid_client</c>): the entry adds cause, resolution and
+/// documentation page, the code is what OAuth2 clients branch on.
+/// </summary>
+internal static class OAuth2Errors
+{
+    private static readonly Dictionary<string, string> Codes = new(StringComparer.Ordinal)
+    {
+        [ErrorCatalog.OAuth2InvalidRequest.Id] = "invalid_request",
+        [ErrorCatalog.OAuth2InvalidClient.Id] = "invalid_client",
+        [ErrorCatalog.OAuth2ClientMethodMismatch.Id] = "invalid_client",
+        [ErrorCatalog.OAuth2UnauthorizedClient.Id] = "unauthorized_client",
+        [ErrorCatalog.OAuth2UnsupportedGrantType.Id] = "unsupported_grant_type",
+        [ErrorCatalog.OAuth2InvalidScope.Id] = "invalid_scope",
+        [ErrorCatalog.OAuth2InvalidGrant.Id] = "invalid_grant",
+        [ErrorCatalog.OAuth2AccessDenied.Id] = "access_denied",
+        [ErrorCatalog.OAuth2ServerError.Id] = "server_error",
+        [ErrorCatalog.OAuth2TokenHookDenied.Id] = "access_denied",
+        [ErrorCatalog.OAuth2TokenHookFailed.Id] = "server_error",
+        [ErrorCatalog.OAuth2TemporarilyUnavailable.Id] = "temporarily_unavailable",
+        [ErrorCatalog.OAuth2UnsupportedTokenType.Id] = "unsupported_token_type",
+        [ErrorCatalog.OAuth2ClientNotFound.Id] = "not_found",
+        [ErrorCatalog.OAuth2ClientConflict.Id] = "conflict",
+        [ErrorCatalog.OAuth2ClientMetadataInvalid.Id] = "invalid_client_metadata",
+        [ErrorCatalog.OAuth2KeySetNotFound.Id] = "not_found",
+        [ErrorCatalog.OAuth2KeyRequestInvalid.Id] = "invalid_request",
+    };
+
+    /// <summary>The generic entry for an RFC code raised by OpenIddict's own validation.</summary>
+    private static readonly Dictionary<string, ErrorDescriptor> ByCode = new(StringComparer.Ordinal)
+    {
+        ["invalid_request"] = ErrorCatalog.OAuth2InvalidRequest,
+        ["invalid_client"] = ErrorCatalog.OAuth2InvalidClient,
+        ["unauthorized_client"] = ErrorCatalog.OAuth2UnauthorizedClient,
+        ["unsupported_grant_type"] = ErrorCatalog.OAuth2UnsupportedGrantType,
+        ["invalid_scope"] = ErrorCatalog.OAuth2InvalidScope,
+        ["invalid_grant"] = ErrorCatalog.OAuth2InvalidGrant,
+        ["access_denied"] = ErrorCatalog.OAuth2AccessDenied,
+        ["temporarily_unavailable"] = ErrorCatalog.OAuth2TemporarilyUnavailable,
+        ["unsupported_token_type"] = ErrorCatalog.OAuth2UnsupportedTokenType,
+    };
+
+    public static IEnumerable<string> EntryIds => Codes.Keys;
+
+    public static string CodeOf(ErrorDescriptor entry) => Codes.TryGetValue(entry.Id, out var code) ? code : "server_error";
+
+    public static ErrorDescriptor EntryFor(string code) =>
+        ByCode.TryGetValue(code, out var entry) ? entry : ErrorCatalog.OAuth2ServerError;
+
+    /// <summary>An occurrence of <paramref name="entry"/> whose reason template is filled from the pairs.</summary>
+    public static TesseraError Of(ErrorDescriptor entry, params (string Key, object? Value)[] context) =>
+        entry.With(context.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal));
+
+    /// <summary>The common case: the entry's reason is a single <c>{problem}</c>.</summary>
+    public static TesseraError Problem(ErrorDescriptor entry, string problem) => Of(entry, ("problem", problem));
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using Tessera.Configuration;
+using Tessera.OAuth2.Clients;
+using Tessera.OAuth2.Grants;
+using Tessera.OAuth2.Introspection;
+using Tessera.OAuth2.Keys;
+using Tessera.OAuth2.Protocol;
+using Tessera.OAuth2.Tokens;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace Tessera.OAuth2;
+
+internal static class OAuth2Registration
+{
+    /// <summary>
+    /// Issue 20: the OAuth2 / OpenID Connect provider with Hydra's API. OpenIddict (degraded mode: no OpenIddict
+    /// stores, Tessera's own tables) parses and validates protocol requests and serves discovery and JWKS; Tessera's
+    /// handlers authenticate clients, and the passthrough endpoints (token here; authorization, userinfo and logout in
+    /// OAuth2/Authorization) issue tokens from Tessera's stores.
+    /// </summary>
+    public static IServiceCollection AddOAuth2(this IServiceCollection services, ConfigurationTree config)
+    {
+        services.AddSingleton(OAuth2Options.Bind(config));
+        services.AddSingleton<OAuth2ErrorWriter>();
+        services.AddSingleton<ClientStore>();
+        services.AddSingleton<ClientSecretHasher>();
+        services.AddSingleton<ClientRegistry>();
+        services.AddSingleton<ClientAuthenticator>();
+        services.AddSingleton<SigningKeyProtector>();
+        services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<OAuth2KeyRing>();
+        services.AddSingleton<OpaqueTokens>();
+        services.AddSingleton<TokenStore>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<TokenLookup>();
+        services.AddSingleton<TokenRevocation>();
+        services.AddSingleton<ClientCredentialsGrant>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerCredentialsSetup>();
+
+        services.AddOpenIddict()
+            .AddServer(server =>
+            {
+                server.EnableDegradedMode();
+                server.SetAuthorizationEndpointUris("oauth2/auth")
+                    .SetTokenEndpointUris("oauth2/token")
+                    .SetUserInfoEndpointUris("userinfo")
+                    .SetEndSessionEndpointUris("oauth2/sessions/logout")
+                    .SetConfigurationEndpointUris(".well-known/openid-configuration")
+                    .SetJsonWebKeySetEndpointUris(".well-known/jwks.json");
+                server.AllowAuthorizationCodeFlow().AllowClientCredentialsFlow().AllowRefreshTokenFlow();
+                server.RegisterScopes("openid", "offline", "offline_access", "profile", "email");
+                // Scopes are per client in Hydra (a client may ask for exactly what it registered): checked by Tessera.
+                server.DisableScopeValidation();
+                server.AddEventHandler(SurfaceHandler.Descriptor);
+                server.AddEventHandler(TokenRequestValidationHandler.Descriptor);
+                server.AddEventHandler(AuthorizationRequestValidationHandler.Descriptor);
+                server.AddEventHandler(EndSessionRequestValidationHandler.Descriptor);
+                server.AddEventHandler(JsonWebKeySetHandler.Descriptor);
+                server.AddEventHandler(ConfigurationHandler.Descriptor);
+                server.AddEventHandler(OAuth2ErrorResponseHandler<ApplyTokenResponseContext>.Descriptor);
+                server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
+            });
+        return services;
+    }
+
+    /// <summary>
+    /// OpenIddict runs as ASP.NET Core authentication (it claims its endpoints' requests there), after routing and the
+    /// listener and admin-key checks; then the provider's endpoints.
+    /// </summary>
+    public static WebApplication MapOAuth2(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.MapClientEndpoints();
+        app.MapKeyEndpoints();
+        app.MapTokenEndpoints();
+        app.MapIntrospectionEndpoints();
+        app.MapRevocationEndpoints();
+        return app;
+    }
+}

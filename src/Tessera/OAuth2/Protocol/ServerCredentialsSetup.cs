@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Microsoft.AspNetCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using Tessera.OAuth2.Keys;
+using Tessera.Security.Secrets;
+
+namespace Tessera.OAuth2.Protocol;
+
+/// <summary>
+/// Gives OpenIddict the keys every node shares: the ID-token set's keys from the database to sign (newest first),
+/// and an AES key derived from the server secret to encrypt what OpenIddict keeps self-contained (authorization
+/// codes), so a code issued by one node is redeemable on any other. Runs when OpenIddict's options are first read,
+/// which is after <see cref="OAuth2KeyRing.InitialiseAsync"/> at start-up.
+/// </summary>
+internal sealed class ServerCredentialsSetup(OAuth2KeyRing ring, ServerSecrets secrets, OAuth2Options options) : IConfigureOptions<OpenIddictServerOptions>
+{
+    private static readonly SecretPurpose Purpose = new("tessera/oauth2-openiddict-encryption/v1");
+
+    public void Configure(OpenIddictServerOptions server)
+    {
+        server.Issuer = options.Issuer;
+        foreach (var key in ring.Keys.Where(k => k.Set == KeySets.IdToken))
+        {
+            server.SigningCredentials.Add(key.Credentials);
+        }
+
+        var encryption = new SymmetricSecurityKey(secrets.For(Purpose).Sign("openiddict-encryption"u8));
+        server.EncryptionCredentials.Add(new EncryptingCredentials(encryption, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+        server.AuthorizationCodeLifetime = options.AuthorizationCodeLifespan;
+        server.AccessTokenLifetime = options.AccessTokenLifespan;
+        server.IdentityTokenLifetime = options.IdTokenLifespan;
+        server.RefreshTokenLifetime = options.RefreshTokenLifespan;
+    }
+}
