@@ -19,9 +19,13 @@ internal sealed record ErrorDescriptor(
     string Resolution,
     string? Symptom = null)
 {
-    /// <summary>Derived from the status as seed 003 does: 502-504 failure, 500-501 error, everything else client.</summary>
+    /// <summary>
+    /// Derived from the status as seed 003 does (502-504 failure, 500-501 error, other 4xx client), except that 429 is a
+    /// failure: "too many requests" asks the client to come back later, never to give up (docs/errors.md, Retry).
+    /// </summary>
     public RetryCategory Retry => Status switch
     {
+        StatusCodes.Status429TooManyRequests => RetryCategory.Failure,
         >= 502 and <= 504 => RetryCategory.Failure,
         >= 500 => RetryCategory.Error,
         _ => RetryCategory.Client,

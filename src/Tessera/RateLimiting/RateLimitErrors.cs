@@ -13,14 +13,18 @@ internal static class RateLimitErrors
     public static TesseraError Exceeded(RateLimitDecision decision)
     {
         var seconds = decision.RetryAfterSeconds;
-        return new TesseraError(ErrorCatalog.RateLimitExceeded, Details: new Dictionary<string, object?>
-        {
-            ["retry_after_seconds"] = seconds,
-            ["retry"] = ErrorCatalog.RateLimitExceeded.Retry.ToString().ToLowerInvariant(),
-        })
+        var error = new TesseraError(ErrorCatalog.RateLimitExceeded)
         {
             Context = new Dictionary<string, object?> { ["retry_after_seconds"] = seconds },
             RetryAfterSeconds = seconds,
+        };
+        return error with
+        {
+            Details = new Dictionary<string, object?>
+            {
+                ["retry_after_seconds"] = seconds,
+                ["retry"] = error.Retry.ToString().ToLowerInvariant(),
+            },
         };
     }
 

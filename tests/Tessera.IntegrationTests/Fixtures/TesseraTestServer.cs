@@ -67,6 +67,7 @@ public sealed class TesseraTestServer : IAsyncDisposable
         string? dsn = null,
         ILoggerProvider? logs = null)
     {
+        EmittedIds.Start();
         dsn ??= await TestDatabases.CreateAsync(kind);
         var config = new ConfigurationTree([], environment ?? new Dictionary<string, string>());
         config.Set("dsn", JsonValue.Create(dsn));

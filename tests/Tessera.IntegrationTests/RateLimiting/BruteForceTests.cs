@@ -98,7 +98,7 @@ public abstract class BruteForceTests(RateLimitServer fixture)
             var error = body.RootElement.GetProperty("error");
             error.GetProperty("id").GetString().ShouldBe("rate_limit_exceeded");
             error.GetProperty("code").GetInt32().ShouldBe(429);
-            error.GetProperty("details").GetProperty("retry").GetString().ShouldBe("client");
+            error.GetProperty("details").GetProperty("retry").GetString().ShouldBe("failure");
             error.GetProperty("details").GetProperty("retry_after_seconds").GetInt32().ShouldBe(seconds);
         }
 
@@ -110,7 +110,7 @@ public abstract class BruteForceTests(RateLimitServer fixture)
             using var body = JsonDocument.Parse(await problem.Content.ReadAsStringAsync());
             body.RootElement.GetProperty("title").GetString().ShouldBe("rate_limit_exceeded");
             body.RootElement.GetProperty("status").GetInt32().ShouldBe(429);
-            body.RootElement.GetProperty("retry").GetString().ShouldBe("client");
+            body.RootElement.GetProperty("retry").GetString().ShouldBe("failure");
             body.RootElement.GetProperty("context").GetProperty("retry_after_seconds").GetInt32().ShouldBeGreaterThan(0);
         }
 

@@ -28,7 +28,8 @@ public sealed class ErrorCatalogTests
 
     [Theory]
     [InlineData(400, "Client")]
-    [InlineData(429, "Client")]
+    [InlineData(404, "Client")]
+    [InlineData(429, "Failure")]
     [InlineData(500, "Error")]
     [InlineData(501, "Error")]
     [InlineData(502, "Failure")]

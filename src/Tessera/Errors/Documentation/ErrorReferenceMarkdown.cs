@@ -22,10 +22,21 @@ internal static class ErrorReferenceMarkdown
             <!-- Generated from src/Tessera/Errors/ErrorCatalog.*.cs and src/Tessera/Ui/Messages/UiMessages.*.cs by `tessera errors`. Do not edit. -->
 
             Every error Tessera answers carries a stable identifier: `error.id` in the JSON envelope, the `Ory-Error-Id`
-            header, and `title` in `application/problem+json`. Retry: `client` (fix the request, do not retry),
-            `failure` (a dependency failed, retry with back-off), `error` (retry once). The Catalog column names the UI
-            message ids a self-service flow shows for the error (see the appendix). Each identifier's page is served at
-            `/ui/errors/<identifier>` on the public API.
+            header, and `title` in `application/problem+json`. The Catalog column names the UI message ids a
+            self-service flow shows for the error (see the appendix). Each identifier's page, and each UI message id's
+            (`/ui/errors/4000006`), is served at `/ui/errors/<identifier>` on the public API.
+
+            Retry (`retry` in `application/problem+json`, `details.retry` where the envelope carries it) tells a client
+            what to do:
+            - `client`: 4xx. The request itself is wrong (or the person must act): fix it, do not retry it as it is.
+            - `failure`: 429, 502, 503, 504, and any answer that carries `Retry-After`. A transient refusal or a failed
+              dependency: retry later with exponential back-off and jitter, never before `Retry-After` seconds.
+            - `error`: 500, 501. A fault on the server: retry once at most, then report the request id.
+
+            Decision (issue 22): "too many requests" and other try-later refusals are `failure`, not a fourth category:
+            seed 003's clients know three categories, and `failure` already means "retry with back-off". An answer
+            that sends `Retry-After` is never `client`, whatever its status, so a category cannot tell a client to give
+            up on what it should retry later.
 
 
             """);

@@ -12,7 +12,7 @@ namespace Tessera.SelfService.Flows;
 /// split DESIGN.md decided (seed rows B1, B2, B5). Clients asking for <c>application/problem+json</c> get a flow that
 /// carries errors as problem details (<see cref="FlowProblems"/>); this is the one place that decides it.
 /// </summary>
-internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls, TimeProvider clock, FlowProblems problems)
+internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls, TimeProvider clock, FlowProblems problems, ErrorMetrics metrics)
 {
     /// <summary>The UI that renders this flow: <c>selfservice.flows.&lt;kind&gt;.ui_url</c> or the built-in page.</summary>
     public Uri UiUrl(Flow flow)
@@ -35,6 +35,7 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     /// </summary>
     public IResult Rerender(HttpContext context, Flow flow, int status = StatusCodes.Status400BadRequest)
     {
+        Count(flow);
         if (flow.Type == FlowType.Browser && !FlowClient.WantsJson(context.Request))
         {
             return new SeeOtherResult(UiUrl(flow));
@@ -52,6 +53,7 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     /// </summary>
     public IResult ExpiredOnSubmit(HttpContext context, Flow expired, Flow replacement)
     {
+        Count(replacement);
         if (expired.Type == FlowType.Api)
         {
             // Problem details keep the catalog's 410 (with use_flow_id); they carry the replacement all the same.
@@ -75,6 +77,15 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
 
     /// <summary>The expiry message a replacement flow carries: "The login flow expired 2.00 minutes ago ...".</summary>
     public UiText ExpiryMessage(UiMessage message, Flow expired) => message.WithExpiry(expired.ExpiresAt, clock.GetUtcNow());
+
+    // The messages a submission's answer carries, counted once per answer (the flow UI fetching it again is not counted).
+    private void Count(Flow flow)
+    {
+        foreach (var message in flow.Ui.Messages.Concat(flow.Ui.Nodes.SelectMany(n => n.Messages)))
+        {
+            metrics.Record(message);
+        }
+    }
 
     private TesseraError ExpiredError(Flow expired)
     {

@@ -59,13 +59,14 @@ internal static partial class UiMessages
 
     public static readonly UiMessage ErrorValidationLoginNoStrategyFound = new(4010002, UiMessageType.Error, "Could not find a strategy to log you in with. Did you fill out the form correctly?");
 
-    public static readonly UiMessage ErrorValidationRegistrationNoStrategyFound = new(4010003, UiMessageType.Error, "Could not find a strategy to sign you up with. Did you fill out the form correctly?");
+    // 4010001-4010011 (and the other codes of seed 000's appendix) read as the seed writes them, context rendered.
+    public static readonly UiMessage ErrorValidationRegistrationNoStrategyFound = new(4010003, UiMessageType.Error, "Could not find a strategy to register you with. Did you fill out the form correctly?");
 
-    public static readonly UiMessage ErrorValidationSettingsNoStrategyFound = new(4010004, UiMessageType.Error, "Could not find a strategy to update your settings. Did you fill out the form correctly?");
+    public static readonly UiMessage ErrorValidationSettingsNoStrategyFound = new(4010004, UiMessageType.Error, "Could not find a strategy to update your settings with. Did you fill out the form correctly?");
 
-    public static readonly UiMessage ErrorValidationRecoveryNoStrategyFound = new(4010005, UiMessageType.Error, "Could not find a strategy to recover your account with. Did you fill out the form correctly?");
+    public static readonly UiMessage ErrorValidationRecoveryNoStrategyFound = new(4010005, UiMessageType.Error, "Could not find a strategy to recover your account with.");
 
-    public static readonly UiMessage ErrorValidationVerificationNoStrategyFound = new(4010006, UiMessageType.Error, "Could not find a strategy to verify your account with. Did you fill out the form correctly?");
+    public static readonly UiMessage ErrorValidationVerificationNoStrategyFound = new(4010006, UiMessageType.Error, "Could not find a strategy to verify your address with.");
 
     public static readonly UiMessage ErrorValidationLoginRetrySuccess = new(4010007, UiMessageType.Error, "The request was already completed successfully and can not be retried.");
 
