@@ -14,7 +14,7 @@ namespace Tessera.IntegrationTests.Ui.Elements;
 /// parked (pull_wait 1h); a test delivers with <see cref="DeliverAsync"/>. Flows live ten minutes; the fake clock ages
 /// sessions past the 15-minute privileged window and flows past their lifespan.
 /// </summary>
-public sealed class ElementsJourneyServer : IAsyncLifetime
+public class ElementsJourneyServer : IAsyncLifetime
 {
     private TesseraTestServer? _server;
     private ElementsApp? _app;
@@ -29,7 +29,7 @@ public sealed class ElementsJourneyServer : IAsyncLifetime
     {
         _app = await ElementsApp.StartAsync();
         var app = _app;
-        _server = await TesseraTestServer.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["cookies.secure"] = "false",
             ["serve.public.cors.enabled"] = "true",
@@ -58,8 +58,15 @@ public sealed class ElementsJourneyServer : IAsyncLifetime
             ["secrets.cipher"] = """["a-test-cipher-key-that-is-32-chars-or-more"]""",
             ["courier.smtp.connection_uri"] = Sink.ConnectionUri,
             ["courier.worker.pull_wait"] = "1h",
-        });
+        };
+        Configure(settings);
+        _server = await TesseraTestServer.StartAsync(DatabaseKind.Sqlite, settings);
         app.SdkUrl = _server.PublicUrl;
+    }
+
+    /// <summary>Adds to or changes the configuration above, for a journey that needs more (a method turned on).</summary>
+    protected virtual void Configure(Dictionary<string, string> settings)
+    {
     }
 
     /// <summary>One courier poll: what the outbox holds goes to the sink now.</summary>
