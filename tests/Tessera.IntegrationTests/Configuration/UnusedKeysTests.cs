@@ -19,13 +19,13 @@ public sealed class UnusedKeysTests
             ["feature_flags.use_continue_with_transitions"] = "true",
             ["feature_flags.faster_session_extend"] = "true",
             ["version"] = "v0.13.0",
-            ["selfservice.methods.webauthn.enabled"] = "true",
+            ["selfservice.methods.oidc.enabled"] = "true",
             ["selfservise.flows.login.lifespan"] = "1h",
         }, logs: logs);
 
         var messages = logs.Entries.Where(e => e.EventId is IgnoredEvent or UnknownEvent).ToList();
         messages.ShouldNotContain(e => e.Message.Contains("feature_flags", StringComparison.Ordinal) || e.Message.Contains("version", StringComparison.Ordinal));
-        messages.ShouldContain(e => e.EventId == IgnoredEvent && e.Message.Contains("selfservice.methods.webauthn.enabled", StringComparison.Ordinal));
+        messages.ShouldContain(e => e.EventId == IgnoredEvent && e.Message.Contains("selfservice.methods.oidc.enabled", StringComparison.Ordinal));
         messages.ShouldContain(e => e.EventId == UnknownEvent && e.Message.Contains("selfservise.flows.login.lifespan", StringComparison.Ordinal));
     }
 
