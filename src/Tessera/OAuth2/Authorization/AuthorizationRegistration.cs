@@ -3,6 +3,7 @@ using Tessera.Configuration;
 using Tessera.Hosting;
 using Tessera.OAuth2.Authorization.Admin;
 using Tessera.OAuth2.Authorization.Consent;
+using Tessera.OAuth2.Authorization.Endpoint;
 using Tessera.OAuth2.Authorization.Flows;
 using Tessera.OAuth2.Authorization.LoginApp;
 using Tessera.OAuth2.Authorization.LoginSessions;
@@ -27,6 +28,8 @@ internal static class AuthorizationRegistration
         services.AddSingleton<LogoutRequests>();
         services.AddSingleton<ClientDescriptions>();
         services.AddSingleton<ConnectedAppsSection>();
+        services.AddSingleton<AuthorizationApps>();
+        services.AddSingleton<AuthorizationRounds>();
         return services;
     }
 
@@ -39,6 +42,7 @@ internal static class AuthorizationRegistration
             .MapAuthenticationSessionEndpoints();
         endpoints.MapConsentPages();
         endpoints.MapLoginApp();
+        endpoints.MapAuthorizeEndpoints();
         return endpoints;
     }
 }

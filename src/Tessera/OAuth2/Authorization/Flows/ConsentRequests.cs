@@ -29,6 +29,10 @@ internal sealed class ConsentRequests(AuthorizationFlowStore store, ConsentGrant
         return (flow, challenge);
     }
 
+    /// <summary>The live remembered grant that covers this flow's request, if any.</summary>
+    public Task<ConsentGrant?> FindRememberedAsync(AuthorizationFlow flow, CancellationToken cancellationToken = default) =>
+        grants.FindCoveringAsync(flow.Subject, flow.ClientId, flow.RequestedScopes, flow.RequestedAudiences, clock.GetUtcNow(), cancellationToken);
+
     public async Task<Result<AuthorizationFlow>> FindAsync(string? challenge, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(challenge))
