@@ -135,6 +135,12 @@ test("schemas and error containers", async () => {
   assert.equal(error.error.code, 500);
 });
 
+test("the WebAuthn script Ory's UIs load for passkeys and security keys", async () => {
+  const { data: script, headers } = await frontend.getWebAuthnJavaScript();
+  assert.match(headers["content-type"], /javascript/);
+  assert.match(String(script), /oryPasskeyLogin/);
+});
+
 test("native registration, login, whoami, my sessions and logout", async () => {
   const { email, password, identityId } = await register();
   const first = await login(email, password);

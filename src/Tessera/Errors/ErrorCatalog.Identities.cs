@@ -9,7 +9,10 @@ internal static partial class ErrorCatalog
         "The identity is disabled.",
         "This account was disabled.",
         "The identity's `state` is `inactive`, so it cannot log in or use its sessions.",
-        "An administrator can set `state: active` on the identity through the admin API.");
+        "An administrator can set `state: active` on the identity through the admin API.")
+    {
+        UiMessageIds = "4010011",
+    };
 
     public static readonly ErrorDescriptor IdentityNotFound = new(
         "identity_not_found", 404,
@@ -30,7 +33,11 @@ internal static partial class ErrorCatalog
         "The resource could not be created due to a conflict.",
         "This identity conflicts with another identity that already exists.",
         "Another identity in the project already uses one of this identity's credential identifiers (for example the e-mail address), verifiable or recovery addresses, or its `external_id`. Uniqueness is decided by the database, so this also happens when two requests race.",
-        "Use a different identifier, or update the existing identity instead (find it with `GET /admin/identities?credentials_identifier=`).");
+        "Use a different identifier, or update the existing identity instead (find it with `GET /admin/identities?credentials_identifier=`).")
+    {
+        UiMessageIds = "4000007, 4000027, 4000028",
+        Fields = ["traits"],
+    };
 
     public static readonly ErrorDescriptor IdentityTraitsInvalid = new(
         "identity_traits_invalid", 400,

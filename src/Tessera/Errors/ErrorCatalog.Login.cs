@@ -15,5 +15,6 @@ internal static partial class ErrorCatalog
         "Login is re-rendered with message 4000006")
     {
         UiMessageIds = "4000006",
+        Fields = ["identifier", "password"],
     };
 }

@@ -48,4 +48,11 @@ internal static partial class ErrorCatalog
         "Query parameter '{parameter}' is not defined but should have been.",
         "Listing consent sessions needs `subject`; revoking them needs `subject` (or `client` with `all=true`); revoking login sessions needs `subject` or `sid`.",
         "Pass `?subject=<identity id>`.");
+
+    public static readonly ErrorDescriptor OAuth2ConsentNotYours = new(
+        "oauth2_consent_not_yours", 403,
+        "This consent request belongs to another user.",
+        "The consent request can only be answered by the signed-in user it was made for.",
+        "The consent page was opened without a Tessera session, or with the session of another identity than the one who signed in for this authorization request (a shared or forwarded link).",
+        "Start again at the application: it sends you through sign-in to a consent request of your own.");
 }

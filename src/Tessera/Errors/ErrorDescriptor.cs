@@ -30,6 +30,13 @@ internal sealed record ErrorDescriptor(
     /// <summary>The UI message ids (Kratos's 4xxxxxx) a flow shows for this error, when it is a flow error.</summary>
     public string? UiMessageIds { get; init; }
 
+    /// <summary>
+    /// The submitted fields a form-wide flow message of this error concerns (<c>identifier</c> and <c>password</c> for
+    /// wrong credentials), for problem details' JSON pointers. A name matches a node or a group of nodes
+    /// (<c>traits</c> matches <c>traits.email</c>). Messages on a node need none: they name their node.
+    /// </summary>
+    public IReadOnlyList<string>? Fields { get; init; }
+
     /// <summary>The fragment of the error reference (docs/errors.md and the served pages) that documents it.</summary>
     public string DocAnchor => Id;
 

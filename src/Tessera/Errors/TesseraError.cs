@@ -13,7 +13,8 @@ internal sealed record TesseraError(ErrorDescriptor Descriptor, string? Reason =
 {
     public static implicit operator TesseraError(ErrorDescriptor descriptor) => new(descriptor);
 
-    public int Status => Descriptor.Status;
+    /// <summary>The HTTP status: the catalog's, unless this occurrence is answered with another (a flow's 400 or 409).</summary>
+    public int Status { get; init; } = Descriptor.Status;
 
     /// <summary>Values for the reason template's placeholders; also shown as problem+json <c>context</c>.</summary>
     public IReadOnlyDictionary<string, object?>? Context { get; init; }
@@ -34,6 +35,18 @@ internal sealed record TesseraError(ErrorDescriptor Descriptor, string? Reason =
 
     /// <summary>Internal detail (exception type and message). Written as <c>debug</c> only with <c>dev: true</c>.</summary>
     public string? Debug { get; init; }
+
+    /// <summary>
+    /// Problem details of a flow answer: the messages it carries, one per field, and the flow itself for re-rendering.
+    /// Only the problem+json form writes them; the other forms of a flow error are the flow JSON.
+    /// </summary>
+    public FlowProblemExtensions? Flow { get; init; }
+
+    /// <summary>
+    /// What the client should do: the catalog's category, except that an answer telling the client when to come back
+    /// (<c>Retry-After</c>) is never <c>client</c> ("do not retry"), whatever its status.
+    /// </summary>
+    public RetryCategory Retry => RetryAfterSeconds is not null && Descriptor.Retry == RetryCategory.Client ? RetryCategory.Failure : Descriptor.Retry;
 
     public string EffectiveReason => Reason ?? TextTemplate.Render(Descriptor.Reason, Context ?? Details);
 }

@@ -4,6 +4,7 @@ using OpenIddict.Server;
 using Tessera.Configuration;
 using Tessera.OAuth2.Clients;
 using Tessera.OAuth2.Grants;
+using Tessera.OAuth2.Introspection;
 using Tessera.OAuth2.Keys;
 using Tessera.OAuth2.Protocol;
 using Tessera.OAuth2.Tokens;
@@ -33,6 +34,8 @@ internal static class OAuth2Registration
         services.AddSingleton<OpaqueTokens>();
         services.AddSingleton<TokenStore>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<TokenLookup>();
+        services.AddSingleton<TokenRevocation>();
         services.AddSingleton<ClientCredentialsGrant>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerCredentialsSetup>();
 
@@ -55,6 +58,7 @@ internal static class OAuth2Registration
                 server.AddEventHandler(AuthorizationRequestValidationHandler.Descriptor);
                 server.AddEventHandler(EndSessionRequestValidationHandler.Descriptor);
                 server.AddEventHandler(JsonWebKeySetHandler.Descriptor);
+                server.AddEventHandler(ConfigurationHandler.Descriptor);
                 server.AddEventHandler(OAuth2ErrorResponseHandler<ApplyTokenResponseContext>.Descriptor);
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -76,6 +80,8 @@ internal static class OAuth2Registration
         app.MapClientEndpoints();
         app.MapKeyEndpoints();
         app.MapTokenEndpoints();
+        app.MapIntrospectionEndpoints();
+        app.MapRevocationEndpoints();
         return app;
     }
 }

@@ -7,7 +7,8 @@ namespace Tessera.IntegrationTests.Fixtures;
 /// <summary>
 /// One headless Debian chromium per test class (<c>IClassFixture&lt;ChromiumBrowser&gt;</c>), driven by Playwright's
 /// bundled node driver. Browsers are never downloaded (<c>playwright install</c> cannot reach its CDN here): test.sh
-/// installs Debian's <c>chromium</c>. The host resolver maps every name to nothing except 127.0.0.1, so a page can
+/// installs Debian's <c>chromium</c>. The host resolver maps every name to nothing except 127.0.0.1 and localhost (the
+/// passkey tests need a domain as WebAuthn relying party; it resolves to loopback), so a page can
 /// reach the loopback test server and nothing else.
 /// </summary>
 public sealed class ChromiumBrowser : IAsyncLifetime
@@ -17,7 +18,7 @@ public sealed class ChromiumBrowser : IAsyncLifetime
     private static readonly string[] Flags =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-domain-reliability", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        "--no-first-run", "--disable-domain-reliability", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
     ];
 
     private IPlaywright? _playwright;

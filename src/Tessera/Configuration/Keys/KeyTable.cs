@@ -73,7 +73,7 @@ internal static class KeyTable
         new("selfservice.methods.passkey.config.authenticator_selection", KeyStatus.Ignored, "passkeys are always discoverable with user verification required"),
         new("selfservice.methods.passkey.config.timeouts", KeyStatus.Ignored, "Fido2's default ceremony timeout"),
         new("selfservice.methods.password.config.migrate_hook", KeyStatus.Ignored),
-        new("selfservice.methods.webauthn", KeyStatus.Implemented, "the relying party (id, display_name, origin, origins) is read and validated at start-up; security keys are not offered in flows yet"),
+        new("selfservice.methods.webauthn", KeyStatus.Implemented, "security keys as a second factor (added and removed in settings, used at aal2); with config.passwordless keys are registered as first-factor keys, but sign-up and sign-in with them are not offered yet (use passkeys)"),
         new("selfservice.methods.webauthn.config.rp.icon", KeyStatus.Ignored, "deprecated in Kratos"),
         new("serve", KeyStatus.Implemented, "binds 127.0.0.1 unless host says otherwise"),
         new("serve.admin.socket", KeyStatus.Ignored, Proxy),
@@ -89,11 +89,34 @@ internal static class KeyTable
         new("watch-courier", KeyStatus.Accepted, "`tessera serve` always runs the courier"),
     ];
 
-    /// <summary>The longest row covering <paramref name="key"/>, or null for a key that is not Kratos's.</summary>
+    /// <summary>
+    /// Ory Hydra's keys that the OAuth2 provider reads (issue 20), from Hydra's configuration schema: Kratos has none
+    /// of these names. Kept apart from <see cref="Rules"/>, whose rows must each cover a key of Kratos's schema.
+    /// </summary>
+    public static IReadOnlyList<KeyRule> HydraRules { get; } =
+    [
+        new("urls.self.issuer", KeyStatus.Implemented, "default: the public base URL"),
+        new("urls.login", KeyStatus.Implemented, "default: Tessera's own login page"),
+        new("urls.consent", KeyStatus.Implemented, "default: Tessera's own consent page"),
+        new("urls.logout", KeyStatus.Implemented, "default: Tessera's own logout page"),
+        new("urls.error", KeyStatus.Implemented, "default: Tessera's error page"),
+        new("strategies.access_token", KeyStatus.Implemented, "opaque (default, tsr_at_ prefix) or jwt"),
+        new("ttl.access_token", KeyStatus.Implemented, "default 1h"),
+        new("ttl.refresh_token", KeyStatus.Implemented, "default 720h"),
+        new("ttl.id_token", KeyStatus.Implemented, "default 1h"),
+        new("ttl.auth_code", KeyStatus.Implemented, "default 10m"),
+        new("oauth2.pkce.enforced", KeyStatus.Implemented, "default false"),
+        new("oauth2.pkce.enforced_for_public_clients", KeyStatus.Implemented, "default true"),
+        new("oauth2.grant.refresh_token.rotation_grace_period", KeyStatus.Implemented, "default 5s, at most 5m"),
+        new("oauth2.token_hook", KeyStatus.Implemented),
+        new("oauth2.refresh_token_hook", KeyStatus.Implemented),
+    ];
+
+    /// <summary>The longest row covering <paramref name="key"/>, or null for a key that is neither Kratos's nor a Hydra key Tessera reads.</summary>
     public static KeyRule? Find(string key)
     {
         KeyRule? best = null;
-        foreach (var rule in Rules)
+        foreach (var rule in Rules.Concat(HydraRules))
         {
             if (rule.Covers(key) && (best is null || rule.Key.Length > best.Key.Length))
             {

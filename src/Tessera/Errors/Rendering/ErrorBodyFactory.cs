@@ -43,9 +43,13 @@ internal sealed class ErrorBodyFactory(ServeOptions serve, TimeProvider clock, E
             context.TraceIdentifier,
             ProblemContext(error),
             docUrl,
-            error.Descriptor.Retry.ToString().ToLowerInvariant(),
+            error.Retry.ToString().ToLowerInvariant(),
             error.Descriptor.Message,
-            serve.Dev ? error.Debug : null);
+            serve.Dev ? error.Debug : null)
+        {
+            Errors = error.Flow?.Errors,
+            Flow = error.Flow?.Flow,
+        };
     }
 
     // Everything machine-readable about the occurrence in one object: the template's context, the details, and

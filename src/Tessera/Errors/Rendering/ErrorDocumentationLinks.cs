@@ -5,7 +5,8 @@ using Tessera.Hosting;
 namespace Tessera.Errors.Rendering;
 
 /// <summary>
-/// Where an error's documentation lives: the page the public listener serves for it (<c>/ui/errors/&lt;id&gt;</c>).
+/// Where an error's or a UI message's documentation lives: the page the public listener serves for it
+/// (<c>/ui/errors/&lt;id&gt;</c>, <c>/ui/errors/4000006</c>).
 /// Absolute, because problem+json's <c>type</c> is a URI and clients follow <c>doc_url</c> from anywhere: the
 /// configured <c>serve.public.base_url</c>, else the address the request came in on (public listener), else the
 /// public listener's bound address.
@@ -16,9 +17,15 @@ internal sealed class ErrorDocumentationLinks(ServeOptions serve, BoundListeners
 
     public static string PagePath(ErrorDescriptor error) => PagePathPrefix + Uri.EscapeDataString(error.DocAnchor);
 
-    public string For(HttpContext context, ErrorDescriptor error)
+    /// <summary>The page of a UI message id (<c>/ui/errors/4000006</c>).</summary>
+    public static string PagePath(int messageId) => PagePathPrefix + messageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public string For(HttpContext context, ErrorDescriptor error) => Absolute(context, PagePath(error));
+
+    public string For(HttpContext context, int messageId) => Absolute(context, PagePath(messageId));
+
+    private string Absolute(HttpContext context, string path)
     {
-        var path = PagePath(error);
         if (serve.Public.BaseUrl is { } baseUrl)
         {
             return new Uri(baseUrl, baseUrl.AbsolutePath.TrimEnd('/') + path).AbsoluteUri;

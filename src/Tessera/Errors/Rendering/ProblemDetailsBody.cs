@@ -4,7 +4,7 @@ namespace Tessera.Errors.Rendering;
 /// <summary>
 /// RFC 9457 problem details as seed 003 shapes them: <c>type</c> is the documentation URL, <c>title</c> the error id,
 /// plus <c>timestamp</c>, <c>request_id</c>, <c>context</c>, <c>doc_url</c> and <c>retry</c> (client / failure /
-/// error) as extension members.
+/// error) as extension members. A flow answer adds <c>errors</c> (each message on its field) and <c>flow</c>.
 /// </summary>
 internal sealed record ProblemDetailsBody(
     string Type,
@@ -18,4 +18,9 @@ internal sealed record ProblemDetailsBody(
     string DocUrl,
     string Retry,
     string Message,
-    string? Debug);
+    string? Debug)
+{
+    public IReadOnlyList<FlowFieldError>? Errors { get; init; }
+
+    public object? Flow { get; init; }
+}

@@ -23,6 +23,7 @@ internal static class TraitsValidator
             Collect(error, document, messages);
         }
 
+        messages.AddRange(TelFormatValidator.Validate(schema, traits).Where(tel => messages.All(m => m.Pointer != tel.Pointer)));
         return messages.DistinctBy(m => (m.Pointer, m.Message.Id, m.Message.Text)).ToList();
     }
 

@@ -4,8 +4,10 @@ using Tessera.Hosting;
 using Tessera.OAuth2.Authorization.Admin;
 using Tessera.OAuth2.Authorization.Consent;
 using Tessera.OAuth2.Authorization.Flows;
+using Tessera.OAuth2.Authorization.LoginApp;
 using Tessera.OAuth2.Authorization.LoginSessions;
 using Tessera.OAuth2.Authorization.Logout;
+using Tessera.OAuth2.Authorization.Pages;
 
 namespace Tessera.OAuth2.Authorization;
 
@@ -24,6 +26,7 @@ internal static class AuthorizationRegistration
         services.AddSingleton<ConsentRequests>();
         services.AddSingleton<LogoutRequests>();
         services.AddSingleton<ClientDescriptions>();
+        services.AddSingleton<ConnectedAppsSection>();
         return services;
     }
 
@@ -34,6 +37,8 @@ internal static class AuthorizationRegistration
             .MapConsentRequestEndpoints()
             .MapLogoutRequestEndpoints()
             .MapAuthenticationSessionEndpoints();
+        endpoints.MapConsentPages();
+        endpoints.MapLoginApp();
         return endpoints;
     }
 }

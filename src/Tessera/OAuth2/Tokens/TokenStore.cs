@@ -32,6 +32,45 @@ internal sealed class TokenStore(Database database, NetworkContext network)
         return row?.ToToken();
     }
 
+    /// <summary>Revokes every still-active token of one grant (a refresh token's chain, a reused code's tokens).</summary>
+    public async Task<int> RevokeRequestAsync(string requestId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE oauth2_tokens SET revoked_at = @Now WHERE nid = @Nid AND request_id = @RequestId AND revoked_at IS NULL",
+            new { Nid = network.Id, RequestId = requestId, Now = now },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> RevokeAsync(string signature, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE oauth2_tokens SET revoked_at = @Now WHERE nid = @Nid AND signature = @Signature AND revoked_at IS NULL",
+            new { Nid = network.Id, Signature = signature, Now = now },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Revokes every token of a client (Hydra's <c>DELETE /admin/oauth2/tokens?client_id=</c>).</summary>
+    public async Task<int> RevokeClientAsync(string clientId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE oauth2_tokens SET revoked_at = @Now WHERE nid = @Nid AND client_id = @ClientId AND revoked_at IS NULL",
+            new { Nid = network.Id, ClientId = clientId, Now = now },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Revokes every token issued for a subject (password change, disabled identity, revoked session).</summary>
+    public async Task<int> RevokeSubjectAsync(string subject, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE oauth2_tokens SET revoked_at = @Now WHERE nid = @Nid AND subject = @Subject AND revoked_at IS NULL",
+            new { Nid = network.Id, Subject = subject, Now = now },
+            cancellationToken: cancellationToken));
+    }
+
     // Settable properties rather than a constructor: Dapper applies the dialect type handlers to properties.
     private sealed class Row
     {

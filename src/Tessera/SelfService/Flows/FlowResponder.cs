@@ -9,9 +9,10 @@ namespace Tessera.SelfService.Flows;
 /// <summary>
 /// The one place a flow becomes a response, for every kind. API clients and scripts get the flow as JSON; HTML
 /// browsers are sent to the flow's UI, which fetches the flow and shows its messages. Expired flows follow the
-/// split DESIGN.md decided (seed rows B1, B2, B5).
+/// split DESIGN.md decided (seed rows B1, B2, B5). Clients asking for <c>application/problem+json</c> get a flow that
+/// carries errors as problem details (<see cref="FlowProblems"/>); this is the one place that decides it.
 /// </summary>
-internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls, TimeProvider clock)
+internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls, TimeProvider clock, FlowProblems problems)
 {
     /// <summary>The UI that renders this flow: <c>selfservice.flows.&lt;kind&gt;.ui_url</c> or the built-in page.</summary>
     public Uri UiUrl(Flow flow)
@@ -27,11 +28,22 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
             ? new SeeOtherResult(UiUrl(flow))
             : TypedResults.Ok(FlowResponse.From(flow));
 
-    /// <summary>A submission that failed validation or credentials: the flow now carries the messages.</summary>
-    public IResult Rerender(HttpContext context, Flow flow, int status = StatusCodes.Status400BadRequest) =>
-        flow.Type == FlowType.Browser && !FlowClient.WantsJson(context.Request)
-            ? new SeeOtherResult(UiUrl(flow))
+    /// <summary>
+    /// A submission that failed validation or credentials: the flow now carries the messages. A client asking for
+    /// problem details gets a failure as problem details carrying the flow (also when Kratos answers the flow with 200
+    /// and an error message, as for a wrong verification code); everyone else the flow JSON.
+    /// </summary>
+    public IResult Rerender(HttpContext context, Flow flow, int status = StatusCodes.Status400BadRequest)
+    {
+        if (flow.Type == FlowType.Browser && !FlowClient.WantsJson(context.Request))
+        {
+            return new SeeOtherResult(UiUrl(flow));
+        }
+
+        return FlowProblems.Wanted(context) && (status >= StatusCodes.Status400BadRequest || FlowProblems.HasErrors(flow))
+            ? new ErrorResult(problems.For(context, flow, status))
             : TypedResults.Json(FlowResponse.From(flow), statusCode: status);
+    }
 
     /// <summary>
     /// A submission of an expired flow. API flows: 400 with the replacement (it carries the expiry message, and its
@@ -42,7 +54,10 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     {
         if (expired.Type == FlowType.Api)
         {
-            return TypedResults.Json(FlowResponse.From(replacement), statusCode: StatusCodes.Status400BadRequest);
+            // Problem details keep the catalog's 410 (with use_flow_id); they carry the replacement all the same.
+            return FlowProblems.Wanted(context)
+                ? new ErrorResult(problems.For(context, replacement, StatusCodes.Status410Gone, ExpiredError(expired) with { UseFlowId = replacement.Id }))
+                : TypedResults.Json(FlowResponse.From(replacement), statusCode: StatusCodes.Status400BadRequest);
         }
 
         return FlowClient.WantsJson(context.Request)

@@ -26,6 +26,7 @@ internal static class FlowsRegistration
         services.AddSingleton<FlowFactory>();
         services.AddSingleton<FlowLookup>();
         services.AddSingleton<FlowResponder>();
+        services.AddSingleton<FlowProblems>();
         services.AddSingleton<FlowRerenderer>();
         services.AddSingleton<FlowCompletion>();
         services.AddSingleton<FlowGate>();

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Tessera.Errors;
 using Tessera.Errors.Containers;
+using Tessera.Errors.Documentation;
 using Tessera.Errors.Rendering;
 using Tessera.Hosting;
 using Tessera.Ui.Pages;
@@ -11,7 +13,7 @@ namespace Tessera.Ui.ErrorPages;
 /// <summary>
 /// GET /ui/error?id=       the built-in error UI: the stored error as a plain page (public)
 /// GET /ui/errors          the error reference (public)
-/// GET /ui/errors/{id}     one catalog entry; every doc_url and problem+json type points here (public)
+/// GET /ui/errors/{id}     one catalog entry or UI message id (4000006); every doc_url and problem+json type points here (public)
 /// These pages render their own failures as HTML and are never redirected to the error UI themselves.
 /// </summary>
 internal static class ErrorPageEndpoints
@@ -48,21 +50,32 @@ internal static class ErrorPageEndpoints
             page.Link($"{entry.Id} ({entry.Status}): {entry.Message}", ErrorDocumentationLinks.PagePath(entry));
         }
 
+        page.Heading("UI messages");
+        foreach (var message in UiMessageDocumentation.All)
+        {
+            page.Link($"{message.Message.Id} {message.Name}", ErrorDocumentationLinks.PagePath(message.Message.Id));
+        }
+
         return page.ToResult(StatusCodes.Status200OK);
     }
 
     private static IResult ShowReferenceEntry(string id)
     {
+        if (int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && UiMessageDocumentation.Find(number) is { } message)
+        {
+            return UiMessagePage(message);
+        }
+
         if (ErrorCatalog.Find(id) is not { } entry)
         {
             return new HtmlPage("Unknown error id").Heading("Unknown error id")
-                .Paragraph("No error with this id exists in Tessera's catalog.")
+                .Paragraph("No error or UI message with this id exists in Tessera's catalogs.")
                 .Link("All errors", "/ui/errors")
                 .ToResult(StatusCodes.Status404NotFound);
         }
 
         return new HtmlPage(entry.Id).Heading(entry.Id)
-            .Field("HTTP status", entry.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Field("HTTP status", entry.Status.ToString(CultureInfo.InvariantCulture))
             .Field("Retry", entry.Retry.ToString().ToLowerInvariant())
             .Field("Symptom", entry.DocumentedSymptom)
             .Field("Message", entry.Message)
@@ -71,5 +84,22 @@ internal static class ErrorPageEndpoints
             .Field("Resolution", entry.Resolution)
             .Link("All errors", "/ui/errors")
             .ToResult(StatusCodes.Status200OK);
+    }
+
+    private static IResult UiMessagePage(UiMessageDocumentation doc)
+    {
+        var id = doc.Message.Id.ToString(CultureInfo.InvariantCulture);
+        var page = new HtmlPage(id).Heading($"{id} {doc.Name}")
+            .Field("Type", doc.Message.Type.ToString().ToLowerInvariant())
+            .Field("Text", doc.Message.Template)
+            .Field("Meaning", doc.Meaning)
+            .Field("Cause", doc.Cause)
+            .Field("Resolution", doc.Resolution);
+        if (doc.Error is { } error)
+        {
+            page.Link($"Catalog error {error.Id}", ErrorDocumentationLinks.PagePath(error));
+        }
+
+        return page.Link("All errors", "/ui/errors").ToResult(StatusCodes.Status200OK);
     }
 }

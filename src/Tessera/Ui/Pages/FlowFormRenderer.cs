@@ -79,7 +79,7 @@ internal sealed class FlowFormRenderer
                 Messages(node.Messages, null);
                 break;
             case UiInputAttributes input when input.Type == "button" && input.OnclickTrigger is not null:
-                _html.Open("button", ("type", "button"), ("name", input.Name), ("data-ory-onclick", input.OnclickTrigger))
+                _html.Open("button", ("type", "button"), ("name", input.Name), ("value", ValueText(input.Value)), ("data-ory-onclick", input.OnclickTrigger))
                     .Text(node.Meta.Label?.Text ?? input.Name).Close("button");
                 Messages(node.Messages, null);
                 break;
@@ -89,7 +89,8 @@ internal sealed class FlowFormRenderer
                 break;
             case UiInputAttributes input when input.Type is "submit" or "button":
                 // Going back (registration's screen=previous) must not wait for the fields of the step it leaves, nor must
-                // asking for a code (login, registration) wait for the password beside it, nor a resend for the code.
+                // asking for a code (login, registration) wait for the password beside it, nor a resend for the code, nor
+                // choosing a passkey.
                 _html.Open("button", ("type", "submit"), ("name", input.Name), ("value", ValueText(input.Value)), ("disabled", input.Disabled ? string.Empty : null),
                         ("formnovalidate", SkipsValidation(node, input) ? string.Empty : null))
                     .Text(node.Meta.Label?.Text ?? ValueText(input.Value) ?? input.Name).Close("button");
@@ -126,7 +127,7 @@ internal sealed class FlowFormRenderer
     }
 
     private static bool SkipsValidation(UiNode node, UiInputAttributes input) =>
-        input.Name is "screen" or "resend" || node.Meta.Label?.Id is 1010015 or 1040006;
+        input.Name is "screen" or "resend" || node.Meta.Label?.Id is 1010015 or 1040006 || IsPasskeyChoice(input);
 
     private void Input(UiNode node, UiInputAttributes input)
     {
@@ -185,6 +186,9 @@ internal sealed class FlowFormRenderer
 
         _html.Close("ul");
     }
+
+    // Signing up with a passkey leaves the password empty: the browser must not hold the form back for it.
+    private static bool IsPasskeyChoice(UiInputAttributes input) => input.Name == "method" && ValueText(input.Value) == "passkey";
 
     private string NextId() => $"field-{++_fields}";
 

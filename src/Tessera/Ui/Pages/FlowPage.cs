@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Hosting;
+using Tessera.OAuth2.Authorization.Pages;
 using Tessera.Security.Csrf;
 using Tessera.SelfService.Flows;
 using Tessera.Sessions;
@@ -45,7 +46,13 @@ internal static class FlowPage
             return again;
         }
 
-        return Render(kind, flow, context.Request, links).ToResult(StatusCodes.Status200OK);
+        var page = Render(kind, flow, context.Request, links);
+        if (kind == FlowKind.Settings && flow.IdentityId is { } identityId)
+        {
+            page.Add(await context.RequestServices.GetRequiredService<ConnectedAppsSection>().RenderAsync(context, identityId, cancellationToken));
+        }
+
+        return page.ToResult(StatusCodes.Status200OK);
     }
 
     private static HtmlPage Render(FlowKind kind, Flow flow, HttpRequest request, SelfServiceLinks links)

@@ -6,7 +6,8 @@ namespace Tessera.IntegrationTests.SelfService.Passkeys;
 /// <summary>
 /// A server for passkey ceremonies in Chromium: WebAuthn needs a secure context and a domain as relying party id, so
 /// the browser uses http://localhost:&lt;port&gt; (loopback), which is also the public base URL and the one origin
-/// the relying party accepts. The port is chosen before start-up because the origin must name it.
+/// the relying party accepts (for passkeys and security keys alike). The port is chosen before start-up because the
+/// origin must name it.
 /// </summary>
 public sealed class PasskeyServer : IAsyncLifetime
 {
@@ -33,6 +34,10 @@ public sealed class PasskeyServer : IAsyncLifetime
         ["selfservice.methods.passkey.config.rp.id"] = "localhost",
         ["selfservice.methods.passkey.config.rp.display_name"] = "Tessera tests",
         ["selfservice.methods.passkey.config.rp.origins"] = originsJson,
+        ["selfservice.methods.webauthn.enabled"] = "true",
+        ["selfservice.methods.webauthn.config.rp.id"] = "localhost",
+        ["selfservice.methods.webauthn.config.rp.display_name"] = "Tessera tests",
+        ["selfservice.methods.webauthn.config.rp.origins"] = originsJson,
     };
 
     public async Task DisposeAsync()

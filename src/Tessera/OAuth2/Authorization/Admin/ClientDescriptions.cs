@@ -8,4 +8,7 @@ internal sealed class ClientDescriptions
 {
     public Task<JsonObject> DescribeAsync(string clientId, CancellationToken cancellationToken = default) =>
         Task.FromResult(new JsonObject { ["client_id"] = clientId });
+
+    /// <summary>The name to show users: the client's <c>client_name</c>, else its id.</summary>
+    public Task<string> NameAsync(string clientId, CancellationToken cancellationToken = default) => Task.FromResult(clientId);
 }

@@ -33,11 +33,11 @@ internal sealed class ConsentRequests(AuthorizationFlowStore store, ConsentGrant
     {
         if (string.IsNullOrEmpty(challenge))
         {
-            return FlowErrors.ChallengeMissing(FlowKind.Consent);
+            return FlowErrors.ChallengeMissing(ChallengeKind.Consent);
         }
 
         var flow = FlowSecret.IsPlausible(challenge) ? await store.FindByConsentChallengeAsync(FlowSecret.Hash(challenge), cancellationToken) : null;
-        return flow is null ? FlowErrors.NotFound(FlowKind.Consent) : flow;
+        return flow is null ? FlowErrors.NotFound(ChallengeKind.Consent) : flow;
     }
 
     public async Task<Result<string>> AcceptAsync(string? challenge, AcceptConsentBody body, CancellationToken cancellationToken = default)
@@ -121,10 +121,10 @@ internal sealed class ConsentRequests(AuthorizationFlowStore store, ConsentGrant
 
         if (flow.State != FlowState.ConsentInitialized)
         {
-            return FlowErrors.Handled(FlowKind.Consent);
+            return FlowErrors.Handled(ChallengeKind.Consent);
         }
 
-        return flow.ExpiresAt <= clock.GetUtcNow() ? FlowErrors.Expired(FlowKind.Consent) : flow;
+        return flow.ExpiresAt <= clock.GetUtcNow() ? FlowErrors.Expired(ChallengeKind.Consent) : flow;
     }
 
     private async Task<Result<string>> HandleAsync(AuthorizationFlow flow, CancellationToken cancellationToken)
@@ -132,9 +132,9 @@ internal sealed class ConsentRequests(AuthorizationFlowStore store, ConsentGrant
         var verifier = FlowSecret.New();
         if (!await store.HandleConsentAsync(flow, FlowSecret.Hash(verifier), cancellationToken))
         {
-            return FlowErrors.Handled(FlowKind.Consent);
+            return FlowErrors.Handled(ChallengeKind.Consent);
         }
 
-        return FlowRedirects.WithParameter(flow.RequestUrl, FlowKind.Consent.VerifierParameter, verifier);
+        return FlowRedirects.WithParameter(flow.RequestUrl, ChallengeKind.Consent.VerifierParameter, verifier);
     }
 }

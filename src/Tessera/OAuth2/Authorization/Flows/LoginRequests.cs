@@ -39,11 +39,11 @@ internal sealed class LoginRequests(AuthorizationFlowStore store, AuthorizationF
     {
         if (string.IsNullOrEmpty(challenge))
         {
-            return FlowErrors.ChallengeMissing(FlowKind.Login);
+            return FlowErrors.ChallengeMissing(ChallengeKind.Login);
         }
 
         var flow = FlowSecret.IsPlausible(challenge) ? await store.FindByLoginChallengeAsync(FlowSecret.Hash(challenge), cancellationToken) : null;
-        return flow is null ? FlowErrors.NotFound(FlowKind.Login) : flow;
+        return flow is null ? FlowErrors.NotFound(ChallengeKind.Login) : flow;
     }
 
     /// <summary>Accepts the login; the answer is where the browser goes next (the authorization URL with the verifier).</summary>
@@ -113,10 +113,10 @@ internal sealed class LoginRequests(AuthorizationFlowStore store, AuthorizationF
 
         if (flow.WasLoginHandled)
         {
-            return FlowErrors.Handled(FlowKind.Login);
+            return FlowErrors.Handled(ChallengeKind.Login);
         }
 
-        return flow.ExpiresAt <= clock.GetUtcNow() ? FlowErrors.Expired(FlowKind.Login) : flow;
+        return flow.ExpiresAt <= clock.GetUtcNow() ? FlowErrors.Expired(ChallengeKind.Login) : flow;
     }
 
     private async Task<Result<string>> HandleAsync(AuthorizationFlow flow, CancellationToken cancellationToken)
@@ -125,9 +125,9 @@ internal sealed class LoginRequests(AuthorizationFlowStore store, AuthorizationF
         // The conditional update decides between concurrent accepts: the loser is told the request was handled.
         if (!await store.HandleLoginAsync(flow, FlowSecret.Hash(verifier), cancellationToken))
         {
-            return FlowErrors.Handled(FlowKind.Login);
+            return FlowErrors.Handled(ChallengeKind.Login);
         }
 
-        return FlowRedirects.WithParameter(flow.RequestUrl, FlowKind.Login.VerifierParameter, verifier);
+        return FlowRedirects.WithParameter(flow.RequestUrl, ChallengeKind.Login.VerifierParameter, verifier);
     }
 }

@@ -27,11 +27,11 @@ internal sealed class LogoutRequests(LogoutRequestStore store, AuthorizationFlow
     {
         if (string.IsNullOrEmpty(challenge))
         {
-            return FlowErrors.ChallengeMissing(FlowKind.Logout);
+            return FlowErrors.ChallengeMissing(ChallengeKind.Logout);
         }
 
         var request = FlowSecret.IsPlausible(challenge) ? await store.FindByChallengeAsync(FlowSecret.Hash(challenge), cancellationToken) : null;
-        return request is null ? FlowErrors.NotFound(FlowKind.Logout) : request;
+        return request is null ? FlowErrors.NotFound(ChallengeKind.Logout) : request;
     }
 
     /// <summary>Accepts the logout; the answer is the logout endpoint with the verifier that finishes it.</summary>
@@ -45,11 +45,11 @@ internal sealed class LogoutRequests(LogoutRequestStore store, AuthorizationFlow
         var verifier = FlowSecret.New();
         if (!await store.AcceptAsync(request.Id, FlowSecret.Hash(verifier), cancellationToken))
         {
-            return FlowErrors.Handled(FlowKind.Logout);
+            return FlowErrors.Handled(ChallengeKind.Logout);
         }
 
         var endpoint = new Uri(request.RequestUrl).GetLeftPart(UriPartial.Path);
-        return QueryHelpers.AddQueryString(endpoint, FlowKind.Logout.VerifierParameter, verifier);
+        return QueryHelpers.AddQueryString(endpoint, ChallengeKind.Logout.VerifierParameter, verifier);
     }
 
     public async Task<Result<LogoutRequest>> RejectAsync(string? challenge, CancellationToken cancellationToken = default)
@@ -59,7 +59,7 @@ internal sealed class LogoutRequests(LogoutRequestStore store, AuthorizationFlow
             return error;
         }
 
-        return await store.RejectAsync(request.Id, cancellationToken) ? request : FlowErrors.Handled(FlowKind.Logout);
+        return await store.RejectAsync(request.Id, cancellationToken) ? request : FlowErrors.Handled(ChallengeKind.Logout);
     }
 
     /// <summary>Redeems a logout verifier once: the request to finish, or null (unknown, expired, used).</summary>
@@ -86,9 +86,9 @@ internal sealed class LogoutRequests(LogoutRequestStore store, AuthorizationFlow
 
         if (request.State != LogoutState.Initialized)
         {
-            return FlowErrors.Handled(FlowKind.Logout);
+            return FlowErrors.Handled(ChallengeKind.Logout);
         }
 
-        return request.ExpiresAt <= clock.GetUtcNow() ? FlowErrors.Expired(FlowKind.Logout) : request;
+        return request.ExpiresAt <= clock.GetUtcNow() ? FlowErrors.Expired(ChallengeKind.Logout) : request;
     }
 }

@@ -3,6 +3,7 @@ using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Password;
+using Tessera.SelfService.Methods.WebAuthn;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Login;
@@ -15,7 +16,7 @@ namespace Tessera.SelfService.Flows.Login;
 internal sealed class LoginFlowService(
     FlowFactory factory, FlowStarter starter, FlowCompletion completion, SecondFactorLogin secondFactor, LoginSubmission submission,
     PasswordLoginMethod password, LoginIdentityPin pin, LoginFirstFactorForm form, SecondFactorCodeSteps secondFactorCode,
-    PasskeyLoginMethod passkey)
+    PasskeyLoginMethod passkey, WebAuthnLoginMethod securityKey)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = FlowFinality.PassedChallenge;
@@ -54,6 +55,7 @@ internal sealed class LoginFlowService(
             // Second factor (issue 7): the form offers what the session's identity has set up.
             await secondFactor.AddNodesAsync(flow.Ui, existing!.IdentityId, cancellationToken);
             await secondFactorCode.AddNodesAsync(flow.Ui, existing.IdentityId, cancellationToken);
+            await securityKey.AddNodesAsync(flow, existing.IdentityId, cancellationToken);
             flow.Ui.Messages.Add(UiMessages.InfoSelfServiceLoginMFA.With());
         }
 

@@ -6,6 +6,7 @@ using Tessera.Security.Csrf;
 using Tessera.SelfService.Methods.Code;
 using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Password;
+using Tessera.SelfService.Methods.WebAuthn;
 using Tessera.Sessions;
 using Tessera.Ui.Messages;
 
@@ -19,7 +20,7 @@ namespace Tessera.SelfService.Flows.Login;
 internal sealed class LoginSubmission(
     FlowGate gate, LoginIdentityPin pin, LoginAttemptGuard guard, PasswordLoginMethod password, SecondFactorLogin secondFactor, LoginOutcome outcome,
     FlowRefusal refusal, LoginFirstFactorForm form, LoginCodeSteps codeSteps, SecondFactorCodeSteps secondFactorCode,
-    PasskeyLoginMethod passkey)
+    PasskeyLoginMethod passkey, WebAuthnLoginMethod securityKey)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
@@ -36,6 +37,11 @@ internal sealed class LoginSubmission(
         }
 
         flow.Ui.ClearMessages();
+        if (securityKey.Handles(flow, body))
+        {
+            return await securityKey.SubmitAsync(context, flow, body, cancellationToken);
+        }
+
         if (SecondFactorLogin.Handles(flow, method))
         {
             return await CompleteSecondFactorAsync(context, flow, body, cancellationToken);

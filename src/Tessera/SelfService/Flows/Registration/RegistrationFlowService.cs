@@ -31,7 +31,7 @@ internal sealed class RegistrationFlowService(
         }
 
         var flow = factory.Create(context, FlowKind.Registration, type, returnTo, StateChooseMethod);
-        RegistrationNodes.AddFirst(flow.Ui, await schemas.DefaultAsync(cancellationToken), traits: null, options.LegacyOneStep);
+        RegistrationNodes.AddFirst(flow.Ui, await schemas.DefaultAsync(cancellationToken), traits: null, options.LegacyOneStep, options.CodeSignUp);
         return await starter.StartAsync(context, flow, cancellationToken);
     }
 

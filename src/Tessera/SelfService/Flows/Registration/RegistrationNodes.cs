@@ -2,6 +2,7 @@
 using System.Text.Json.Nodes;
 using Tessera.Identities.Schemas;
 using Tessera.SelfService.Flows.Nodes;
+using Tessera.SelfService.Methods.Code;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Registration;
@@ -22,11 +23,11 @@ internal static class RegistrationNodes
     private const string DefaultGroup = "default";
 
     /// <summary>The form a new (or replacement) flow shows.</summary>
-    public static void AddFirst(UiContainer ui, IdentitySchema schema, JsonObject? traits, bool legacyOneStep)
+    public static void AddFirst(UiContainer ui, IdentitySchema schema, JsonObject? traits, bool legacyOneStep, bool offerCode)
     {
         if (legacyOneStep)
         {
-            AddOneStep(ui, schema, traits);
+            AddOneStep(ui, schema, traits, offerCode);
         }
         else
         {
@@ -35,10 +36,10 @@ internal static class RegistrationNodes
     }
 
     /// <summary>Kratos's legacy form (<c>enable_legacy_one_step</c>): traits and password submitted together.</summary>
-    public static void AddOneStep(UiContainer ui, IdentitySchema schema, JsonObject? traits)
+    public static void AddOneStep(UiContainer ui, IdentitySchema schema, JsonObject? traits, bool offerCode)
     {
         TraitNodes.Add(ui, Password, schema, traits);
-        AddPasswordInputs(ui);
+        AddPasswordInputs(ui, offerCode);
     }
 
     /// <summary>Step one: the traits, submitted with <c>method=profile</c> (labelled 1040001 "Sign up" as in Kratos).</summary>
@@ -49,7 +50,21 @@ internal static class RegistrationNodes
     }
 
     /// <summary>Step two: the traits kept as hidden inputs, the credential, and <c>screen=previous</c> (1040008) to go back.</summary>
-    public static void AddCredentialStep(UiContainer ui, IdentitySchema schema, JsonObject? traits)
+    public static void AddCredentialStep(UiContainer ui, IdentitySchema schema, JsonObject? traits, bool offerCode)
+    {
+        AddHiddenTraits(ui, schema, traits);
+        AddPasswordInputs(ui, offerCode);
+        ui.Nodes.Add(Submit(ProfileMethod, Screen, PreviousScreen, UiMessages.InfoSelfServiceRegistrationBack.With()));
+    }
+
+    /// <summary>The code method's second step: the traits the code was sent for, hidden, then the code (1070012) and its buttons.</summary>
+    public static void AddCodeStep(UiContainer ui, IdentitySchema schema, JsonObject traits)
+    {
+        AddHiddenTraits(ui, schema, traits);
+        CodeLoginNodes.AddCodeInputs(ui, UiMessages.InfoNodeLabelRegistrationCode);
+    }
+
+    private static void AddHiddenTraits(UiContainer ui, IdentitySchema schema, JsonObject? traits)
     {
         TraitNodes.Add(ui, DefaultGroup, schema, traits);
         for (var i = 0; i < ui.Nodes.Count; i++)
@@ -59,9 +74,6 @@ internal static class RegistrationNodes
                 ui.Nodes[i] = ui.Nodes[i] with { Attributes = input with { Type = "hidden" } };
             }
         }
-
-        AddPasswordInputs(ui);
-        ui.Nodes.Add(Submit(ProfileMethod, Screen, PreviousScreen, UiMessages.InfoSelfServiceRegistrationBack.With()));
     }
 
     /// <summary>Removes every form node but the shared ones (the CSRF token), so a step is rendered from scratch.</summary>
@@ -69,10 +81,14 @@ internal static class RegistrationNodes
 
     private static bool IsTrait(UiNode node) => node.Name?.StartsWith("traits.", StringComparison.Ordinal) == true;
 
-    private static void AddPasswordInputs(UiContainer ui)
+    private static void AddPasswordInputs(UiContainer ui, bool offerCode)
     {
         ui.Nodes.Add(UiNode.Input(Password, Password, "password", UiMessages.InfoNodeLabelInputPassword.With(), required: true, autocomplete: "new-password"));
         ui.Nodes.Add(Submit(Password, Method, Password, UiMessages.InfoSelfServiceRegistration.With()));
+        if (offerCode)
+        {
+            CodeLoginNodes.AddSignUpButton(ui);
+        }
     }
 
     private static UiNode Submit(string group, string name, string value, UiText label) =>

@@ -12,17 +12,24 @@ namespace Tessera.SelfService.Flows.Registration;
 /// </summary>
 internal sealed record RegistrationOptions(bool SignInAfterRegistration, bool LegacyOneStep = false)
 {
-    /// <summary>The hooks of the other registration methods (passkey), whose own chains say whether they sign in.</summary>
+    /// <summary>The hooks of the other registration methods (passkey, code), whose own chains say whether they sign in.</summary>
     public HookConfiguration? Hooks { get; init; }
+
+    /// <summary><c>selfservice.methods.code.passwordless_enabled</c>: signing up with an e-mailed code, without a password.</summary>
+    public bool CodeSignUp { get; init; }
 
     public bool SignsInAfter(string method) =>
         method == "password" || Hooks is null ? SignInAfterRegistration : Hooks.After(FlowKind.Registration, method).Has(HookNames.Session);
 
     /// <summary>The <c>session</c> hook in the registration chain (SelfService/Hooks binds and checks the chain).</summary>
-    public static RegistrationOptions Bind(ConfigurationTree config) =>
-        new(HookConfiguration.Bind(config).After(FlowKind.Registration, "password").Has(HookNames.Session),
+    public static RegistrationOptions Bind(ConfigurationTree config)
+    {
+        var hooks = HookConfiguration.Bind(config);
+        return new(hooks.After(FlowKind.Registration, "password").Has(HookNames.Session),
             config.GetBool("selfservice.flows.registration.enable_legacy_one_step", false))
         {
-            Hooks = HookConfiguration.Bind(config),
+            Hooks = hooks,
+            CodeSignUp = config.GetBool("selfservice.methods.code.passwordless_enabled", false),
         };
+    }
 }

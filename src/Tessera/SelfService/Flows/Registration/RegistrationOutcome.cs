@@ -23,6 +23,9 @@ internal sealed class RegistrationOutcome(
     /// <summary>Whether registration is Kratos's legacy one-step form (<c>enable_legacy_one_step</c>).</summary>
     public bool LegacyOneStep => options.LegacyOneStep;
 
+    /// <summary>Whether the credential step offers "Send sign up code" (<c>passwordless_enabled</c>).</summary>
+    public bool OffersCode => options.CodeSignUp;
+
     public async Task<IResult> CompleteAsync(HttpContext context, Flow flow, Identity identity, CancellationToken cancellationToken, string method = "password")
     {
         // Verification (issue 6): e-mail a code to each verifiable address; the waiting flows are offered as continue_with.
@@ -93,6 +96,6 @@ internal sealed class RegistrationOutcome(
     public Task<IResult> AlreadyCompletedAsync(HttpContext context, Flow flow, CancellationToken cancellationToken) =>
         rerenderer.AlreadyCompletedAsync(context, flow, cancellationToken);
 
-    public Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken) =>
-        rerenderer.SaveAsync(context, flow with { Active = "password" }, status, cancellationToken);
+    public Task<IResult> RerenderAsync(HttpContext context, Flow flow, int status, CancellationToken cancellationToken, string active = "password") =>
+        rerenderer.SaveAsync(context, flow with { Active = active }, status, cancellationToken);
 }

@@ -13,6 +13,7 @@ internal static class RegistrationRegistration
         services.AddSingleton<RegistrationOutcome>();
         services.AddSingleton<ProfileRegistrationMethod>();
         services.AddSingleton<RegistrationSubmission>();
+        services.AddSingleton<RegistrationCodeSteps>();
         services.AddSingleton<RegistrationFlowService>();
         return services;
     }

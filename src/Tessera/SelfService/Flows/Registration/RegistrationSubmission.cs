@@ -3,6 +3,7 @@ using Tessera.Captcha;
 using Tessera.Errors;
 using Tessera.Identities;
 using Tessera.Identities.Schemas;
+using Tessera.SelfService.Methods.Code;
 using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Profile;
 using Tessera.Ui.Messages;
@@ -22,13 +23,15 @@ internal sealed class RegistrationSubmission(
     RegistrationIdentityCreator creator,
     RegistrationOutcome outcome,
     ProfileRegistrationMethod profile,
-    PasskeyRegistrationMethod passkey)
+    PasskeyRegistrationMethod passkey,
+    RegistrationCodeSteps codeSteps)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateRegistrationFlowRequest body, CancellationToken cancellationToken)
     {
         var schema = await schemas.DefaultAsync(cancellationToken);
         var blocked = await gate.CheckAsync(context, flow, body.CsrfToken, UiMessages.ErrorValidationRegistrationFlowExpired,
-            replacement => RegistrationNodes.AddFirst(replacement.Ui, schema, body.Traits, outcome.LegacyOneStep), cancellationToken);
+            replacement => RegistrationNodes.AddFirst(replacement.Ui, schema, body.Traits, outcome.LegacyOneStep, outcome.OffersCode), cancellationToken,
+            replacementState: RegistrationFlowService.StateChooseMethod);
         if (blocked is not null)
         {
             return blocked;
@@ -42,6 +45,11 @@ internal sealed class RegistrationSubmission(
         if (await captcha.CheckAsync(context, flow, body.CaptchaTurnstileResponse, cancellationToken) is { } refused)
         {
             return refused;
+        }
+
+        if (outcome.OffersCode && (body.Method ?? (CodeLoginNodes.ImpliesCode(body.Resend, address: null) ? CodeLoginNodes.Code : null)) == CodeLoginNodes.Code)
+        {
+            return await codeSteps.SubmitAsync(context, flow, schema, body, cancellationToken);
         }
 
         if (!outcome.LegacyOneStep && ProfileRegistrationMethod.Handles(body))
@@ -102,7 +110,7 @@ internal sealed class RegistrationSubmission(
     {
         if (outcome.LegacyOneStep)
         {
-            RegistrationNodes.AddOneStep(flow.Ui, schema, body.Traits);
+            RegistrationNodes.AddOneStep(flow.Ui, schema, body.Traits, outcome.OffersCode);
         }
         else if (traitsRefused)
         {
@@ -110,7 +118,7 @@ internal sealed class RegistrationSubmission(
         }
         else
         {
-            RegistrationNodes.AddCredentialStep(flow.Ui, schema, body.Traits);
+            RegistrationNodes.AddCredentialStep(flow.Ui, schema, body.Traits, outcome.OffersCode);
             passkey.AddChoice(flow);
         }
     }

@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 namespace Tessera.SelfService.Flows.Registration;
 
 /// <summary>
-/// Kratos's <c>updateRegistrationFlowWithPasswordMethod</c> and <c>updateRegistrationFlowWithProfileMethod</c> (form
+/// Kratos's <c>updateRegistrationFlowWithPasswordMethod</c>, <c>updateRegistrationFlowWithProfileMethod</c> and
+/// <c>updateRegistrationFlowWithCodeMethod</c> (form
 /// fields <c>traits.email</c> or a JSON object).
 /// </summary>
 internal sealed record UpdateRegistrationFlowRequest(string? Method, string? Password, JsonObject? Traits, string? CsrfToken)
@@ -16,6 +17,12 @@ internal sealed record UpdateRegistrationFlowRequest(string? Method, string? Pas
 
     /// <summary>Kratos's <c>updateRegistrationFlowWithPasskeyMethod</c>: the credential from <c>navigator.credentials.create</c>, as JSON.</summary>
     public string? PasskeyRegister { get; init; }
+
+    /// <summary>Kratos's <c>updateRegistrationFlowWithCodeMethod</c>: the code the address received.</summary>
+    public string? Code { get; init; }
+
+    /// <summary><c>code</c> sends the code again (to the address of the traits it was sent for).</summary>
+    public string? Resend { get; init; }
 
     /// <summary>The two-step form's navigation: <c>previous</c> (back to the traits) or <c>credential-selection</c>.</summary>
     public string? Screen { get; init; }

@@ -87,7 +87,7 @@ internal sealed class SettingsFlowService(
         }
 
         forms.Render(flow, identity!, schema);
-        var method = forms.Find(body.Method);
+        var method = forms.Find(body.ImpliedMethod);
         if (method is null)
         {
             flow.Ui.AddMessage(null, UiMessages.ErrorValidationSettingsNoStrategyFound.With());

@@ -25,7 +25,27 @@ internal sealed record UpdateSettingsFlowRequest(string? Method, string? CsrfTok
 
     public JsonNode? LookupSecretDisable { get; init; }
 
+    /// <summary>Kratos's <c>updateSettingsFlowWithWebAuthnMethod</c>: a new security key's credential (JSON), its name, or the id of one to remove.</summary>
+    public string? WebauthnRegister { get; init; }
+
+    public string? WebauthnRegisterDisplayname { get; init; }
+
+    public string? WebauthnRemove { get; init; }
+
+    /// <summary>Kratos's <c>updateSettingsFlowWithPasskeyMethod</c>: a new passkey's credential (JSON), or the id of one to remove.</summary>
+    public string? PasskeySettingsRegister { get; init; }
+
+    public string? PasskeyRemove { get; init; }
+
     public JsonNode? TransientPayload { get; init; }
+
+    /// <summary>
+    /// The method a body without <c>method</c> is for, as Kratos infers it: webauthn.js submits a security key's or a
+    /// passkey's form without pressing a submit button, and the remove buttons carry only their own field.
+    /// </summary>
+    public string? ImpliedMethod =>
+        Method ?? (WebauthnRegister is { Length: > 0 } || WebauthnRemove is { Length: > 0 } ? "webauthn"
+            : PasskeySettingsRegister is { Length: > 0 } || PasskeyRemove is { Length: > 0 } ? "passkey" : null);
 
     /// <summary>A flag as JSON <c>true</c> or the form string <c>"true"</c>.</summary>
     public static bool IsSet(JsonNode? flag) =>

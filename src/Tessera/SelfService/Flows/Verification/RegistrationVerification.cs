@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Courier.Channels;
 using Tessera.Identities;
 using Tessera.SelfService.Hooks;
 
@@ -6,7 +7,7 @@ namespace Tessera.SelfService.Flows.Verification;
 
 /// <summary>
 /// Kratos's implicit <c>verification</c> hook after registration: with verification enabled, each unverified e-mail
-/// address the schema marks verifiable gets a code and a verification flow waiting for it, offered to the client as
+/// address (and, with the code method, phone number) the schema marks verifiable gets a code and a verification flow waiting for it, offered to the client as
 /// <c>continue_with: show_verification_ui</c>.
 /// </summary>
 internal sealed class RegistrationVerification(VerificationFlowService verification, FlowResponder responder, VerificationOptions options, FlowHooks hooks)
@@ -20,7 +21,8 @@ internal sealed class RegistrationVerification(VerificationFlowService verificat
 
         var continueWith = new List<object>();
         var returnTo = registration.ReturnTo is null ? null : new Uri(registration.ReturnTo);
-        foreach (var address in identity.VerifiableAddresses.Where(a => a.Via == "email" && !a.Verified))
+        // Phone numbers (via sms) get a texted code; the link method has no text message, so it verifies e-mail only.
+        foreach (var address in identity.VerifiableAddresses.Where(a => !a.Verified && (a.Via == "email" || (a.Via == CourierChannelIds.Sms && !options.UsesLink))))
         {
             var flow = await verification.CreateSentAsync(context, registration.Type, returnTo, identity.Id, address.Value, cancellationToken);
             var url = flow.Type == FlowType.Browser ? responder.UiUrl(flow).AbsoluteUri : null;

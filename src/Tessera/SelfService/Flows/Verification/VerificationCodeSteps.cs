@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
 using Tessera.RateLimiting;
 using Tessera.Errors;
 using Tessera.Hosting;
@@ -25,7 +26,7 @@ internal sealed class VerificationCodeSteps(
 
     public async Task<IResult> SendCodeAsync(HttpContext context, Flow flow, string? email, string? captchaResponse, CancellationToken cancellationToken)
     {
-        if (CodeAddress.Problem(email) is { } problem)
+        if (CodeAddress.Problem(email, allowPhone: true) is { } problem)
         {
             CodeFormNodes.Clear(flow.Ui);
             CodeFormNodes.AddEmailForm(flow.Ui, email);
@@ -44,9 +45,17 @@ internal sealed class VerificationCodeSteps(
         // Don't reveal whether the address is known: from here on the flow, and so the answer, is the same.
         CodeFormNodes.Clear(flow.Ui);
         CodeFormNodes.AddCodeForm(flow.Ui, UiMessages.InfoNodeLabelVerificationCode, resendTo: address);
-        flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceVerificationEmailWithCodeSent.With());
+        flow.Ui.AddMessage(null, CodeSentMessage(address));
         return await RerenderAsync(context, flow with { State = VerificationFlowService.StateSentEmail }, StatusCodes.Status200OK, cancellationToken);
     }
+
+    /// <summary>
+    /// Kratos's <c>VerificationCodeSentMessage(via)</c>: 1080004 for a phone number, 1080003 for an e-mail address. Chosen
+    /// by what was typed, never by whether an account has it.
+    /// </summary>
+    public static UiText CodeSentMessage(string address) => CodeVerificationMethod.ViaOf(address) == CodeVerificationMethod.Via
+        ? UiMessages.InfoSelfServiceVerificationEmailWithCodeSent.With()
+        : UiMessages.InfoSelfServiceVerificationPhoneWithCodeSent.With();
 
     /// <summary>Checks the code; on success the form becomes a "Continue" link to <paramref name="next"/>.</summary>
     public async Task<IResult> CheckCodeAsync(HttpContext context, Flow flow, string? submitted, Uri next, CancellationToken cancellationToken)
@@ -72,10 +81,14 @@ internal sealed class VerificationCodeSteps(
             return stop.Messages is null ? new ErrorResult(stop.Error!) : await RerenderAsync(context, flow, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
+        // 1080005 for a phone number (the address the resend button holds), 1080002 for an e-mail address.
+        var sentTo = ((flow.Ui.Find(CodeFormNodes.Email)?.Attributes as UiInputAttributes)?.Value as JsonValue)?.ToString();
         CodeFormNodes.Clear(flow.Ui);
         flow.Ui.Nodes.Add(new UiNode("a", CodeFormNodes.Group,
             new UiAnchorAttributes("continue", next.AbsoluteUri, UiMessages.InfoNodeLabelContinue.With()), new UiNodeMeta(UiMessages.InfoNodeLabelContinue.With())));
-        flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceVerificationSuccessful.With());
+        flow.Ui.AddMessage(null, sentTo is not null && CodeVerificationMethod.ViaOf(sentTo) != CodeVerificationMethod.Via
+            ? UiMessages.InfoSelfServiceVerificationPhoneSuccessful.With()
+            : UiMessages.InfoSelfServiceVerificationSuccessful.With());
 
         // Single use: of concurrent submissions only the one that moves the flow to its final state answers success.
         var done = flow with { State = VerificationFlowService.StatePassedChallenge, Active = "code" };

@@ -53,7 +53,7 @@ internal sealed class VerificationFlowService(
 
         var flow = factory.Create(context, FlowKind.Verification, type, returnTo, StateSentEmail) with { Active = "code" };
         CodeFormNodes.AddCodeForm(flow.Ui, UiMessages.InfoNodeLabelVerificationCode, resendTo: address);
-        flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceVerificationEmailWithCodeSent.With());
+        flow.Ui.AddMessage(null, VerificationCodeSteps.CodeSentMessage(address));
         await steps.StoreSentAsync(flow, identityId, address, cancellationToken);
         return flow;
     }

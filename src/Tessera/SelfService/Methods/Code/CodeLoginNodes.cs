@@ -37,14 +37,20 @@ internal static class CodeLoginNodes
     public static void ShowCodeStep(UiContainer ui, UiMessage codeLabel, IEnumerable<(string Name, string Value)> hidden)
     {
         ui.Nodes.RemoveAll(n => n.Name != CsrfProtection.FieldName);
-        ui.Nodes.Add(new UiNode("input", Group,
-            new UiInputAttributes(Code, "text") { Required = true, Autocomplete = "one-time-code", Pattern = "[0-9]+", Maxlength = OneTimeCode.Length },
-            new UiNodeMeta(codeLabel.With())));
         foreach (var (name, value) in hidden)
         {
             ui.Nodes.Add(UiNode.Hidden(Group, name, value));
         }
 
+        AddCodeInputs(ui, codeLabel);
+    }
+
+    /// <summary>The code input, "continue" and "resend".</summary>
+    public static void AddCodeInputs(UiContainer ui, UiMessage codeLabel)
+    {
+        ui.Nodes.Add(new UiNode("input", Group,
+            new UiInputAttributes(Code, "text") { Required = true, Autocomplete = "one-time-code", Pattern = "[0-9]+", Maxlength = OneTimeCode.Length },
+            new UiNodeMeta(codeLabel.With())));
         ui.Nodes.Add(Submit(Method, Code, UiMessages.InfoNodeLabelContinue.With()));
         ui.Nodes.Add(Submit(Resend, Code, UiMessages.InfoNodeLabelResendOTP.With()));
     }

@@ -13,6 +13,7 @@ internal static class CodeMethodRegistration
         services.TryAddSingleton<CodeChallenges>();
         services.AddSingleton<CodeCourier>();
         services.AddSingleton<CodeLoginMethod>();
+        services.AddSingleton<CodeRegistrationMethod>();
         return services;
     }
 }

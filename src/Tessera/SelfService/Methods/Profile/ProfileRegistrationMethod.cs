@@ -12,7 +12,7 @@ namespace Tessera.SelfService.Methods.Profile;
 /// moves the flow to the credential step (1040009); <c>screen=previous</c> goes back to the traits. Nothing is stored
 /// but the flow. As in Kratos, scripts get the flow with 400 (it is not finished) and HTML browsers a 303 to its UI.
 /// </summary>
-internal sealed class ProfileRegistrationMethod(FlowRerenderer rerenderer, PasskeyRegistrationMethod passkey)
+internal sealed class ProfileRegistrationMethod(FlowRerenderer rerenderer, PasskeyRegistrationMethod passkey, RegistrationOptions options)
 {
     /// <summary>Whether this submission is a step of the two-step form rather than a credential.</summary>
     public static bool Handles(UpdateRegistrationFlowRequest body) =>
@@ -40,7 +40,7 @@ internal sealed class ProfileRegistrationMethod(FlowRerenderer rerenderer, Passk
             return SaveAsync(context, flow, cancellationToken);
         }
 
-        RegistrationNodes.AddCredentialStep(flow.Ui, schema, traits);
+        RegistrationNodes.AddCredentialStep(flow.Ui, schema, traits, options.CodeSignUp);
         passkey.AddChoice(flow);
         flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceRegistrationChooseCredentials.With());
         return SaveAsync(context, flow, cancellationToken);

@@ -22,6 +22,13 @@ internal static class WebAuthnChallenges
     public static AssertionOptions? TakeAssertion(Flow flow, string method) =>
         Take(flow, method) is { } json ? AssertionOptions.FromJson(json) : null;
 
+    /// <summary>
+    /// The creation options a form already offers (left in place): a settings form is rendered again before its
+    /// submission is handled, and must not replace the challenge the submission answers.
+    /// </summary>
+    public static CredentialCreateOptions? PeekCreation(Flow flow, string method) =>
+        flow.InternalContext[Key(method)]?.ToJsonString() is { } json ? CredentialCreateOptions.FromJson(json) : null;
+
     /// <summary>The options as <c>navigator.credentials</c> takes them: <c>{"publicKey": ...}</c>.</summary>
     public static JsonObject ForBrowser(CredentialCreateOptions options) => new() { ["publicKey"] = JsonNode.Parse(options.ToJson()) };
 

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+using OpenIddict.Server;
+using Tessera.OAuth2.Clients;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace Tessera.OAuth2.Protocol;
+
+/// <summary>
+/// Discovery names what Tessera answers outside OpenIddict: the revocation endpoint (<c>/oauth2/revoke</c>) and every
+/// client authentication method, <c>none</c> and <c>private_key_jwt</c> included.
+/// </summary>
+internal sealed class ConfigurationHandler : IOpenIddictServerHandler<HandleConfigurationRequestContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<HandleConfigurationRequestContext>()
+            .UseSingletonHandler<ConfigurationHandler>()
+            .SetOrder(int.MaxValue - 100_000)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public ValueTask HandleAsync(HandleConfigurationRequestContext context)
+    {
+        if (context.TokenEndpoint is { } token)
+        {
+            context.RevocationEndpoint = new Uri(token, "/oauth2/revoke");
+        }
+
+        context.TokenEndpointAuthenticationMethods.Clear();
+        context.RevocationEndpointAuthenticationMethods.Clear();
+        foreach (var method in ClientAuthMethods.All)
+        {
+            context.TokenEndpointAuthenticationMethods.Add(method);
+            context.RevocationEndpointAuthenticationMethods.Add(method);
+        }
+
+        return default;
+    }
+}

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
+using Tessera.SelfService.Flows.Nodes;
+using Tessera.Ui.Messages;
+
+namespace Tessera.SelfService.Methods.WebAuthn;
+
+/// <summary>The webauthn method's nodes, named and shaped as Kratos's (group <c>webauthn</c>; triggers call webauthn.js).</summary>
+internal static class WebAuthnNodes
+{
+    public const string Group = "webauthn";
+    public const string Register = "webauthn_register";
+    public const string RegisterTrigger = "webauthn_register_trigger";
+    public const string RegisterDisplayName = "webauthn_register_displayname";
+    public const string Remove = "webauthn_remove";
+    public const string Login = "webauthn_login";
+    public const string LoginTrigger = "webauthn_login_trigger";
+
+    /// <summary>Settings: the key's name, the button that runs the ceremony (options as its value), and the field its result goes into.</summary>
+    public static IEnumerable<UiNode> Registration(JsonObject options)
+    {
+        var json = options.ToJsonString();
+        yield return UiNode.Input(Group, RegisterDisplayName, "text", UiMessages.InfoSelfServiceSettingsRegisterWebAuthnDisplayName.With());
+        yield return new UiNode("input", Group,
+            new UiInputAttributes(RegisterTrigger, "button") { Value = json, Onclick = $"window.oryWebAuthnRegistration({json})", OnclickTrigger = "oryWebAuthnRegistration" },
+            new UiNodeMeta(UiMessages.InfoSelfServiceSettingsRegisterWebAuthn.With()));
+        yield return new UiNode("input", Group, new UiInputAttributes(Register, "hidden"), new UiNodeMeta(null));
+    }
+
+    /// <summary>Settings: one "Remove security key" submit per key (value: the key's id in hex, as Kratos).</summary>
+    public static UiNode RemoveButton(WebAuthnCredential credential) =>
+        new("input", Group, new UiInputAttributes(Remove, "submit") { Value = credential.HexId },
+            new UiNodeMeta(UiMessages.InfoSelfServiceSettingsRemoveWebAuthn.With(new Dictionary<string, object?>
+            {
+                ["display_name"] = string.IsNullOrEmpty(credential.DisplayName) ? "unnamed" : credential.DisplayName,
+                ["added_at"] = credential.AddedAt,
+                ["added_at_unix"] = credential.AddedAt.ToUnixTimeSeconds(),
+            })));
+
+    /// <summary>Login at aal2: the button that runs the ceremony (1010008) and the field its result goes into.</summary>
+    public static IEnumerable<UiNode> SecondFactor(JsonObject options)
+    {
+        var json = options.ToJsonString();
+        yield return new UiNode("input", Group,
+            new UiInputAttributes(LoginTrigger, "button") { Value = json, Onclick = $"window.oryWebAuthnLogin({json})", OnclickTrigger = "oryWebAuthnLogin" },
+            new UiNodeMeta(UiMessages.InfoSelfServiceLoginWebAuthn.With()));
+        yield return new UiNode("input", Group, new UiInputAttributes(Login, "hidden"), new UiNodeMeta(null));
+    }
+}
