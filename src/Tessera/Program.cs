@@ -13,6 +13,7 @@ using Tessera.Identities;
 using Tessera.Logging;
 using Tessera.OAuth2;
 using Tessera.OAuth2.Authorization;
+using Tessera.OAuth2.AccountEvents;
 using Tessera.OAuth2.TokenHooks;
 using Tessera.Permissions;
 using Tessera.Persistence;
@@ -80,6 +81,7 @@ public static class Program
         builder.Services.AddApiKeys(config);
         builder.Services.AddOAuth2(config);
         builder.Services.AddOAuth2Authorization(config);
+        builder.Services.AddOAuth2AccountEvents(config);
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();

@@ -108,8 +108,9 @@ internal static class KeyTable
         new("oauth2.pkce.enforced", KeyStatus.Implemented, "default false"),
         new("oauth2.pkce.enforced_for_public_clients", KeyStatus.Implemented, "default true"),
         new("oauth2.grant.refresh_token.rotation_grace_period", KeyStatus.Implemented, "default 5s, at most 5m"),
-        new("oauth2.token_hook", KeyStatus.Implemented),
-        new("oauth2.refresh_token_hook", KeyStatus.Implemented),
+        new("oauth2.token_hook", KeyStatus.Implemented, "a URL or {url, auth: api_key}; Tessera adds timeout (default 10s); every grant"),
+        new("oauth2.refresh_token_hook", KeyStatus.Implemented, "as oauth2.token_hook; the refresh grant, before the token hook"),
+        new("oauth2.revoke_tokens_on", KeyStatus.Implemented, "Tessera's own: password_change, identity_disabled, session_revoked (each default true) revoke the identity's tokens"),
     ];
 
     /// <summary>The longest row covering <paramref name="key"/>, or null for a key that is neither Kratos's nor a Hydra key Tessera reads.</summary>
