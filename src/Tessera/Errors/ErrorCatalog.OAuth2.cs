@@ -135,4 +135,44 @@ internal static partial class ErrorCatalog
         "`POST /admin/keys/{set}` asked for an algorithm other than ES256 or RS256, or a use other than sig.",
         "Send `{\"alg\": \"ES256\", \"use\": \"sig\", \"kid\": \"...\"}` (RS256 also works).",
         "POST /admin/keys/{set} answers 400");
+
+    public static readonly ErrorDescriptor OAuth2RefreshTokenReused = new(
+        "oauth2_refresh_token_reused", 400,
+        "The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
+        "The refresh token was already used (rotated) {since} ago, beyond the grace period: every token of this grant has been revoked.",
+        "A refresh token is single use: each refresh returns a new one. The same token came back after `oauth2.grant.refresh_token.rotation_grace_period`, which is what a stolen token looks like, so the whole chain was revoked (seed row C1). Seed 003: AUTH_INVALID_GRANT.",
+        "Store the new refresh token of every refresh answer before using it; retry a timed-out refresh within the grace period (it returns the same pair). The user must sign in again.",
+        "The token endpoint answers 400 invalid_grant for a reused refresh token (seed row C1)");
+
+    public static readonly ErrorDescriptor OAuth2AuthorizationCodeReused = new(
+        "oauth2_authorization_code_reused", 400,
+        "The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
+        "The authorization code has been used already; the tokens issued for it are revoked.",
+        "An authorization code is single use (RFC 6749 section 4.1.2): it was redeemed before, by this request's sender or by whoever intercepted it, so the tokens of the first redemption were revoked too. Seed 003: AUTH_INVALID_GRANT (reused code).",
+        "Redeem each code once; start a new authorization for new tokens.",
+        "The token endpoint answers 400 invalid_grant for a reused authorization code (seed 003 AUTH_INVALID_GRANT)");
+
+    public static readonly ErrorDescriptor OAuth2AuthorizationCodeInvalid = new(
+        "oauth2_authorization_code_invalid", 400,
+        "The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
+        "{problem}",
+        "The authorization code is expired (`ttl.auth_code`), was issued to another client, or is not one Tessera issued. Seed 003: AUTH_INVALID_GRANT (expired code).",
+        "Redeem codes at once, with the client that asked for them; start a new authorization.",
+        "The token endpoint answers 400 invalid_grant for an expired or foreign code (seed 003 AUTH_INVALID_GRANT)");
+
+    public static readonly ErrorDescriptor OAuth2PkceInvalid = new(
+        "oauth2_pkce_invalid", 400,
+        "The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
+        "{problem}",
+        "The `code_verifier` is missing, or its S256 hash is not the `code_challenge` the authorization request sent (RFC 7636 section 4.6). Seed 003: VALIDATION_INVALID_PKCE.",
+        "Send the verifier whose SHA-256 (base64url) was the challenge, with the code it belongs to.",
+        "The token endpoint answers 400 invalid_grant: PKCE verification failed (seed 003 VALIDATION_INVALID_PKCE)");
+
+    public static readonly ErrorDescriptor OAuth2RedirectUriMismatch = new(
+        "oauth2_redirect_uri_mismatch", 400,
+        "The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
+        "{problem}",
+        "The token request's `redirect_uri` is missing or differs from the one of the authorization request (RFC 6749 section 4.1.3). Seed 003: VALIDATION_REDIRECT_URI_REQUIRED.",
+        "Send the same `redirect_uri` in the token request as in the authorization request.",
+        "The token endpoint answers 400 for a missing or different redirect_uri (seed 003 VALIDATION_REDIRECT_URI_REQUIRED)");
 }

@@ -30,6 +30,11 @@ internal static class OAuth2Errors
         [ErrorCatalog.OAuth2ClientMetadataInvalid.Id] = "invalid_client_metadata",
         [ErrorCatalog.OAuth2KeySetNotFound.Id] = "not_found",
         [ErrorCatalog.OAuth2KeyRequestInvalid.Id] = "invalid_request",
+        [ErrorCatalog.OAuth2RefreshTokenReused.Id] = "invalid_grant",
+        [ErrorCatalog.OAuth2AuthorizationCodeReused.Id] = "invalid_grant",
+        [ErrorCatalog.OAuth2AuthorizationCodeInvalid.Id] = "invalid_grant",
+        [ErrorCatalog.OAuth2PkceInvalid.Id] = "invalid_grant",
+        [ErrorCatalog.OAuth2RedirectUriMismatch.Id] = "invalid_grant",
 
         // The login/consent/logout request API (OAuth2/Authorization/Admin), in Hydra's codes.
         [ErrorCatalog.OAuth2ChallengeMissing.Id] = "invalid_request",
@@ -55,7 +60,33 @@ internal static class OAuth2Errors
         ["unsupported_token_type"] = ErrorCatalog.OAuth2UnsupportedTokenType,
     };
 
+    /// <summary>
+    /// OpenIddict's own rejections that seed 003 tells apart, by the error id at the end of OpenIddict's error_uri
+    /// (stable across its versions, unlike its English text).
+    /// </summary>
+    private static readonly Dictionary<string, ErrorDescriptor> ByOpenIddictId = new(StringComparer.Ordinal)
+    {
+        ["ID2052"] = ErrorCatalog.OAuth2PkceInvalid, // the code_verifier does not match the code_challenge
+        ["ID2016"] = ErrorCatalog.OAuth2AuthorizationCodeInvalid, // the code is no longer valid (expired)
+    };
+
     public static IEnumerable<string> EntryIds => Codes.Keys;
+
+    /// <summary>The entry for an error OpenIddict raised: by its error id when seed 003 distinguishes it, else by the RFC code.</summary>
+    public static ErrorDescriptor EntryFor(string code, string? openIddictUri, string? description)
+    {
+        var id = openIddictUri?[(openIddictUri.LastIndexOf('/') + 1)..];
+        if (id is not null && ByOpenIddictId.TryGetValue(id, out var entry))
+        {
+            return entry;
+        }
+
+        // A redirect_uri missing (OpenIddict's generic ID2029, "mandatory parameter missing") or different from the
+        // authorization request's (RFC 6749 section 4.1.3): OpenIddict names the parameter only in its text.
+        return code is "invalid_grant" or "invalid_request" && description?.Contains("'redirect_uri'", StringComparison.Ordinal) == true
+            ? ErrorCatalog.OAuth2RedirectUriMismatch
+            : EntryFor(code);
+    }
 
     public static string CodeOf(ErrorDescriptor entry) => Codes.TryGetValue(entry.Id, out var code) ? code : "server_error";
 

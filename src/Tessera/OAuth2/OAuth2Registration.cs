@@ -37,6 +37,11 @@ internal static class OAuth2Registration
         services.AddSingleton<TokenLookup>();
         services.AddSingleton<TokenRevocation>();
         services.AddSingleton<ClientCredentialsGrant>();
+        services.AddSingleton<IdTokenIssuer>();
+        services.AddSingleton<CodeRedemptionStore>();
+        services.AddSingleton<TokenPairIssuer>();
+        services.AddSingleton<AuthorizationCodeGrant>();
+        services.AddSingleton<RefreshTokenGrant>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerCredentialsSetup>();
 
         services.AddOpenIddict()
@@ -59,6 +64,7 @@ internal static class OAuth2Registration
                 server.AddEventHandler(EndSessionRequestValidationHandler.Descriptor);
                 server.AddEventHandler(JsonWebKeySetHandler.Descriptor);
                 server.AddEventHandler(ConfigurationHandler.Descriptor);
+                server.AddEventHandler(RefreshTokenResolutionHandler.Descriptor);
                 server.AddEventHandler(OAuth2ErrorResponseHandler<ApplyTokenResponseContext>.Descriptor);
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

@@ -60,12 +60,14 @@ public sealed class TesseraTestServer : IAsyncDisposable
     /// <param name="settings">Configuration keys in Kratos's dotted form, e.g. <c>["selfservice.flows.login.lifespan"] = "1s"</c>.</param>
     /// <param name="environment">Environment variables as the server would see them (the test process's own are not used).</param>
     /// <param name="logs">An extra logger provider, for tests that assert what the server logs (at <c>log.level</c> warning).</param>
+    /// <param name="services">Test seams added to the server's services (after its own).</param>
     public static async Task<TesseraTestServer> StartAsync(
         DatabaseKind kind,
         IReadOnlyDictionary<string, string>? settings = null,
         IReadOnlyDictionary<string, string>? environment = null,
         string? dsn = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null,
+        Action<IServiceCollection>? services = null)
     {
         EmittedIds.Start();
         dsn ??= await TestDatabases.CreateAsync(kind);
@@ -89,14 +91,16 @@ public sealed class TesseraTestServer : IAsyncDisposable
         }
 
         var clock = new FakeClock();
-        var app = await ServerStartup.StartAsync(config, services =>
+        var app = await ServerStartup.StartAsync(config, collection =>
         {
-            services.AddSingleton<TimeProvider>(clock);
-            services.AddSingleton<IOutboundConnectAudit, LoopbackOnlyOutbound>();
+            collection.AddSingleton<TimeProvider>(clock);
+            collection.AddSingleton<IOutboundConnectAudit, LoopbackOnlyOutbound>();
             if (logs is not null)
             {
-                services.AddSingleton(logs);
+                collection.AddSingleton(logs);
             }
+
+            services?.Invoke(collection);
         }, CancellationToken.None);
         return new TesseraTestServer(app, clock, dsn);
     }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
@@ -22,7 +23,7 @@ internal static class TokenEndpoints
     }
 
     private static async Task<Results<TokenResponseResult, OAuth2ErrorResult>> Oauth2TokenExchange(
-        HttpContext context, ClientCredentialsGrant clientCredentials, CancellationToken cancellationToken)
+        HttpContext context, ClientCredentialsGrant clientCredentials, AuthorizationCodeGrant authorizationCode, RefreshTokenGrant refresh, CancellationToken cancellationToken)
     {
         var transaction = context.Features.Get<OpenIddictServerAspNetCoreFeature>()?.Transaction;
         var request = transaction?.Request;
@@ -36,6 +37,9 @@ internal static class TokenEndpoints
         var result = request.GrantType switch
         {
             GrantTypes.ClientCredentials => await clientCredentials.ExchangeAsync(client, request, cancellationToken),
+            GrantTypes.AuthorizationCode when (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal is { } code
+                => await authorizationCode.ExchangeAsync(client, request, code, cancellationToken),
+            GrantTypes.RefreshToken => await refresh.ExchangeAsync(client, request, cancellationToken),
             _ => Result<TokenResponse>.Failure(OAuth2Errors.Problem(ErrorCatalog.OAuth2UnsupportedGrantType, $"The grant type '{request.GrantType}' is not supported.")),
         };
         return result.TryGetValue(out var response, out var error) ? new TokenResponseResult(response) : new OAuth2ErrorResult(error);

@@ -33,7 +33,7 @@ internal sealed class OAuth2ErrorResponseHandler<TContext>(OAuth2ErrorWriter wri
 
         var http = context.Transaction.GetHttpRequest()?.HttpContext ?? throw new InvalidOperationException("OpenIddict ran outside ASP.NET Core.");
         var error = context.Transaction.GetError()
-            ?? new TesseraError(OAuth2Errors.EntryFor(response.Error), response.ErrorDescription);
+            ?? new TesseraError(OAuth2Errors.EntryFor(response.Error, response.ErrorUri, response.ErrorDescription), response.ErrorDescription);
         await writer.WriteAsync(http, error);
         context.HandleRequest();
     }

@@ -15,13 +15,14 @@ namespace Tessera.OAuth2.Protocol;
 /// codes), so a code issued by one node is redeemable on any other. Runs when OpenIddict's options are first read,
 /// which is after <see cref="OAuth2KeyRing.InitialiseAsync"/> at start-up.
 /// </summary>
-internal sealed class ServerCredentialsSetup(OAuth2KeyRing ring, ServerSecrets secrets, OAuth2Options options) : IConfigureOptions<OpenIddictServerOptions>
+internal sealed class ServerCredentialsSetup(OAuth2KeyRing ring, ServerSecrets secrets, OAuth2Options options, TimeProvider clock) : IConfigureOptions<OpenIddictServerOptions>
 {
     private static readonly SecretPurpose Purpose = new("tessera/oauth2-openiddict-encryption/v1");
 
     public void Configure(OpenIddictServerOptions server)
     {
         server.Issuer = options.Issuer;
+        server.TimeProvider = clock;
         foreach (var key in ring.Keys.Where(k => k.Set == KeySets.IdToken))
         {
             server.SigningCredentials.Add(key.Credentials);

@@ -32,6 +32,39 @@ internal sealed class TokenStore(Database database, NetworkContext network)
         return row?.ToToken();
     }
 
+    /// <summary>
+    /// Marks a refresh token rotated, once (a conditional update): true for exactly one of any number of concurrent
+    /// callers, on any node; false when it was rotated or revoked already.
+    /// </summary>
+    public async Task<bool> TryRotateAsync(string signature, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE oauth2_tokens SET rotated_at = @Now WHERE nid = @Nid AND signature = @Signature AND rotated_at IS NULL AND revoked_at IS NULL",
+            new { Nid = network.Id, Signature = signature, Now = now },
+            cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>Keeps the (sealed) answer a rotation produced, for retries within the grace period.</summary>
+    public async Task SetRotationResponseAsync(string signature, string sealedResponse, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE oauth2_tokens SET rotation_response = @Response WHERE nid = @Nid AND signature = @Signature",
+            new { Nid = network.Id, Signature = signature, Response = sealedResponse },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Revokes the access tokens of a grant (a refresh replaces them).</summary>
+    public async Task RevokeAccessTokensAsync(string requestId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE oauth2_tokens SET revoked_at = @Now WHERE nid = @Nid AND request_id = @RequestId AND kind = 'access_token' AND revoked_at IS NULL",
+            new { Nid = network.Id, RequestId = requestId, Now = now },
+            cancellationToken: cancellationToken));
+    }
+
     /// <summary>Revokes every still-active token of one grant (a refresh token's chain, a reused code's tokens).</summary>
     public async Task<int> RevokeRequestAsync(string requestId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+using Dapper;
+using Tessera.Persistence;
+
+namespace Tessera.OAuth2.Tokens;
+
+/// <summary>
+/// <c>oauth2_code_redemptions</c>: authorization codes are single use. The first redemption inserts the code's keyed
+/// hash; every later or concurrent one conflicts on the primary key (on any node) and learns which grant the first
+/// one started, so its tokens can be revoked (RFC 6749 section 4.1.2).
+/// </summary>
+internal sealed class CodeRedemptionStore(Database database, NetworkContext network)
+{
+    /// <summary>Null when this call redeemed the code; otherwise the request id of the redemption that did.</summary>
+    public async Task<string?> TryRedeemAsync(string signature, string requestId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO oauth2_code_redemptions (signature, nid, request_id, redeemed_at, expires_at)
+            VALUES (@Signature, @Nid, @RequestId, @Now, @ExpiresAt) ON CONFLICT (signature) DO NOTHING
+            """,
+            new { Signature = signature, Nid = network.Id, RequestId = requestId, Now = now, ExpiresAt = expiresAt },
+            cancellationToken: cancellationToken));
+        if (inserted > 0)
+        {
+            return null;
+        }
+
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT request_id FROM oauth2_code_redemptions WHERE signature = @Signature AND nid = @Nid",
+            new { Signature = signature, Nid = network.Id },
+            cancellationToken: cancellationToken)) ?? string.Empty;
+    }
+}
