@@ -17,14 +17,14 @@ internal static class LoginRequirements
     public static LoginDecision Decide(AuthorizationFlow flow, Session? session, DateTimeOffset now)
     {
         var query = QueryHelpers.ParseQuery(new Uri(flow.RequestUrl).Query);
-        var prompts = query["prompt"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var prompts = query.GetValueOrDefault("prompt").ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var wantedAal = (flow.Oidc.AcrValues ?? []).Contains(AssuranceLevels.Aal2, StringComparer.Ordinal) ? AssuranceLevels.Aal2 : null;
 
         var reason = session switch
         {
             null => "login_required",
             _ when prompts.Contains("login", StringComparer.Ordinal) && session.AuthenticatedAt < flow.RequestedAt => "login_required",
-            _ when MaxAge(query["max_age"].ToString()) is { } maxAge && now - session.AuthenticatedAt > maxAge => "login_required",
+            _ when MaxAge(query.GetValueOrDefault("max_age").ToString()) is { } maxAge && now - session.AuthenticatedAt > maxAge => "login_required",
             _ when wantedAal is not null && session.Aal != AssuranceLevels.Aal2 => "login_required",
             _ => null,
         };
