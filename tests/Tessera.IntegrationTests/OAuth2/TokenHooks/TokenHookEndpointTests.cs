@@ -13,7 +13,7 @@ namespace Tessera.IntegrationTests.OAuth2.TokenHooks;
 /// <summary>
 /// Issue 20 acceptance 2, row C4, end to end through <c>/oauth2/token</c>: the configured token hook answering 500 ->
 /// 500 <c>server_error</c> naming the status; 403 -> 403 <c>access_denied</c>; slower than its timeout ->
-/// <c>server_error</c> within it; 200 -> its claims in the JWT access token's <c>ext</c>.
+/// <c>server_error</c> within it; 200 -> its claims in introspection's <c>ext</c> and in the JWT access token's.
 /// Each test tells the hook apart by its client (the receiver scripts per path, so the hook's path carries nothing:
 /// the tests of one class run one at a time and script <c>/token</c> before each request).
 /// </summary>
@@ -65,6 +65,27 @@ public abstract class TokenHookEndpointTests(TokenHookServer fixture)
         status.ShouldBe(HttpStatusCode.InternalServerError);
         body["error"]!.ToString().ShouldBe("server_error");
         body["error_description"]!.ToString().ShouldContain("did not answer within 1s");
+    }
+
+    [Fact]
+    public async Task TokenHook200_ClaimsAppearInIntrospectionExt()
+    {
+        var client = await CreateServiceClientAsync(Server);
+        Receiver.Script("/token", string.Empty, new Reply(200, """{"session": {"access_token": {"tenant": "acme", "sub": "not-you"}}}"""));
+
+        var (status, body) = await ClientCredentialsAsync(client);
+        status.ShouldBe(HttpStatusCode.OK, body.ToJsonString());
+        var (_, introspection) = await SendAsync(Server.Admin, new HttpRequestMessage(HttpMethod.Post, "/admin/oauth2/introspect")
+        {
+            Content = new FormUrlEncodedContent(Form(("token", body["access_token"]!.ToString()))),
+        });
+
+        introspection["active"]!.GetValue<bool>().ShouldBeTrue(introspection.ToJsonString());
+        introspection["ext"]!["tenant"]!.ToString().ShouldBe("acme");
+        introspection["sub"]!.ToString().ShouldBe(client.Id);
+        var sent = JsonNode.Parse(Receiver.ReceivedFor("/token", string.Empty).Last(r => r.Body.Contains(client.Id, StringComparison.Ordinal)).Body)!;
+        sent["request"]!["grant_types"]![0]!.ToString().ShouldBe("client_credentials");
+        sent["request"]!["granted_scopes"]![0]!.ToString().ShouldBe("read");
     }
 
     [Fact]
