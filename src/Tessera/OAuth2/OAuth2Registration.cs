@@ -66,6 +66,7 @@ internal static class OAuth2Registration
                 server.AddEventHandler(ConfigurationHandler.Descriptor);
                 server.AddEventHandler(RefreshTokenResolutionHandler.Descriptor);
                 server.AddEventHandler(OAuth2ErrorResponseHandler<ApplyTokenResponseContext>.Descriptor);
+                server.AddEventHandler(AuthorizationErrorPageHandler.Descriptor);
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()

@@ -43,7 +43,7 @@ public sealed class HttpChannelConfigParserTests
     [Theory]
     [InlineData("base64")]
     [InlineData("file")]
-    public void Parse_AJsonnetBody_StopsStartUpSayingTesseraHasNoJsonnet(string source)
+    public void Parse_AJsonnetBody_FallsBackToKratosDefaultFields_AndWarnsNamingTheKey(string source)
     {
         string location;
         if (source == "base64")
@@ -56,13 +56,15 @@ public sealed class HttpChannelConfigParserTests
             File.WriteAllText(location["file://".Length..], KratosDefaultJsonnet);
         }
 
-        var error = Should.Throw<ConfigurationException>(() => HttpChannelConfigParser.Parse(Config(Channel(new JsonObject
-        {
-            ["url"] = "https://sms.example.com/send", ["body"] = location,
-        }))));
+        var config = Config(Channel(new JsonObject { ["url"] = "https://sms.example.com/send", ["body"] = location }));
+        var channel = HttpChannelConfigParser.Parse(config).ShouldHaveSingleItem();
 
-        error.KeyPath.ShouldBe("courier.channels.0.request_config.body");
-        error.Problem.ShouldContain("Jsonnet");
+        var notice = config.Notices.ShouldHaveSingleItem();
+        notice.KeyPath.ShouldBe("courier.channels.0.request_config.body");
+        notice.Message.ShouldContain("Jsonnet");
+        var rendered = JsonNode.Parse(channel.Request.Body.ShouldNotBeNull().Render(new JsonObject { ["recipient"] = "+4917012345678", ["body"] = "123456", ["template_type"] = "login_code_valid" }))!;
+        rendered["recipient"]!.GetValue<string>().ShouldBe("+4917012345678");
+        rendered["body"]!.GetValue<string>().ShouldBe("123456");
     }
 
     [Fact]

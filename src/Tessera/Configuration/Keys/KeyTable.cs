@@ -21,7 +21,7 @@ internal static class KeyTable
         new("clients.web_hook", KeyStatus.Ignored),
         new("config", KeyStatus.Accepted, "a command-line flag in Kratos's schema (`--config`)"),
         new("cookies", KeyStatus.Implemented),
-        new("courier.channels", KeyStatus.Implemented, "id sms, type http: url, method, headers, auth (basic_auth, api_key); the body is a JSON template with {{placeholders}} (base64:// or file://), not Jsonnet: a Jsonnet body stops start-up; without a channel, text messages go to the log"),
+        new("courier.channels", KeyStatus.Implemented, "id sms, type http: url, method, headers, auth (basic_auth, api_key); the body is a JSON template with {{placeholders}} (base64:// or file://), not Jsonnet: a Jsonnet body is replaced by Kratos's default fields, with a warning at start-up; without a channel, text messages go to the log"),
         new("courier.delivery_strategy", KeyStatus.Implemented, "smtp only; http is refused at start-up"),
         new("courier.http", KeyStatus.Ignored, "the HTTP delivery strategy is not supported"),
         new("courier.message_retries", KeyStatus.Implemented),

@@ -10,7 +10,9 @@ namespace Tessera.Courier.Channels;
 /// <summary>
 /// Binds <c>courier.channels</c>: a list of <c>{id, type: http, request_config}</c>. Headers and auth are read as the
 /// web hooks read theirs; the body is a web hook body template over <see cref="HttpChannelPayload"/>. Every error
-/// names its key path (<c>courier.channels.0.request_config.url</c>) and stops start-up.
+/// names its key path (<c>courier.channels.0.request_config.url</c>) and stops start-up. A Jsonnet body (Kratos's
+/// form, as in Kratos's own quickstart files) is the one exception: Tessera has no Jsonnet engine, so the gateway gets
+/// Kratos's default fields instead and start-up warns, naming the key and the way to write the body for Tessera.
 /// </summary>
 internal static class HttpChannelConfigParser
 {
@@ -24,7 +26,7 @@ internal static class HttpChannelConfigParser
             case null:
                 return [];
             case JsonArray entries:
-                var channels = entries.Select((entry, i) => ParseEntry(entry, string.Create(CultureInfo.InvariantCulture, $"{Key}.{i}"))).ToList();
+                var channels = entries.Select((entry, i) => ParseEntry(config, entry, string.Create(CultureInfo.InvariantCulture, $"{Key}.{i}"))).ToList();
                 if (channels.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1) is { } twice)
                 {
                     throw new ConfigurationException(Key, $"the channel id \"{twice.Key}\" is configured twice");
@@ -36,7 +38,7 @@ internal static class HttpChannelConfigParser
         }
     }
 
-    private static HttpChannelConfig ParseEntry(JsonNode? node, string key)
+    private static HttpChannelConfig ParseEntry(ConfigurationTree config, JsonNode? node, string key)
     {
         if (node is not JsonObject entry)
         {
@@ -73,7 +75,16 @@ internal static class HttpChannelConfigParser
             throw new ConfigurationException($"{requestKey}.method", $"expected one of {string.Join(", ", Methods)}, got \"{method}\"");
         }
 
-        var body = Text(request, requestKey, "body") ?? "base64://" + Convert.ToBase64String(Encoding.UTF8.GetBytes(HttpChannelPayload.DefaultBody));
+        var body = Text(request, requestKey, "body");
+        if (body is not null && WebHookBodyTemplate.IsJsonnetAt(body, $"{requestKey}.body"))
+        {
+            config.AddNotice($"{requestKey}.body", "the body is a Jsonnet template, and Tessera has no Jsonnet engine: the gateway gets Kratos's "
+                + "default fields (recipient, template_type, body, ...) instead. To shape the body, write it as JSON with Handlebars placeholders, "
+                + "e.g. {\"to\": \"{{recipient}}\", \"text\": \"{{body}}\"} (see docs/compatibility.md)");
+            body = null;
+        }
+
+        body ??= "base64://" + Convert.ToBase64String(Encoding.UTF8.GetBytes(HttpChannelPayload.DefaultBody));
         return new HttpChannelConfig(id, new WebHookConfig(
             uri,
             new HttpMethod(method),

@@ -33,10 +33,24 @@ internal sealed class WebHookBodyTemplate
     /// <param name="sample">A payload of the shape <see cref="Render"/> will get; the web hooks' by default.</param>
     public static WebHookBodyTemplate Load(string location, string key, JsonObject? sample = null)
     {
-        string source;
+        var source = Read(location, key);
+        if (IsJsonnet(location, source))
+        {
+            throw new ConfigurationException(key, "the body is a Jsonnet template, and Tessera has no Jsonnet engine: write the body as JSON with "
+                + "Handlebars placeholders instead, e.g. {\"to\": \"{{recipient}}\", \"text\": \"{{body}}\"} (see docs/compatibility.md)");
+        }
+
+        return Compile(source, key, sample);
+    }
+
+    /// <summary>Whether the template at <paramref name="location"/> is Kratos's Jsonnet rather than a Tessera template.</summary>
+    public static bool IsJsonnetAt(string location, string key) => IsJsonnet(location, Read(location, key));
+
+    private static string Read(string location, string key)
+    {
         try
         {
-            source = location switch
+            return location switch
             {
                 _ when location.StartsWith("base64://", StringComparison.Ordinal) =>
                     Encoding.UTF8.GetString(Convert.FromBase64String(location["base64://".Length..])),
@@ -50,13 +64,10 @@ internal sealed class WebHookBodyTemplate
         {
             throw new ConfigurationException(key, $"the body template cannot be read: {e.Message}");
         }
+    }
 
-        if (IsJsonnet(location, source))
-        {
-            throw new ConfigurationException(key, "the body is a Jsonnet template, and Tessera has no Jsonnet engine: write the body as JSON with "
-                + "Handlebars placeholders instead, e.g. {\"to\": \"{{recipient}}\", \"text\": \"{{body}}\"} (see docs/compatibility.md)");
-        }
-
+    private static WebHookBodyTemplate Compile(string source, string key, JsonObject? sample)
+    {
         if (source.Contains("{{{", StringComparison.Ordinal) || source.Contains("{{&", StringComparison.Ordinal))
         {
             throw new ConfigurationException(key, "the body template writes a value unescaped ({{{...}}} or {{&...}}); use \"{{path}}\" for strings "

@@ -47,12 +47,11 @@ internal static class ConsentPageEndpoints
     private static async Task<IResult> SubmitConsent(
         HttpContext context, ConsentRequests requests, SessionManager sessions, CsrfProtection csrf, CancellationToken cancellationToken)
     {
-        if (!context.Request.HasFormContentType)
+        if (await OAuth2Form.ReadAsync(context.Request, cancellationToken) is not { } form)
         {
             return new ErrorResult(FlowErrors.Invalid("The consent form must be posted as application/x-www-form-urlencoded."));
         }
 
-        var form = await context.Request.ReadFormAsync(cancellationToken);
         if (csrf.Validate(context.Request, form[CsrfProtection.FieldName], csrf.IssuedCookie(context.Request) ?? string.Empty) is { } violation)
         {
             return new ErrorResult(violation);
@@ -85,12 +84,11 @@ internal static class ConsentPageEndpoints
     private static async Task<IResult> RevokeApp(
         HttpContext context, ConsentGrantStore grants, SessionManager sessions, CsrfProtection csrf, CancellationToken cancellationToken)
     {
-        if (!context.Request.HasFormContentType)
+        if (await OAuth2Form.ReadAsync(context.Request, cancellationToken) is not { } form)
         {
             return new ErrorResult(FlowErrors.Invalid("The form must be posted as application/x-www-form-urlencoded."));
         }
 
-        var form = await context.Request.ReadFormAsync(cancellationToken);
         if (csrf.Validate(context.Request, form[CsrfProtection.FieldName], csrf.IssuedCookie(context.Request) ?? string.Empty) is { } violation)
         {
             return new ErrorResult(violation);
