@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Net;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Tessera.IntegrationTests.Fixtures;
+using static Tessera.IntegrationTests.OAuth2.OAuth2Calls;
+
+namespace Tessera.IntegrationTests.OAuth2.Authorization;
+
+/// <summary>
+/// The whole authorization code chain over real HTTP with a real Tessera session: /oauth2/auth (PKCE S256, state,
+/// nonce) -> Tessera's login -> consent page (Allow) -> code at the client's redirect URI -> /oauth2/token -> ID token
+/// checked against /.well-known/jwks.json -> introspection -> refresh -> the same code again is invalid_grant.
+/// </summary>
+public abstract class CodeChainTests(ServerFixture fixture)
+{
+    private TesseraTestServer Server => fixture.Server;
+
+    [Fact]
+    public async Task Chain_AuthorizeSignInConsentRedeemIntrospectRefresh_AndTheCodeIsSingleUse()
+    {
+        var client = await CodeChain.CreateConfidentialClientAsync(Server);
+        using var user = await CodeChain.SignInAsync(Server);
+        var verifier = CodeChain.NewVerifier();
+        var code = await CodeChain.AuthorizeAsync(Server, user.Browser, client.Id, verifier);
+
+        var redeem = Form(("grant_type", "authorization_code"), ("code", code), ("code_verifier", verifier), ("redirect_uri", CodeChain.RedirectUri));
+        var (status, tokens) = await SendAsync(Server.Public, TokenRequest(redeem, client));
+        status.ShouldBe(HttpStatusCode.OK, tokens.ToJsonString());
+
+        var jwks = new JsonWebKeySet(await Server.Public.GetStringAsync("/.well-known/jwks.json"));
+        var idToken = await new JsonWebTokenHandler().ValidateTokenAsync(tokens["id_token"]!.ToString(), new TokenValidationParameters
+        {
+            IssuerSigningKeys = jwks.GetSigningKeys(),
+            ValidAudience = client.Id,
+            ValidateIssuer = false,
+            ValidateLifetime = false,
+        });
+        idToken.IsValid.ShouldBeTrue(idToken.Exception?.Message);
+        idToken.Claims["sub"].ShouldBe(user.IdentityId.ToString());
+        idToken.Claims["nonce"].ShouldBe(CodeChain.Nonce);
+
+        var (_, introspection) = await IntrospectionTests.IntrospectAsync(Server, tokens["access_token"]!.ToString());
+        introspection["active"]!.GetValue<bool>().ShouldBeTrue(introspection.ToJsonString());
+        introspection["sub"]!.ToString().ShouldBe(user.IdentityId.ToString());
+        introspection["client_id"]!.ToString().ShouldBe(client.Id);
+        introspection["scope"]!.ToString().ShouldBe("openid offline_access");
+
+        var (refreshStatus, refreshed) = await SendAsync(Server.Public,
+            TokenRequest(Form(("grant_type", "refresh_token"), ("refresh_token", tokens["refresh_token"]!.ToString())), client));
+        refreshStatus.ShouldBe(HttpStatusCode.OK, refreshed.ToJsonString());
+        refreshed["refresh_token"]!.ToString().ShouldNotBe(tokens["refresh_token"]!.ToString());
+        (await IntrospectionTests.IntrospectAsync(Server, refreshed["access_token"]!.ToString())).Body["sub"]!.ToString().ShouldBe(user.IdentityId.ToString());
+
+        var (againStatus, again) = await SendAsync(Server.Public, TokenRequest(redeem, client));
+        againStatus.ShouldBe(HttpStatusCode.BadRequest);
+        again["error"]!.ToString().ShouldBe("invalid_grant");
+    }
+}
+
+public sealed class SqliteCodeChainTests(SqliteServer fixture) : CodeChainTests(fixture), IClassFixture<SqliteServer>;
+
+public sealed class PostgresCodeChainTests(PostgresServer fixture) : CodeChainTests(fixture), IClassFixture<PostgresServer>;
