@@ -54,6 +54,19 @@ internal static partial class CodeChain
     /// <summary>/oauth2/auth -> consent (Allow) -> the client's redirect URI; returns the code after checking the state.</summary>
     public static async Task<string> AuthorizeAsync(TesseraTestServer server, BrowserClient browser, string clientId, string verifier, string scope = "openid offline_access")
     {
+        var (consentPage, state) = await ToConsentAsync(server, browser, clientId, verifier, scope);
+        using var page = await browser.GetAsync(consentPage);
+        var csrf = WebUtility.HtmlDecode(CsrfField().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value);
+        using var allow = await browser.PostFormAsync("/ui/consent",
+            [new("csrf_token", csrf), new("consent_challenge", QueryOf(consentPage)["consent_challenge"]!), new("action", "allow")]);
+        ((int)allow.StatusCode).ShouldBeInRange(300, 399, await allow.Content.ReadAsStringAsync());
+        return await CodeAtClientAsync(server, browser, allow.Headers.Location!.AbsoluteUri, state);
+    }
+
+    /// <summary>/oauth2/auth with PKCE S256, state and nonce, followed to Tessera's consent page: its URL and the state.</summary>
+    public static async Task<(string ConsentPage, string State)> ToConsentAsync(
+        TesseraTestServer server, BrowserClient browser, string clientId, string verifier, string scope = "openid offline_access")
+    {
         var state = "state-" + Guid.NewGuid().ToString("N");
         var url = QueryHelpers.AddQueryString("/oauth2/auth", new Dictionary<string, string?>
         {
@@ -64,13 +77,13 @@ internal static partial class CodeChain
 
         var consentPage = await FollowAsync(server, browser, url);
         consentPage.ShouldContain("/ui/consent?consent_challenge=");
-        using var page = await browser.GetAsync(consentPage);
-        var csrf = WebUtility.HtmlDecode(CsrfField().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value);
-        using var allow = await browser.PostFormAsync("/ui/consent",
-            [new("csrf_token", csrf), new("consent_challenge", QueryOf(consentPage)["consent_challenge"]!), new("action", "allow")]);
-        ((int)allow.StatusCode).ShouldBeInRange(300, 399, await allow.Content.ReadAsStringAsync());
-        var callback = await FollowAsync(server, browser, allow.Headers.Location!.AbsoluteUri);
+        return (consentPage, state);
+    }
 
+    /// <summary>Follows <paramref name="url"/> (a consent answer's redirect) to the client; returns the code after checking the state.</summary>
+    public static async Task<string> CodeAtClientAsync(TesseraTestServer server, BrowserClient browser, string url, string state)
+    {
+        var callback = await FollowAsync(server, browser, url);
         callback.ShouldStartWith(RedirectUri);
         QueryOf(callback).ShouldNotContainKey("error", callback);
         QueryOf(callback)["state"].ShouldBe(state);

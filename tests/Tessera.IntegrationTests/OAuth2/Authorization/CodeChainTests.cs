@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Tessera.IntegrationTests.Fixtures;
@@ -14,6 +16,8 @@ namespace Tessera.IntegrationTests.OAuth2.Authorization;
 /// </summary>
 public abstract class CodeChainTests(ServerFixture fixture)
 {
+    private static readonly string[] GrantScope = ["openid", "offline_access"];
+
     private TesseraTestServer Server => fixture.Server;
 
     [Fact]
@@ -55,6 +59,36 @@ public abstract class CodeChainTests(ServerFixture fixture)
         var (againStatus, again) = await SendAsync(Server.Public, TokenRequest(redeem, client));
         againStatus.ShouldBe(HttpStatusCode.BadRequest);
         again["error"]!.ToString().ShouldBe("invalid_grant");
+    }
+
+    [Fact]
+    public async Task Chain_ConsentAcceptedWithSessionClaims_ClaimsReachTheIdTokenAndIntrospection_ServerClaimsDoNot()
+    {
+        var client = await CodeChain.CreateConfidentialClientAsync(Server);
+        using var user = await CodeChain.SignInAsync(Server);
+        var verifier = CodeChain.NewVerifier();
+        var (consentPage, state) = await CodeChain.ToConsentAsync(Server, user.Browser, client.Id, verifier);
+        var challenge = FlowRequests.QueryOf(consentPage)["consent_challenge"];
+        using var accept = await Server.Admin.PutAsJsonAsync($"/admin/oauth2/auth/requests/consent/accept?consent_challenge={challenge}", new
+        {
+            grant_scope = GrantScope,
+            session = new { access_token = new { tenant = "acme", sub = "not-you" }, id_token = new { nickname = "erin", nonce = "forged" } },
+        });
+        var accepted = (await accept.Content.ReadFromJsonAsync<JsonObject>())!;
+        accept.StatusCode.ShouldBe(HttpStatusCode.OK, accepted.ToJsonString());
+        var code = await CodeChain.CodeAtClientAsync(Server, user.Browser, accepted["redirect_to"]!.ToString(), state);
+
+        var (status, tokens) = await SendAsync(Server.Public, TokenRequest(
+            Form(("grant_type", "authorization_code"), ("code", code), ("code_verifier", verifier), ("redirect_uri", CodeChain.RedirectUri)), client));
+        status.ShouldBe(HttpStatusCode.OK, tokens.ToJsonString());
+        var idToken = new JsonWebToken(tokens["id_token"]!.ToString());
+        var (_, introspection) = await IntrospectionTests.IntrospectAsync(Server, tokens["access_token"]!.ToString());
+
+        idToken.GetClaim("nickname").Value.ShouldBe("erin");
+        idToken.GetClaim("nonce").Value.ShouldBe(CodeChain.Nonce);
+        introspection["ext"]!["tenant"]!.ToString().ShouldBe("acme", introspection.ToJsonString());
+        introspection["ext"]!.AsObject().ContainsKey("sub").ShouldBeFalse();
+        introspection["sub"]!.ToString().ShouldBe(user.IdentityId.ToString());
     }
 }
 
