@@ -90,6 +90,50 @@ public abstract class CodeChainTests(ServerFixture fixture)
         introspection["ext"]!.AsObject().ContainsKey("sub").ShouldBeFalse();
         introspection["sub"]!.ToString().ShouldBe(user.IdentityId.ToString());
     }
+
+    [Fact]
+    public async Task UserInfo_ClaimsFollowTheTokensScopes_AndABadTokenIsInvalidToken()
+    {
+        var client = await CodeChain.CreateConfidentialClientAsync(Server);
+        using var user = await CodeChain.SignInAsync(Server);
+        var withEmail = await AccessTokenAsync(client, user, "openid email");
+        var withoutEmail = await AccessTokenAsync(client, user, "openid");
+
+        var (emailStatus, emailClaims) = await UserInfoAsync(HttpMethod.Get, withEmail);
+        var (plainStatus, plainClaims) = await UserInfoAsync(HttpMethod.Post, withoutEmail);
+        using var missing = await Server.Public.GetAsync("/userinfo");
+        var (unknownStatus, unknown) = await UserInfoAsync(HttpMethod.Get, "tsr_at_not-a-token");
+
+        emailStatus.ShouldBe(HttpStatusCode.OK, emailClaims.ToJsonString());
+        emailClaims["sub"]!.ToString().ShouldBe(user.IdentityId.ToString());
+        emailClaims["email"]!.ToString().ShouldBe(user.Email);
+        emailClaims["email_verified"]!.GetValue<bool>().ShouldBeFalse();
+        plainStatus.ShouldBe(HttpStatusCode.OK, plainClaims.ToJsonString());
+        plainClaims["sub"]!.ToString().ShouldBe(user.IdentityId.ToString());
+        plainClaims.ContainsKey("email").ShouldBeFalse();
+        missing.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        missing.Headers.WwwAuthenticate.ToString().ShouldStartWith("Bearer");
+        unknownStatus.ShouldBe(HttpStatusCode.Unauthorized);
+        unknown["error"]!.ToString().ShouldBe("invalid_token");
+        unknown["error_uri"]!.ToString().ShouldEndWith("oauth2_invalid_token");
+    }
+
+    private async Task<string> AccessTokenAsync((string Id, string Secret) client, CodeChain.Signed user, string scope)
+    {
+        var verifier = CodeChain.NewVerifier();
+        var code = await CodeChain.AuthorizeAsync(Server, user.Browser, client.Id, verifier, scope);
+        var (status, tokens) = await SendAsync(Server.Public, TokenRequest(
+            Form(("grant_type", "authorization_code"), ("code", code), ("code_verifier", verifier), ("redirect_uri", CodeChain.RedirectUri)), client));
+        status.ShouldBe(HttpStatusCode.OK, tokens.ToJsonString());
+        return tokens["access_token"]!.ToString();
+    }
+
+    private async Task<(HttpStatusCode Status, JsonObject Body)> UserInfoAsync(HttpMethod method, string token)
+    {
+        var request = new HttpRequestMessage(method, "/userinfo");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await SendAsync(Server.Public, request);
+    }
 }
 
 public sealed class SqliteCodeChainTests(SqliteServer fixture) : CodeChainTests(fixture), IClassFixture<SqliteServer>;
