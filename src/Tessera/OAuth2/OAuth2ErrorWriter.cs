@@ -10,7 +10,7 @@ namespace Tessera.OAuth2;
 /// Renders an OAuth2 error once, for every endpoint of the provider (token, revocation, introspection, the admin
 /// client and key APIs): RFC 6749 section 5.2's body <c>{error, error_description}</c> plus Hydra's
 /// <c>error_hint</c> and <c>status_code</c>, and <c>error_uri</c> pointing at the catalog entry's page. A 401
-/// carries <c>WWW-Authenticate</c> as RFC 6749 asks; every answer is <c>no-store</c>.
+/// carries <c>WWW-Authenticate</c> as RFC 6749 (or RFC 6750 for a bearer token) asks; every answer is <c>no-store</c>.
 /// </summary>
 internal sealed class OAuth2ErrorWriter(ErrorDocumentationLinks links)
 {
@@ -37,7 +37,10 @@ internal sealed class OAuth2ErrorWriter(ErrorDocumentationLinks links)
         response.Headers[ErrorResponseWriter.ErrorIdHeader] = error.Descriptor.Id;
         if (error.Status == StatusCodes.Status401Unauthorized)
         {
-            response.Headers.WWWAuthenticate = "Basic realm=\"tessera\", error=\"invalid_client\"";
+            // RFC 6750 section 3 for a bearer token (userinfo), RFC 6749 section 5.2 for client authentication.
+            response.Headers.WWWAuthenticate = error.Descriptor == ErrorCatalog.OAuth2InvalidToken
+                ? "Bearer realm=\"tessera\", error=\"invalid_token\""
+                : "Basic realm=\"tessera\", error=\"invalid_client\"";
         }
 
         response.ContentType = "application/json; charset=utf-8";

@@ -44,6 +44,7 @@ internal static class OAuth2Errors
         [ErrorCatalog.OAuth2HandleRequestInvalid.Id] = "invalid_request",
         [ErrorCatalog.OAuth2ConsentSubjectMissing.Id] = "invalid_request",
         [ErrorCatalog.OAuth2ConsentNotYours.Id] = "access_denied",
+        [ErrorCatalog.OAuth2InvalidToken.Id] = "invalid_token",
     };
 
     /// <summary>The generic entry for an RFC code raised by OpenIddict's own validation.</summary>

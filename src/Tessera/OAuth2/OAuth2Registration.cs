@@ -8,6 +8,7 @@ using Tessera.OAuth2.Introspection;
 using Tessera.OAuth2.Keys;
 using Tessera.OAuth2.Protocol;
 using Tessera.OAuth2.Tokens;
+using Tessera.OAuth2.UserInfo;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace Tessera.OAuth2;
@@ -59,6 +60,7 @@ internal static class OAuth2Registration
                 // Scopes are per client in Hydra (a client may ask for exactly what it registered): checked by Tessera.
                 server.DisableScopeValidation();
                 server.AddEventHandler(SurfaceHandler.Descriptor);
+                server.AddEventHandler(UserInfoHandoffHandler.Descriptor);
                 server.AddEventHandler(TokenRequestValidationHandler.Descriptor);
                 server.AddEventHandler(AuthorizationRequestValidationHandler.Descriptor);
                 server.AddEventHandler(EndSessionRequestValidationHandler.Descriptor);
@@ -89,6 +91,7 @@ internal static class OAuth2Registration
         app.MapTokenEndpoints();
         app.MapIntrospectionEndpoints();
         app.MapRevocationEndpoints();
+        app.MapUserInfoEndpoints();
         return app;
     }
 }

@@ -3,7 +3,9 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using OpenIddict.Abstractions;
 using Tessera.Errors;
+using Tessera.OAuth2.Authorization.Endpoint;
 using Tessera.OAuth2.Clients;
+using Tessera.OAuth2.TokenHooks;
 using Tessera.OAuth2.Tokens;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -11,12 +13,14 @@ namespace Tessera.OAuth2.Grants;
 
 /// <summary>
 /// RFC 6749 section 4.1.3. OpenIddict has already checked the code (its signature and encryption, expiry, that it
-/// was issued to this client, the redirect URI, PKCE S256) and hands over its principal; Tessera makes the code
-/// single use (a conditional insert: of 20-50 concurrent redemptions exactly one wins, on any node) and issues
-/// the tokens. A second redemption revokes what the first one issued.
+/// was issued to this client, the redirect URI, PKCE S256) and hands over its principal; the token hooks run
+/// (a refusal leaves the code unused); Tessera makes the code single use (a conditional insert: of 20-50
+/// concurrent redemptions exactly one wins, on any node) and issues the tokens under the consent request's id
+/// with the consent's session claims. A second redemption revokes what the first one issued.
 /// </summary>
 internal sealed class AuthorizationCodeGrant(
-    CodeRedemptionStore redemptions, OpaqueTokens opaque, TokenPairIssuer issuer, TokenRevocation revocation, OAuth2Options options, TimeProvider clock)
+    CodeRedemptionStore redemptions, OpaqueTokens opaque, TokenPairIssuer issuer, AccessTokenIssuer accessTokens, TokenHookRunner hooks,
+    TokenRevocation revocation, OAuth2Options options, TimeProvider clock)
 {
     public async Task<Result<TokenResponse>> ExchangeAsync(OAuth2Client client, OpenIddictRequest request, ClaimsPrincipal code, CancellationToken cancellationToken)
     {
@@ -25,9 +29,14 @@ internal sealed class AuthorizationCodeGrant(
             return OAuth2Errors.Of(ErrorCatalog.OAuth2UnauthorizedClient, ("grant_type", GrantTypes.AuthorizationCode));
         }
 
+        var grant = GrantOf(client, code);
+        if (!(await hooks.RunAsync(GrantTypes.AuthorizationCode, grant, accessTokens.Issuer, cancellationToken)).TryGetValue(out var claims, out var error))
+        {
+            return error;
+        }
+
         var now = clock.GetUtcNow();
-        var requestId = TokenGrant.NewRequestId();
-        var first = await redemptions.TryRedeemAsync(opaque.Signature(request.Code!), requestId, now, now + options.AuthorizationCodeLifespan, cancellationToken);
+        var first = await redemptions.TryRedeemAsync(opaque.Signature(request.Code!), grant.RequestId, now, now + options.AuthorizationCodeLifespan, cancellationToken);
         if (first is not null)
         {
             if (first.Length > 0)
@@ -38,8 +47,17 @@ internal sealed class AuthorizationCodeGrant(
             return ErrorCatalog.OAuth2AuthorizationCodeReused;
         }
 
-        var extra = code.GetClaim("tessera_session") is { Length: > 0 } session ? JsonNode.Parse(session) as JsonObject : null;
-        var grant = new TokenGrant(client, code.GetClaim(Claims.Subject), code.GetScopes().ToList(), code.GetAudiences().ToList(), requestId, extra);
-        return await issuer.IssueAsync(grant, "authorization_code_grant", now, code.GetClaim(Claims.Private.Nonce), cancellationToken);
+        return await issuer.IssueAsync(claims.ApplyTo(grant), "authorization_code_grant", now, code.GetClaim(Claims.Private.Nonce), cancellationToken);
     }
+
+    // Codes from Tessera's authorization endpoint carry the consent request id and session (AuthorizationPrincipal).
+    private static TokenGrant GrantOf(OAuth2Client client, ClaimsPrincipal code)
+    {
+        var session = code.GetClaim(AuthorizationPrincipal.SessionClaim) is { Length: > 0 } json ? JsonNode.Parse(json) as JsonObject : null;
+        var requestId = code.GetClaim(AuthorizationPrincipal.ConsentRequestIdClaim) is { Length: > 0 } consent ? consent : TokenGrant.NewRequestId();
+        return new TokenGrant(client, code.GetClaim(Claims.Subject), code.GetScopes().ToList(), code.GetAudiences().ToList(), requestId,
+            NonEmpty(session?["access_token"]), NonEmpty(session?["id_token"]));
+    }
+
+    private static JsonObject? NonEmpty(JsonNode? claims) => claims is JsonObject { Count: > 0 } o ? o.DeepClone().AsObject() : null;
 }

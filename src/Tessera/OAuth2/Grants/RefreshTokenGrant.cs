@@ -6,6 +6,7 @@ using OpenIddict.Abstractions;
 using Tessera.Errors;
 using Tessera.OAuth2.Clients;
 using Tessera.OAuth2.Keys;
+using Tessera.OAuth2.TokenHooks;
 using Tessera.OAuth2.Tokens;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -19,7 +20,8 @@ namespace Tessera.OAuth2.Grants;
 /// After the grace period the old token is a stolen one (seed row C1): the whole grant is revoked.
 /// </summary>
 internal sealed class RefreshTokenGrant(
-    TokenStore store, OpaqueTokens opaque, TokenPairIssuer issuer, TokenRevocation revocation, SigningKeyProtector sealer, OAuth2Options options, TimeProvider clock)
+    TokenStore store, OpaqueTokens opaque, TokenPairIssuer issuer, AccessTokenIssuer accessTokens, TokenHookRunner hooks, TokenRevocation revocation,
+    SigningKeyProtector sealer, OAuth2Options options, TimeProvider clock)
 {
     private static readonly TimeSpan WaitStep = TimeSpan.FromMilliseconds(25);
     private const int WaitSteps = 80;
@@ -39,18 +41,26 @@ internal sealed class RefreshTokenGrant(
             return OAuth2Errors.Problem(ErrorCatalog.OAuth2InvalidGrant, "The refresh token is unknown, expired or revoked.");
         }
 
-        if (token.RotatedAt is null && await store.TryRotateAsync(signature, now, cancellationToken))
+        if (token.RotatedAt is not null)
         {
-            return await RotateAsync(client, token, now, cancellationToken);
+            return await AfterRotationAsync(signature, cancellationToken);
         }
 
-        return await AfterRotationAsync(signature, cancellationToken);
-    }
-
-    private async Task<Result<TokenResponse>> RotateAsync(OAuth2Client client, StoredToken token, DateTimeOffset now, CancellationToken cancellationToken)
-    {
+        // The hooks run before the rotation: a refusal leaves the refresh token usable.
         var extra = token.SessionData is { } data ? JsonNode.Parse(data) as JsonObject : null;
         var grant = new TokenGrant(client, token.Subject, token.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), token.Audience.Split(' ', StringSplitOptions.RemoveEmptyEntries), token.RequestId, extra);
+        if (!(await hooks.RunAsync(TokenHookRunner.RefreshTokenGrant, grant, accessTokens.Issuer, cancellationToken)).TryGetValue(out var claims, out var error))
+        {
+            return error;
+        }
+
+        return await store.TryRotateAsync(signature, now, cancellationToken)
+            ? await RotateAsync(token, claims.ApplyTo(grant), now, cancellationToken)
+            : await AfterRotationAsync(signature, cancellationToken);
+    }
+
+    private async Task<Result<TokenResponse>> RotateAsync(StoredToken token, TokenGrant grant, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await store.RevokeAccessTokensAsync(token.RequestId, now, cancellationToken);
         var response = await issuer.IssueAsync(grant, "refresh_token_grant", now, nonce: null, cancellationToken);
         await store.SetRotationResponseAsync(token.Signature, sealer.Seal(JsonSerializer.SerializeToUtf8Bytes(response, OAuth2Json.Options)), cancellationToken);

@@ -40,8 +40,17 @@ internal sealed record TokenHookClaims(JsonObject? AccessToken, JsonObject? IdTo
         return merged;
     }
 
-    /// <summary>The grant with the hooks' access token claims laid over its extra claims (introspection's <c>ext</c>, the JWT's <c>ext</c>).</summary>
-    public TokenGrant ApplyTo(TokenGrant grant) => AccessToken is null ? grant : grant with { Extra = Merge(grant.Extra, AccessToken) };
+    /// <summary>
+    /// The grant with the hooks' access token claims laid over its extra claims (introspection's <c>ext</c>, the
+    /// JWT's <c>ext</c>) and their ID token claims over its ID token claims.
+    /// </summary>
+    public TokenGrant ApplyTo(TokenGrant grant) => IsEmpty
+        ? grant
+        : grant with
+        {
+            Extra = AccessToken is null ? grant.Extra : Merge(grant.Extra, AccessToken),
+            IdTokenClaims = IdToken is null ? grant.IdTokenClaims : Merge(grant.IdTokenClaims, IdToken),
+        };
 
     public TokenHookClaims Then(TokenHookClaims later) =>
         new(Merge(AccessToken, later.AccessToken), Merge(IdToken, later.IdToken));

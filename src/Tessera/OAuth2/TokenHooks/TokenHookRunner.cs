@@ -31,6 +31,7 @@ internal sealed class TokenHookRunner(TokenHookOptions options, WebHookSender se
             {
                 Issuer = issuer,
                 AccessTokenClaims = grant.Extra,
+                IdTokenClaims = grant.IdTokenClaims,
             }, cancellationToken);
 
     /// <summary>The claims to add to the tokens (<see cref="TokenHookClaims.None"/> without hooks), or the catalog error to answer with.</summary>

@@ -10,7 +10,7 @@ namespace Tessera.OAuth2.Tokens;
 /// <summary>
 /// OpenID Connect ID tokens (Core section 2), signed with the newest key of <c>hydra.openid.id-token</c>: iss, sub,
 /// aud (the client), iat, exp, and the nonce of the authorization request, plus the claims the grant carries for
-/// the ID token (<c>session_data.id_token</c>: what login and consent, or the token hook, put there).
+/// the ID token (<see cref="TokenGrant.IdTokenClaims"/>: what consent, or the token hook, put there).
 /// </summary>
 internal sealed class IdTokenIssuer(AccessTokenIssuer access, OAuth2KeyRing keys)
 {
@@ -20,7 +20,7 @@ internal sealed class IdTokenIssuer(AccessTokenIssuer access, OAuth2KeyRing keys
     {
         var key = await keys.CurrentAsync(KeySets.IdToken, cancellationToken);
         var claims = new Dictionary<string, object>();
-        if (grant.Extra?["id_token"] is JsonObject extra)
+        if (grant.IdTokenClaims is { } extra)
         {
             foreach (var (name, value) in JsonSerializer.Deserialize<Dictionary<string, object>>(extra.ToJsonString())!)
             {

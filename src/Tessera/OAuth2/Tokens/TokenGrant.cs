@@ -6,8 +6,9 @@ namespace Tessera.OAuth2.Tokens;
 
 /// <summary>
 /// What a set of tokens is issued for: the client, the subject (null for client_credentials), the granted scopes
-/// and audience, the grant's request id (shared by every token of the grant), and the extra claims of the session
-/// (<c>ext</c> in introspection and JWT access tokens; the token hook fills it).
+/// and audience, the grant's request id (shared by every token of the grant), the extra claims of the session
+/// (<c>ext</c> in introspection and JWT access tokens) and the ID token's extra claims (consent's
+/// <c>session.id_token</c>); the consent app and the token hooks fill both.
 /// </summary>
 internal sealed record TokenGrant(
     OAuth2Client Client,
@@ -15,7 +16,8 @@ internal sealed record TokenGrant(
     IReadOnlyList<string> Scopes,
     IReadOnlyList<string> Audience,
     string RequestId,
-    JsonObject? Extra = null)
+    JsonObject? Extra = null,
+    JsonObject? IdTokenClaims = null)
 {
     public static string NewRequestId() => Guid.NewGuid().ToString();
 }

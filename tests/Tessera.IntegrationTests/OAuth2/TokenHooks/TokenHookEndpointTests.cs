@@ -107,6 +107,52 @@ public abstract class TokenHookEndpointTests(TokenHookServer fixture)
         using var ext = JsonDocument.Parse(jwt.GetPayloadValue<JsonElement>("ext").GetRawText());
         ext.RootElement.GetProperty("tenant").GetString().ShouldBe("acme");
     }
+
+    [Fact]
+    public async Task TokenHook403_OnTheAuthorizationCodeGrant_AnswersAccessDenied_AndLeavesTheCodeUnused()
+    {
+        var client = await Authorization.CodeChain.CreateConfidentialClientAsync(Server);
+        using var user = await Authorization.CodeChain.SignInAsync(Server);
+        var verifier = Authorization.CodeChain.NewVerifier();
+        var code = await Authorization.CodeChain.AuthorizeAsync(Server, user.Browser, client.Id, verifier);
+        var redeem = Form(("grant_type", "authorization_code"), ("code", code), ("code_verifier", verifier), ("redirect_uri", Authorization.CodeChain.RedirectUri));
+        Receiver.Script("/token", string.Empty, new Reply(403));
+
+        var (status, body) = await SendAsync(Server.Public, TokenRequest(redeem, client));
+        Receiver.Script("/token", string.Empty, new Reply(204));
+        var (retryStatus, retry) = await SendAsync(Server.Public, TokenRequest(redeem, client));
+
+        status.ShouldBe(HttpStatusCode.Forbidden, body.ToJsonString());
+        body["error"]!.ToString().ShouldBe("access_denied");
+        body.ContainsKey("access_token").ShouldBeFalse();
+        retryStatus.ShouldBe(HttpStatusCode.OK, retry.ToJsonString());
+        var hook = JsonNode.Parse(Receiver.ReceivedFor("/token", string.Empty)[^1].Body)!;
+        hook["request"]!["grant_types"]![0]!.ToString().ShouldBe("authorization_code", hook.ToJsonString());
+        hook["session"]!["id_token"]!["subject"]!.ToString().ShouldBe(user.IdentityId.ToString(), hook.ToJsonString());
+    }
+
+    [Fact]
+    public async Task RefreshTokenHook200_OnTheRefreshGrant_ClaimsAppearInIntrospectionExt()
+    {
+        var client = await Authorization.CodeChain.CreateConfidentialClientAsync(Server);
+        using var user = await Authorization.CodeChain.SignInAsync(Server);
+        var verifier = Authorization.CodeChain.NewVerifier();
+        var code = await Authorization.CodeChain.AuthorizeAsync(Server, user.Browser, client.Id, verifier);
+        Receiver.Script("/token", string.Empty, new Reply(204));
+        var (_, tokens) = await SendAsync(Server.Public, TokenRequest(
+            Form(("grant_type", "authorization_code"), ("code", code), ("code_verifier", verifier), ("redirect_uri", Authorization.CodeChain.RedirectUri)), client));
+        Receiver.Script("/refresh", string.Empty, new Reply(200, """{"session": {"access_token": {"tier": "gold", "iss": "forged"}}}"""));
+
+        var (status, refreshed) = await SendAsync(Server.Public,
+            TokenRequest(Form(("grant_type", "refresh_token"), ("refresh_token", tokens["refresh_token"]!.ToString())), client));
+
+        status.ShouldBe(HttpStatusCode.OK, refreshed.ToJsonString());
+        var (_, introspection) = await IntrospectionTests.IntrospectAsync(Server, refreshed["access_token"]!.ToString());
+        introspection["ext"]!["tier"]!.ToString().ShouldBe("gold", introspection.ToJsonString());
+        introspection["ext"]!.AsObject().ContainsKey("iss").ShouldBeFalse();
+        introspection["sub"]!.ToString().ShouldBe(user.IdentityId.ToString());
+        (await IntrospectionTests.IntrospectAsync(Server, tokens["access_token"]!.ToString())).Body["ext"].ShouldBeNull();
+    }
 }
 
 public sealed class SqliteTokenHookEndpointTests(SqliteTokenHookServer fixture) : TokenHookEndpointTests(fixture), IClassFixture<SqliteTokenHookServer>;

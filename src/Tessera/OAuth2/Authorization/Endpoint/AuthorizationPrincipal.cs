@@ -6,6 +6,7 @@ using OpenIddict.Abstractions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Tessera.OAuth2.Authorization.Flows;
+using Tessera.OAuth2.TokenHooks;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Tessera.OAuth2.Authorization.Endpoint;
@@ -13,20 +14,16 @@ namespace Tessera.OAuth2.Authorization.Endpoint;
 /// <summary>
 /// The principal an authorization code carries, built from a flow whose login and consent were accepted: <c>sub</c>
 /// (the identity id), <c>auth_time</c>, <c>acr</c> (the AAL), <c>amr</c>, <c>sid</c> for the ID token; the granted
-/// scopes and audiences; the consent's <c>session.id_token</c> / <c>session.access_token</c> claims for their token.
-/// OpenIddict adds the request's <c>nonce</c> itself. <see cref="ConsentRequestIdClaim"/> stays in the code (no
-/// destination) so the token endpoint can tie what it issues to the consent.
+/// scopes and audiences. OpenIddict adds the request's <c>nonce</c> itself. Two claims stay in the code only (no
+/// destination) for the token endpoint (AuthorizationCodeGrant): <see cref="ConsentRequestIdClaim"/>, the request id
+/// every token of the grant shares, and <see cref="SessionClaim"/>, the consent's <c>session</c>
+/// (<c>{"access_token": {...}, "id_token": {...}}</c>) without the claims the server owns.
 /// </summary>
 internal static class AuthorizationPrincipal
 {
     public const string ConsentRequestIdClaim = "tessera_consent_request_id";
 
-    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
-    {
-        Claims.Subject, Claims.AuthenticationTime, Claims.AuthenticationContextReference, Claims.AuthenticationMethodReference,
-        "sid", Claims.Nonce, Claims.Issuer, Claims.Audience, Claims.ExpiresAt, Claims.IssuedAt, Claims.NotBefore, Claims.JwtId,
-        Claims.Scope, Claims.ClientId, Claims.AuthorizedParty, Claims.AccessTokenHash, Claims.CodeHash, ConsentRequestIdClaim,
-    };
+    public const string SessionClaim = "tessera_session";
 
     public static ClaimsPrincipal For(AuthorizationFlow flow)
     {
@@ -53,34 +50,16 @@ internal static class AuthorizationPrincipal
 
         identity.AddClaim(new Claim(ConsentRequestIdClaim, flow.Id.ToString()));
         var session = AuthorizationFlow.Node(flow.ConsentSession) as JsonObject;
-        AddSessionClaims(identity, session?["id_token"] as JsonObject, Destinations.IdentityToken);
-        AddSessionClaims(identity, session?["access_token"] as JsonObject, Destinations.AccessToken);
+        var claims = new JsonObject
+        {
+            ["access_token"] = session?["access_token"] is JsonObject access ? TokenHookClaims.Allowed(access) : null,
+            ["id_token"] = session?["id_token"] is JsonObject id ? TokenHookClaims.Allowed(id) : null,
+        };
+        identity.AddClaim(new Claim(SessionClaim, claims.ToJsonString()));
 
         var principal = new ClaimsPrincipal(identity);
         principal.SetScopes(flow.GrantedScopes);
         principal.SetAudiences(flow.GrantedAudiences);
         return principal;
-    }
-
-    // Claims the consent app set; the registered ones (sub, iss, aud, ...) are the server's and cannot be overridden.
-    private static void AddSessionClaims(ClaimsIdentity identity, JsonObject? claims, string destination)
-    {
-        foreach (var (name, value) in claims ?? [])
-        {
-            if (value is null || Reserved.Contains(name))
-            {
-                continue;
-            }
-
-            var claim = value switch
-            {
-                JsonValue v when v.GetValueKind() == JsonValueKind.String => new Claim(name, v.GetValue<string>()),
-                JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => new Claim(name, v.ToJsonString(), ClaimValueTypes.Boolean),
-                JsonValue v when v.GetValueKind() == JsonValueKind.Number => new Claim(name, v.ToJsonString(), ClaimValueTypes.Double),
-                JsonArray => new Claim(name, value.ToJsonString(), JsonClaimValueTypes.JsonArray),
-                _ => new Claim(name, value.ToJsonString(), JsonClaimValueTypes.Json),
-            };
-            identity.AddClaim(claim.SetDestinations(destination));
-        }
     }
 }
