@@ -94,6 +94,18 @@ elif ! (cd tests/ui-elements && npm ci --no-audit --no-fund && npx --no-install 
   failed=$((failed + 1))
 fi
 
+# The openid-client relying party (tests/oidc-rp) that OidcRelyingPartyTests runs with node: installed exactly from its
+# package-lock.json before the .NET tests. Without node or the install, that test fails (it never skips).
+echo "== oidc-rp (npm ci)"
+if ! command -v npm >/dev/null 2>&1; then
+  echo "ERROR: npm not found: the openid-client relying party (tests/oidc-rp) cannot be installed, so OidcRelyingPartyTests will fail."
+  failed=$((failed + 1))
+elif ! (cd tests/oidc-rp && npm ci --no-audit --no-fund) >"$log/oidc-rp.txt" 2>&1; then
+  echo "ERROR: npm ci failed in tests/oidc-rp, so OidcRelyingPartyTests will fail:"
+  tail -n 20 "$log/oidc-rp.txt"
+  failed=$((failed + 1))
+fi
+
 for project in tests/Tessera.Tests tests/Tessera.IntegrationTests; do
   name=$(basename "$project")
   echo "== $name"

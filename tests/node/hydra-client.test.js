@@ -216,7 +216,12 @@ test("login and consent accepted by the operator's app: the code is issued and r
   for (const member of ["challenge", "subject", "client", "request_url", "requested_scope", "login_challenge", "skip"]) {
     assert.ok(member in seen.consent, `consent request lacks ${member}: ${JSON.stringify(seen.consent)}`);
   }
+  // The request's client is the registered client as the admin API shows it (login apps show its name), never its secret.
   assert.equal(seen.login.client.client_id, client.client_id);
+  assert.equal(seen.login.client.client_name, "SDK test app");
+  assert.deepEqual(seen.login.client.redirect_uris, [redirectUri]);
+  assert.equal(seen.login.client.client_secret, undefined);
+  assert.equal(seen.consent.client.client_name, "SDK test app");
   assert.deepEqual(seen.login.requested_scope, ["openid", "offline_access"]);
   assert.equal(seen.login.skip, false);
   assert.ok(seen.login.request_url.includes("/oauth2/auth"));
