@@ -23,6 +23,7 @@ public abstract class DiscoveryTests(ServerFixture fixture)
         new Uri(config["userinfo_endpoint"]!.ToString()).AbsolutePath.ShouldBe("/userinfo");
         new Uri(config["end_session_endpoint"]!.ToString()).AbsolutePath.ShouldBe("/oauth2/sessions/logout");
         new Uri(config["jwks_uri"]!.ToString()).AbsolutePath.ShouldBe("/.well-known/jwks.json");
+        new Uri(config["revocation_endpoint"]!.ToString()).AbsolutePath.ShouldBe("/oauth2/revoke");
         config["grant_types_supported"]!.AsArray().Select(g => g!.ToString()).ShouldContain("client_credentials");
     }
 

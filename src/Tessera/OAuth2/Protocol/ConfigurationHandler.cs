@@ -14,7 +14,9 @@ internal sealed class ConfigurationHandler : IOpenIddictServerHandler<HandleConf
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<HandleConfigurationRequestContext>()
             .UseSingletonHandler<ConfigurationHandler>()
-            .SetOrder(int.MaxValue - 100_000)
+            // After OpenIddict's own Attach* handlers (from int.MaxValue - 100_000 on, 1_000 apart): the token endpoint
+            // this derives from is attached by them, and running first left revocation_endpoint out of discovery.
+            .SetOrder(int.MaxValue - 1_000)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 

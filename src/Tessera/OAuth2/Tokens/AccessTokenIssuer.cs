@@ -17,7 +17,11 @@ internal sealed class AccessTokenIssuer(OAuth2Options options, OpaqueTokens opaq
 {
     private static readonly JsonWebTokenHandler Jwts = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public string Issuer => (options.Issuer ?? urls.BaseUrl).AbsoluteUri.TrimEnd('/');
+    /// <summary>
+    /// The <c>iss</c> of every token, exactly as discovery's <c>issuer</c> (OpenIddict writes the URL's absolute form,
+    /// with the slash of a root URL): relying parties compare the two as strings.
+    /// </summary>
+    public string Issuer => (options.Issuer ?? urls.BaseUrl).AbsoluteUri;
 
     public async Task<IssuedToken> AccessTokenAsync(TokenGrant grant, TimeSpan lifespan, DateTimeOffset now, CancellationToken cancellationToken)
     {
