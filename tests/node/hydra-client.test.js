@@ -213,7 +213,7 @@ test("login and consent accepted by the operator's app: the code is issued and r
   for (const member of ["challenge", "skip", "subject", "client", "request_url", "requested_scope", "requested_access_token_audience"]) {
     assert.ok(member in seen.login, `login request lacks ${member}: ${JSON.stringify(seen.login)}`);
   }
-  for (const member of ["challenge", "subject", "client", "request_url", "requested_scope", "login_challenge", "skip"]) {
+  for (const member of ["challenge", "subject", "client", "request_url", "requested_scope", "login_session_id", "skip"]) {
     assert.ok(member in seen.consent, `consent request lacks ${member}: ${JSON.stringify(seen.consent)}`);
   }
   // The request's client is the registered client as the admin API shows it (login apps show its name), never its secret.
