@@ -25,21 +25,22 @@ internal sealed class WebAuthnSecurityKeys(WebAuthnOptions options, IdentityStor
     public async Task<Identity> SaveAsync(Identity identity, WebAuthnCredentialSet set, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        return await store.ChangeAsync(identity.Id, current => Put(current, set, now), cancellationToken) ?? identity;
+    }
+
+    private static void Put(Identity identity, WebAuthnCredentialSet set, DateTimeOffset now)
+    {
         if (set.Credentials.Count == 0)
         {
             identity.Credentials.Remove(CredentialTypes.WebAuthn);
-        }
-        else
-        {
-            var credential = identity.Credentials.GetValueOrDefault(CredentialTypes.WebAuthn)
-                ?? new IdentityCredential { Id = Guid.NewGuid(), Type = CredentialTypes.WebAuthn, CreatedAt = now, Version = 1 };
-            credential.Identifiers = [identity.Id.ToString()];
-            credential.Config = set.ToConfig();
-            credential.UpdatedAt = now;
-            identity.Credentials[CredentialTypes.WebAuthn] = credential;
+            return;
         }
 
-        await store.UpdateAsync(identity, cancellationToken);
-        return (await store.GetAsync(identity.Id, cancellationToken))!;
+        var credential = identity.Credentials.GetValueOrDefault(CredentialTypes.WebAuthn)
+            ?? new IdentityCredential { Id = Guid.NewGuid(), Type = CredentialTypes.WebAuthn, CreatedAt = now, Version = 1 };
+        credential.Identifiers = [identity.Id.ToString()];
+        credential.Config = set.ToConfig();
+        credential.UpdatedAt = now;
+        identity.Credentials[CredentialTypes.WebAuthn] = credential;
     }
 }
