@@ -94,10 +94,15 @@ elif ! (cd tests/ui-elements && npm ci --no-audit --no-fund && npx --no-install 
   failed=$((failed + 1))
 fi
 
+# Every error id and UI message id the test servers emit is appended here by each test process (tests/*/Fixtures/
+# EmittedIds); the catalog-alive check below reads it once every project has run.
+emitted="$log/emitted-ids.txt"
+: >"$emitted"
+
 for project in tests/Tessera.Tests tests/Tessera.IntegrationTests; do
   name=$(basename "$project")
   echo "== $name"
-  TMPDIR=$run_tmp dotnet test "$project" -c Release --no-build --results-directory "$log" \
+  TESSERA_EMITTED_IDS=$emitted TMPDIR=$run_tmp dotnet test "$project" -c Release --no-build --results-directory "$log" \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" >"$log/$name.txt" 2>&1
   # Show failures with their messages; passing tests stay quiet.
   grep -E -A 12 "^\s+Failed " "$log/$name.txt" | head -n 400 || true
@@ -135,6 +140,26 @@ if command -v npm >/dev/null 2>&1; then
   fi
 else
   echo "node/npm not found: the SDK compatibility tests did not run"; failed=$((failed + 1))
+fi
+
+# The catalog is alive (issue 22): every catalog entry was emitted by some test above, as its error id or as a UI
+# message id that stands for it on a flow (`tessera errors --ids` lists both). Counted as one test; names what is missing.
+echo "== catalog alive (every catalog id emitted by some test)"
+if ids=$(dotnet src/Tessera/bin/Release/net10.0/tessera.dll errors --ids 2>"$log/ids.txt") && [ -n "$ids" ]; then
+  missing=$(awk 'NR == FNR { seen[$0] = 1; next }
+    { if (("error " $1) in seen) next; for (i = 2; i <= NF; i++) if (("ui_message " $i) in seen) next; print $1 }' \
+    "$emitted" <(printf '%s\n' "$ids"))
+  if [ -z "$missing" ]; then
+    echo "catalog alive: $(wc -l <<<"$ids") catalog ids, each emitted by some test"
+    passed=$((passed + 1))
+  else
+    echo "FAILED catalog alive: catalog ids no test emitted (emit them in a test, or remove the entry):"
+    sed 's/^/  /' <<<"$missing"
+    failed=$((failed + 1))
+  fi
+else
+  echo "FAILED catalog alive: tessera errors --ids did not run:"; tail -n 20 "$log/ids.txt"
+  failed=$((failed + 1))
 fi
 
 remove_dead_sqlite_folders
