@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tessera.SelfService.Flows.Nodes;
 using Tessera.Ui.Messages;
+using Tessera.Ui.Texts;
 
 namespace Tessera.Ui.Pages;
 
@@ -16,30 +17,34 @@ internal sealed class FlowFormRenderer
 {
     private const string DefaultGroup = "default";
 
-    private static readonly Dictionary<string, string> GroupTitles = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, PageText> GroupTitles = new(StringComparer.Ordinal)
     {
-        ["profile"] = "Profile",
-        ["password"] = "Password",
-        ["totp"] = "Authenticator app",
-        ["lookup_secret"] = "Backup recovery codes",
-        ["code"] = "One-time code",
-        ["link"] = "E-mail link",
-        ["webauthn"] = "Security keys",
-        ["passkey"] = "Passkeys",
-        ["oidc"] = "Social sign-in",
+        ["profile"] = PageTexts.ProfileGroup,
+        ["password"] = PageTexts.PasswordGroup,
+        ["totp"] = PageTexts.TotpGroup,
+        ["lookup_secret"] = PageTexts.LookupSecretGroup,
+        ["code"] = PageTexts.CodeGroup,
+        ["link"] = PageTexts.LinkGroup,
+        ["webauthn"] = PageTexts.WebAuthnGroup,
+        ["passkey"] = PageTexts.PasskeyGroup,
+        ["oidc"] = PageTexts.OidcGroup,
     };
 
     private readonly HtmlMarkup _html = new();
+    private readonly string? _language;
     private int _fields;
 
-    /// <param name="ui">The flow's form.</param>
+    private FlowFormRenderer(string? language) => _language = language;
+
+    /// <param name="ui">The flow's form, its texts already in <paramref name="language"/>.</param>
     /// <param name="formPerGroup">
     /// One form per method group (settings: profile, password, TOTP ... each saved on its own), each carrying the
     /// shared <c>default</c> nodes such as the CSRF token; otherwise one form with every node (login, registration).
     /// </param>
-    public static HtmlMarkup Render(UiContainer ui, bool formPerGroup)
+    /// <param name="language">The language of the page's own texts (group titles).</param>
+    public static HtmlMarkup Render(UiContainer ui, bool formPerGroup, string? language = null)
     {
-        var renderer = new FlowFormRenderer();
+        var renderer = new FlowFormRenderer(language);
         renderer.Messages(ui.Messages, "form-messages");
         if (!formPerGroup)
         {
@@ -50,7 +55,7 @@ internal sealed class FlowFormRenderer
         var shared = ui.Nodes.Where(n => n.Group == DefaultGroup).ToList();
         foreach (var group in ui.Nodes.Where(n => n.Group != DefaultGroup).GroupBy(n => n.Group))
         {
-            renderer._html.Element("h2", GroupTitles.GetValueOrDefault(group.Key, group.Key), ("id", $"group-{group.Key}"));
+            renderer._html.Element("h2", GroupTitles.TryGetValue(group.Key, out var title) ? title.In(language) : group.Key, ("id", $"group-{group.Key}"));
             renderer.Form(ui, [.. shared, .. group]);
         }
 
@@ -115,7 +120,7 @@ internal sealed class FlowFormRenderer
                 break;
             case UiImageAttributes image:
                 // QR codes arrive as data: URLs; the page's Content-Security-Policy allows no other images.
-                _html.Open("img", ("id", image.Id), ("src", image.Src), ("alt", node.Meta.Label?.Text ?? "QR code"),
+                _html.Open("img", ("id", image.Id), ("src", image.Src), ("alt", node.Meta.Label?.Text ?? PageTexts.QrCode.In(_language)),
                     ("width", image.Width.ToString(CultureInfo.InvariantCulture)), ("height", image.Height.ToString(CultureInfo.InvariantCulture)));
                 Messages(node.Messages, null);
                 break;
