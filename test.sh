@@ -99,6 +99,18 @@ fi
 emitted="$log/emitted-ids.txt"
 : >"$emitted"
 
+# The OpenID provider the social sign-in tests start (tests/oidc-provider, npm oidc-provider): installed exactly from
+# its package-lock.json. Without node the tests fail loudly (OidcProviderProcess), never skip.
+echo "== oidc-provider (npm ci)"
+if ! command -v npm >/dev/null 2>&1; then
+  echo "ERROR: npm not found: the OpenID provider fixture (tests/oidc-provider) cannot be installed, so the Oidc* tests will fail."
+  failed=$((failed + 1))
+elif ! (cd tests/oidc-provider && npm ci --no-audit --no-fund) >"$log/oidc-provider.txt" 2>&1; then
+  echo "ERROR: npm ci failed in tests/oidc-provider, so the Oidc* tests will fail:"
+  tail -n 20 "$log/oidc-provider.txt"
+  failed=$((failed + 1))
+fi
+
 for project in tests/Tessera.Tests tests/Tessera.IntegrationTests; do
   name=$(basename "$project")
   echo "== $name"

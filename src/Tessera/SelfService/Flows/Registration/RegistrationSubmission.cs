@@ -4,6 +4,7 @@ using Tessera.Errors;
 using Tessera.Identities;
 using Tessera.Identities.Schemas;
 using Tessera.SelfService.Methods.Code;
+using Tessera.SelfService.Methods.Oidc;
 using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Profile;
 using Tessera.Ui.Messages;
@@ -24,7 +25,8 @@ internal sealed class RegistrationSubmission(
     RegistrationOutcome outcome,
     ProfileRegistrationMethod profile,
     PasskeyRegistrationMethod passkey,
-    RegistrationCodeSteps codeSteps)
+    RegistrationCodeSteps codeSteps,
+    OidcAuthorizationStart oidc)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateRegistrationFlowRequest body, CancellationToken cancellationToken)
     {
@@ -35,6 +37,11 @@ internal sealed class RegistrationSubmission(
         if (blocked is not null)
         {
             return blocked;
+        }
+
+        if (OidcAuthorizationStart.Handles(body.Method, body.Provider))
+        {
+            return await oidc.StartAsync(context, flow, body.Provider, cancellationToken);
         }
 
         // Re-render from scratch so the form keeps what was typed (never the password) and carries only new messages.

@@ -12,6 +12,9 @@ internal sealed record UpdateRegistrationFlowRequest(string? Method, string? Pas
 {
     public JsonNode? TransientPayload { get; init; }
 
+    /// <summary>Kratos's <c>updateRegistrationFlowWithOidcMethod</c>: the id of the provider to sign up with.</summary>
+    public string? Provider { get; init; }
+
     /// <summary>The captcha provider's token, when the flow has a captcha node.</summary>
     public string? CaptchaTurnstileResponse { get; init; }
 
