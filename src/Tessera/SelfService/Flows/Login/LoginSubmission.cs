@@ -20,7 +20,7 @@ namespace Tessera.SelfService.Flows.Login;
 internal sealed class LoginSubmission(
     FlowGate gate, LoginIdentityPin pin, LoginAttemptGuard guard, PasswordLoginMethod password, SecondFactorLogin secondFactor, LoginOutcome outcome,
     FlowRefusal refusal, LoginFirstFactorForm form, LoginCodeSteps codeSteps, SecondFactorCodeSteps secondFactorCode,
-    PasskeyLoginMethod passkey, WebAuthnLoginMethod securityKey)
+    PasskeyLoginMethod passkey, WebAuthnLoginMethod securityKey, WebAuthnFirstFactorLoginMethod firstFactorKey)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
@@ -63,6 +63,11 @@ internal sealed class LoginSubmission(
         if (passkey.Handles(flow, body))
         {
             return await passkey.SubmitAsync(context, flow, body, cancellationToken);
+        }
+
+        if (firstFactorKey.Handles(flow, body))
+        {
+            return await firstFactorKey.SubmitAsync(context, flow, body, cancellationToken);
         }
 
         if (!LoginIdentityPin.IsPinned(flow))
@@ -114,7 +119,7 @@ internal sealed class LoginSubmission(
     {
         if (!LoginIdentityPin.IsPinned(expired))
         {
-            form.Add(replacement.Ui, identifier, identifierLabel);
+            form.Add(replacement, identifier, identifierLabel);
             return;
         }
 

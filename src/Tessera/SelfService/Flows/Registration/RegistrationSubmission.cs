@@ -6,6 +6,7 @@ using Tessera.Identities.Schemas;
 using Tessera.SelfService.Methods.Code;
 using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Profile;
+using Tessera.SelfService.Methods.WebAuthn;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Registration;
@@ -24,6 +25,7 @@ internal sealed class RegistrationSubmission(
     RegistrationOutcome outcome,
     ProfileRegistrationMethod profile,
     PasskeyRegistrationMethod passkey,
+    WebAuthnRegistrationMethod securityKey,
     RegistrationCodeSteps codeSteps)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateRegistrationFlowRequest body, CancellationToken cancellationToken)
@@ -60,6 +62,11 @@ internal sealed class RegistrationSubmission(
         if (passkey.Handles(flow, body))
         {
             return await passkey.SubmitAsync(context, flow, schema, body, cancellationToken);
+        }
+
+        if (securityKey.Handles(flow, body))
+        {
+            return await securityKey.SubmitAsync(context, flow, schema, body, cancellationToken);
         }
 
         if (body.Method != "password")
@@ -120,6 +127,7 @@ internal sealed class RegistrationSubmission(
         {
             RegistrationNodes.AddCredentialStep(flow.Ui, schema, body.Traits, outcome.OffersCode);
             passkey.AddChoice(flow);
+            securityKey.AddChoice(flow, schema, body.Traits, fresh: false);
         }
     }
 }

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Identities;
+using Tessera.Identities.Schemas;
 
 namespace Tessera.SelfService.Methods.WebAuthn;
 
 /// <summary>
 /// The <c>webauthn</c> method's relying party and ceremonies when enabled, and an identity's security keys: stored
-/// in its <c>webauthn</c> credential, whose identifier is the identity's id (unique, and never shown to anyone).
+/// in its <c>webauthn</c> credential, whose identifiers are the identity's id and the traits that name the account
+/// (<see cref="IdentityCredentialsBuilder.WebAuthnIdentifiers"/>).
 /// </summary>
-internal sealed class WebAuthnSecurityKeys(WebAuthnOptions options, IdentityStore store, TimeProvider clock)
+internal sealed class WebAuthnSecurityKeys(WebAuthnOptions options, IdentityStore store, IdentitySchemaRegistry schemas, TimeProvider clock)
 {
     private readonly WebAuthnCeremony? _ceremony = options.RelyingParty is { } rp ? new WebAuthnCeremony(rp) : null;
 
@@ -33,7 +35,9 @@ internal sealed class WebAuthnSecurityKeys(WebAuthnOptions options, IdentityStor
         {
             var credential = identity.Credentials.GetValueOrDefault(CredentialTypes.WebAuthn)
                 ?? new IdentityCredential { Id = Guid.NewGuid(), Type = CredentialTypes.WebAuthn, CreatedAt = now, Version = 1 };
-            credential.Identifiers = [identity.Id.ToString()];
+            credential.Identifiers = await schemas.FindAsync(identity.SchemaId, cancellationToken) is { } schema
+                ? IdentityCredentialsBuilder.WebAuthnIdentifiers(identity, schema)
+                : [identity.Id.ToString()];
             credential.Config = set.ToConfig();
             credential.UpdatedAt = now;
             identity.Credentials[CredentialTypes.WebAuthn] = credential;
