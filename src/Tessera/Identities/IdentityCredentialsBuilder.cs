@@ -17,10 +17,14 @@ internal static class IdentityCredentialsBuilder
 
     /// <summary>
     /// A <c>webauthn</c> credential's identifiers: the identity's id (every credential findable, never shared) and, as in
-    /// Kratos, the traits marked <c>webauthn.identifier</c>, by which a password-less sign-in names its account.
+    /// Kratos, the traits marked <c>webauthn.identifier</c>, by which a password-less sign-in names its account. A schema
+    /// that marks none (the built-in one) names the account by its password identifiers instead.
     /// </summary>
     public static List<string> WebAuthnIdentifiers(Identity identity, IdentitySchema schema) =>
-        [identity.Id.ToString(), .. Identifiers(identity.Traits, schema.Fields.Where(f => f.Extension.WebAuthnIdentifier))];
+        [identity.Id.ToString(), .. Identifiers(identity.Traits, WebAuthnIdentifierFields(schema))];
+
+    public static IEnumerable<TraitField> WebAuthnIdentifierFields(IdentitySchema schema) =>
+        schema.Fields.Any(f => f.Extension.WebAuthnIdentifier) ? schema.Fields.Where(f => f.Extension.WebAuthnIdentifier) : schema.PasswordIdentifiers;
 
     public static void Apply(Identity identity, IdentitySchema schema, JsonObject? newPasswordConfig, DateTimeOffset now)
     {

@@ -100,9 +100,7 @@ internal sealed class WebAuthnRegistrationMethod(
     }
 
     private static string UserName(IdentitySchema schema, JsonObject traits) =>
-        IdentityCredentialsBuilder.Identifiers(traits, schema.Fields.Where(f => f.Extension.WebAuthnIdentifier)).FirstOrDefault()
-        ?? IdentityCredentialsBuilder.Identifiers(traits, schema.PasswordIdentifiers).FirstOrDefault()
-        ?? "security key";
+        IdentityCredentialsBuilder.Identifiers(traits, IdentityCredentialsBuilder.WebAuthnIdentifierFields(schema)).FirstOrDefault() ?? "security key";
 
     private Task<IResult> RerenderAsync(HttpContext context, Flow flow, CancellationToken cancellationToken) =>
         outcome.RerenderAsync(context, flow with { Active = MethodName }, StatusCodes.Status400BadRequest, cancellationToken);
