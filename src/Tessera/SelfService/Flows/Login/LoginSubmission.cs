@@ -21,7 +21,7 @@ namespace Tessera.SelfService.Flows.Login;
 internal sealed class LoginSubmission(
     FlowGate gate, LoginIdentityPin pin, LoginAttemptGuard guard, PasswordLoginMethod password, SecondFactorLogin secondFactor, LoginOutcome outcome,
     FlowRefusal refusal, LoginFirstFactorForm form, LoginCodeSteps codeSteps, SecondFactorCodeSteps secondFactorCode,
-    PasskeyLoginMethod passkey, WebAuthnLoginMethod securityKey, OidcAuthorizationStart oidc)
+    PasskeyLoginMethod passkey, WebAuthnLoginMethod securityKey, WebAuthnFirstFactorLoginMethod firstFactorKey, OidcAuthorizationStart oidc)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
@@ -69,6 +69,11 @@ internal sealed class LoginSubmission(
         if (passkey.Handles(flow, body))
         {
             return await passkey.SubmitAsync(context, flow, body, cancellationToken);
+        }
+
+        if (firstFactorKey.Handles(flow, body))
+        {
+            return await firstFactorKey.SubmitAsync(context, flow, body, cancellationToken);
         }
 
         if (!LoginIdentityPin.IsPinned(flow))
@@ -120,7 +125,7 @@ internal sealed class LoginSubmission(
     {
         if (!LoginIdentityPin.IsPinned(expired))
         {
-            form.Add(replacement.Ui, identifier, identifierLabel);
+            form.Add(replacement, identifier, identifierLabel);
             return;
         }
 

@@ -7,6 +7,7 @@ using Tessera.SelfService.Methods.Code;
 using Tessera.SelfService.Methods.Oidc;
 using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Profile;
+using Tessera.SelfService.Methods.WebAuthn;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Registration;
@@ -25,6 +26,7 @@ internal sealed class RegistrationSubmission(
     RegistrationOutcome outcome,
     ProfileRegistrationMethod profile,
     PasskeyRegistrationMethod passkey,
+    WebAuthnRegistrationMethod securityKey,
     RegistrationCodeSteps codeSteps,
     OidcAuthorizationStart oidc)
 {
@@ -67,6 +69,11 @@ internal sealed class RegistrationSubmission(
         if (passkey.Handles(flow, body))
         {
             return await passkey.SubmitAsync(context, flow, schema, body, cancellationToken);
+        }
+
+        if (securityKey.Handles(flow, body))
+        {
+            return await securityKey.SubmitAsync(context, flow, schema, body, cancellationToken);
         }
 
         if (body.Method != "password")
@@ -127,6 +134,7 @@ internal sealed class RegistrationSubmission(
         {
             RegistrationNodes.AddCredentialStep(flow.Ui, schema, body.Traits, outcome.OffersCode);
             passkey.AddChoice(flow);
+            securityKey.AddChoice(flow, schema, body.Traits, fresh: false);
         }
     }
 }
