@@ -80,36 +80,32 @@ if ! grep -q "Build succeeded" "$log/build.txt"; then
   exit 1
 fi
 
-# The Ory Elements app (tests/ui-elements) that ElementsJourneyTests serves and drives: installed exactly from its
-# package-lock.json and built before the .NET tests run. A failed build counts as a failure and is shown here; the
-# stale dist/ is removed first so the journey can never run against an older build.
-echo "== ui-elements (npm ci + vite build)"
+# The npm peers the .NET tests start, each installed exactly from its package-lock.json before the .NET tests run.
+# Without npm, or when an install fails, the tests that need it fail (they never skip) and the failure is shown here.
+install_peer() { # <folder> <what it is and which tests need it> [build command]
+  echo "== $1 (npm ci${3:+ + $3})"
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "ERROR: npm not found: $2 cannot be installed, so its tests will fail."
+    failed=$((failed + 1))
+  elif ! (cd "$1" && npm ci --no-audit --no-fund && ${3:-true}) >"$log/$(basename "$1").txt" 2>&1; then
+    echo "ERROR: $2 ($1) did not install, so its tests will fail:"
+    tail -n 40 "$log/$(basename "$1").txt"
+    failed=$((failed + 1))
+  fi
+}
+# The Ory Elements app that ElementsJourneyTests serves and drives; the stale dist/ is removed first so the journey can
+# never run against an older build.
 rm -rf tests/ui-elements/dist
-if ! command -v npm >/dev/null 2>&1; then
-  echo "ERROR: npm not found: the Ory Elements app (tests/ui-elements) cannot be built, so ElementsJourneyTests will fail."
-  failed=$((failed + 1))
-elif ! (cd tests/ui-elements && npm ci --no-audit --no-fund && npx --no-install vite build) >"$log/ui-elements.txt" 2>&1; then
-  echo "ERROR: the Ory Elements app (tests/ui-elements) did not build, so ElementsJourneyTests will fail:"
-  tail -n 40 "$log/ui-elements.txt"
-  failed=$((failed + 1))
-fi
+install_peer tests/ui-elements "the Ory Elements app (ElementsJourneyTests)" "npx --no-install vite build"
+# The OpenID provider the social sign-in tests start (OidcProviderProcess, npm oidc-provider).
+install_peer tests/oidc-provider "the OpenID provider fixture (Oidc* tests)"
+# The openid-client relying party that OidcRelyingPartyTests runs.
+install_peer tests/oidc-rp "the openid-client relying party (OidcRelyingPartyTests)"
 
 # Every error id and UI message id the test servers emit is appended here by each test process (tests/*/Fixtures/
 # EmittedIds); the catalog-alive check below reads it once every project has run.
 emitted="$log/emitted-ids.txt"
 : >"$emitted"
-
-# The OpenID provider the social sign-in tests start (tests/oidc-provider, npm oidc-provider): installed exactly from
-# its package-lock.json. Without node the tests fail loudly (OidcProviderProcess), never skip.
-echo "== oidc-provider (npm ci)"
-if ! command -v npm >/dev/null 2>&1; then
-  echo "ERROR: npm not found: the OpenID provider fixture (tests/oidc-provider) cannot be installed, so the Oidc* tests will fail."
-  failed=$((failed + 1))
-elif ! (cd tests/oidc-provider && npm ci --no-audit --no-fund) >"$log/oidc-provider.txt" 2>&1; then
-  echo "ERROR: npm ci failed in tests/oidc-provider, so the Oidc* tests will fail:"
-  tail -n 20 "$log/oidc-provider.txt"
-  failed=$((failed + 1))
-fi
 
 for project in tests/Tessera.Tests tests/Tessera.IntegrationTests; do
   name=$(basename "$project")
