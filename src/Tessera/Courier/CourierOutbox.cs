@@ -19,7 +19,11 @@ internal sealed partial class CourierOutbox(EmailTemplates templates, CourierSto
     /// <c>To</c> is added. The values the built-in template needs (<see cref="CourierTemplateType.Fields"/>) must be set.
     /// </param>
     /// <returns>The message's id (the admin API's <c>/admin/courier/messages/{id}</c>).</returns>
-    public async Task<Guid> QueueEmailAsync(CourierTemplateType templateType, string recipient, object model, CancellationToken cancellationToken = default)
+    public Task<Guid> QueueEmailAsync(CourierTemplateType templateType, string recipient, object model, CancellationToken cancellationToken = default) =>
+        QueueEmailAsync(templateType, recipient, model, null, cancellationToken);
+
+    /// <summary>As <see cref="QueueEmailAsync(CourierTemplateType, string, object, CancellationToken)"/>, in <paramref name="language"/> (null: English).</summary>
+    public async Task<Guid> QueueEmailAsync(CourierTemplateType templateType, string recipient, object model, string? language, CancellationToken cancellationToken = default)
     {
         if (!MailAddress.TryCreate(recipient, out var address) || address.Address != recipient.Trim())
         {
@@ -27,7 +31,7 @@ internal sealed partial class CourierOutbox(EmailTemplates templates, CourierSto
         }
 
         var data = EmailTemplateData.From(templateType, address.Address, model);
-        var email = templates.Render(templateType, data);
+        var email = templates.Render(templateType, data, language);
         var id = await store.InsertAsync(templateType, CourierChannelIds.Email, address.Address, email, data.Json, cancellationToken);
         LogQueued(logger, id, templateType.Name);
         return id;
@@ -40,7 +44,11 @@ internal sealed partial class CourierOutbox(EmailTemplates templates, CourierSto
     /// <param name="templateType">Which message; one with a built-in SMS body (the code messages).</param>
     /// <param name="phoneNumber">An international phone number; stored in E.164.</param>
     /// <param name="model">As for <see cref="QueueEmailAsync"/>.</param>
-    public async Task<Guid> QueueSmsAsync(CourierTemplateType templateType, string phoneNumber, object model, CancellationToken cancellationToken = default)
+    public Task<Guid> QueueSmsAsync(CourierTemplateType templateType, string phoneNumber, object model, CancellationToken cancellationToken = default) =>
+        QueueSmsAsync(templateType, phoneNumber, model, null, cancellationToken);
+
+    /// <summary>As <see cref="QueueSmsAsync(CourierTemplateType, string, object, CancellationToken)"/>, in <paramref name="language"/> (null: English).</summary>
+    public async Task<Guid> QueueSmsAsync(CourierTemplateType templateType, string phoneNumber, object model, string? language, CancellationToken cancellationToken = default)
     {
         if (!PhoneNumberNormalizer.TryNormalize(phoneNumber, out var e164))
         {
@@ -48,7 +56,7 @@ internal sealed partial class CourierOutbox(EmailTemplates templates, CourierSto
         }
 
         var data = EmailTemplateData.From(templateType, e164, model);
-        var text = templates.RenderSms(templateType, data);
+        var text = templates.RenderSms(templateType, data, language);
         var id = await store.InsertAsync(templateType, CourierChannelIds.Sms, e164, new RenderedEmail(string.Empty, text, text), data.Json, cancellationToken);
         LogQueued(logger, id, templateType.Name);
         return id;

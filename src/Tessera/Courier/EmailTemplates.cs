@@ -2,6 +2,7 @@
 using System.Collections.Concurrent;
 using HandlebarsDotNet;
 using Tessera.Configuration;
+using Tessera.Localization;
 
 namespace Tessera.Courier;
 
@@ -9,6 +10,9 @@ namespace Tessera.Courier;
 /// Renders a message's subject, HTML body and plain-text body. Each file comes from
 /// <c>courier.template_override_path/&lt;type&gt;/&lt;valid|invalid&gt;/</c> when it exists there, else from the built-in
 /// templates (embedded, same layout). A text message has one file, <c>sms.body.gotmpl</c>. The files keep Kratos's <c>.gotmpl</c> names but are Handlebars templates.
+/// A message in another language than English looks in <c>&lt;language&gt;/</c> first (<c>de/recovery_code/valid/</c>), in
+/// the operator's folder and then among the built-in translations; an operator's file of the base layout beats a
+/// built-in translation (the operator's wording is theirs to translate).
 /// </summary>
 internal sealed class EmailTemplates
 {
@@ -36,31 +40,41 @@ internal sealed class EmailTemplates
                 {
                     if (File.Exists(OverrideFile(type, file)))
                     {
-                        Template(type, file);
+                        Template(type, file, null);
                     }
                 }
             }
         }
     }
 
-    public RenderedEmail Render(CourierTemplateType type, EmailTemplateData data)
+    /// <param name="language">A supported language (<c>de</c>), or null for English.</param>
+    public RenderedEmail Render(CourierTemplateType type, EmailTemplateData data, string? language = null)
     {
         // A subject is one header line: line breaks in the template (or a trailing newline) would end it early.
-        var subject = string.Join(' ', Template(type, Subject)(data.Values)
+        var subject = string.Join(' ', Template(type, Subject, language)(data.Values)
             .Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return new RenderedEmail(subject, Template(type, HtmlBody)(data.Values), Template(type, PlaintextBody)(data.Values));
+        return new RenderedEmail(subject, Template(type, HtmlBody, language)(data.Values), Template(type, PlaintextBody, language)(data.Values));
     }
 
     /// <summary>A text message's body (not escaped; surrounding white space trimmed).</summary>
-    public string RenderSms(CourierTemplateType type, EmailTemplateData data) => Template(type, SmsBody)(data.Values).Trim();
+    public string RenderSms(CourierTemplateType type, EmailTemplateData data, string? language = null) =>
+        Template(type, SmsBody, language)(data.Values).Trim();
 
-    private HandlebarsTemplate<object, object> Template(CourierTemplateType type, string file) =>
-        _compiled.GetOrAdd($"{type.Folder}/{file}", _ => Compile(type, file));
+    /// <summary>Whether the built-in templates include <paramref name="file"/> of <paramref name="type"/> in <paramref name="language"/>.</summary>
+    public static bool HasBuiltIn(CourierTemplateType type, string file, string? language) =>
+        typeof(EmailTemplates).Assembly.GetManifestResourceInfo(ResourceName(type, file, language)) is not null;
 
-    private HandlebarsTemplate<object, object> Compile(CourierTemplateType type, string file)
+    private HandlebarsTemplate<object, object> Template(CourierTemplateType type, string file, string? language)
+    {
+        var translated = Languages.Match(language) is { } match && match != Languages.English ? match : null;
+        return _compiled.GetOrAdd($"{translated}/{type.Folder}/{file}", _ => Compile(type, file, translated));
+    }
+
+    private HandlebarsTemplate<object, object> Compile(CourierTemplateType type, string file, string? language)
     {
         var engine = file == HtmlBody ? Html : Text;
-        var path = OverrideFile(type, file);
+        var translatedOverride = language is null || _overridePath is null ? null : Path.Combine(_overridePath, language, type.Folder, file);
+        var path = translatedOverride is not null && File.Exists(translatedOverride) ? translatedOverride : OverrideFile(type, file);
         if (path is not null && File.Exists(path))
         {
             try
@@ -74,11 +88,15 @@ internal sealed class EmailTemplates
             }
         }
 
-        using var stream = typeof(EmailTemplates).Assembly.GetManifestResourceStream($"courier-templates/{type.Folder}/{file}")
+        var resource = language is not null && HasBuiltIn(type, file, language) ? ResourceName(type, file, language) : ResourceName(type, file, null);
+        using var stream = typeof(EmailTemplates).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The built-in template {type.Folder}/{file} is missing from the assembly.");
         using var reader = new StreamReader(stream);
         return engine.Compile(reader.ReadToEnd());
     }
+
+    private static string ResourceName(CourierTemplateType type, string file, string? language) =>
+        language is null or Languages.English ? $"courier-templates/{type.Folder}/{file}" : $"courier-templates/{language}/{type.Folder}/{file}";
 
     private string? OverrideFile(CourierTemplateType type, string file) =>
         _overridePath is null ? null : Path.Combine(_overridePath, type.Folder, file);

@@ -9,7 +9,7 @@ namespace Tessera.Ui;
 /// The layout every built-in page shares (flows, welcome, error, error reference): one document shape and the one
 /// stylesheet. Content is added through <see cref="HtmlMarkup"/>, which encodes every value.
 /// </summary>
-internal sealed class HtmlPage(string title)
+internal sealed class HtmlPage(string title, string? language = null)
 {
     private readonly HtmlMarkup _body = new();
     private bool _wide;
@@ -56,7 +56,7 @@ internal sealed class HtmlPage(string title)
     public string Render() =>
         $$"""
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="{{language ?? Tessera.Localization.Languages.English}}">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
         <title>{{WebUtility.HtmlEncode(title)}} · Tessera</title>
         <style>{{UiStylesheet.Css}}</style></head>

@@ -40,9 +40,9 @@ public sealed class ChromiumBrowser : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ExecutablePath, Headless = true, Args = Flags });
     }
 
-    /// <summary>A fresh browser profile (no cookies) for one test.</summary>
-    public Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScriptEnabled, Locale = "en-US", ViewportSize = new() { Width = 900, Height = 900 } });
+    /// <summary>A fresh browser profile (no cookies) for one test; <paramref name="locale"/> is its language (<c>Accept-Language</c>).</summary>
+    public Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true, string locale = "en-US") =>
+        Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScriptEnabled, Locale = locale, ViewportSize = new() { Width = 900, Height = 900 } });
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Hosting;
+using Tessera.Localization;
 using Tessera.Security.Csrf;
 using Tessera.SelfService.Flows.Nodes;
 
@@ -22,19 +23,23 @@ internal sealed class FlowFactory(SelfServiceOptions options, PublicUrls urls, C
 
         var request = context.Request;
         var requestUrl = urls.For(request.Path + request.QueryString).AbsoluteUri;
-        return new Flow(id, kind, type, state, requestUrl, returnTo?.AbsoluteUri, now, now + options.For(kind).Lifespan, ui, csrfToken);
+        var flow = new Flow(id, kind, type, state, requestUrl, returnTo?.AbsoluteUri, now, now + options.For(kind).Lifespan, ui, csrfToken);
+        return FlowLanguage.With(flow, RequestLanguage.Of(request));
     }
 
     /// <summary>A new flow that continues an expired one: same kind, type and purpose, new id and lifespan.</summary>
     public Flow Replace(HttpContext context, Flow expired, string state)
     {
         var returnTo = expired.ReturnTo is null ? null : new Uri(expired.ReturnTo);
-        return Create(context, expired.Kind, expired.Type, returnTo, state) with
+        var replacement = Create(context, expired.Kind, expired.Type, returnTo, state) with
         {
             Refresh = expired.Refresh,
             RequestedAal = expired.RequestedAal,
             IdentityId = expired.IdentityId,
             Identity = expired.Identity,
         };
+
+        // The replacement speaks the language the expired flow was created in.
+        return FlowLanguage.With(replacement, FlowLanguage.Of(expired));
     }
 }

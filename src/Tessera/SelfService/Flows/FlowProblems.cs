@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
 using Tessera.Errors.Rendering;
+using Tessera.Localization;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows;
@@ -27,7 +28,8 @@ internal sealed class FlowProblems(ErrorDocumentationLinks links)
     /// </summary>
     public TesseraError For(HttpContext context, Flow flow, int status, TesseraError? error = null)
     {
-        var errors = Errors(context, flow);
+        // The errors read as the flow's own answer does: in the language the flow was created in.
+        var errors = Errors(context, flow with { Ui = FlowLanguage.Translate(flow.Ui, FlowLanguage.Of(flow)) });
         if (error is null)
         {
             var descriptor = errors.Count > 0 ? UiMessageErrors.For(errors[0].Id) : ErrorCatalog.ValidationFailed;

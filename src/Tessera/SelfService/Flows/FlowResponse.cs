@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Tessera.Localization;
 using Tessera.Security.Csrf;
 using Tessera.SelfService.Flows.Nodes;
 
@@ -57,7 +58,7 @@ internal sealed record FlowResponse(
         flow.RequestUrl,
         flow.ReturnTo,
         flow.Active,
-        MaskedUi(flow),
+        FlowLanguage.Translate(MaskedUi(flow), FlowLanguage.Of(flow)),
         flow.State)
     {
         Refresh = flow.Kind == FlowKind.Login ? flow.Refresh : null,

@@ -6,6 +6,7 @@ using Tessera.Errors.Containers;
 using Tessera.Errors.Documentation;
 using Tessera.Errors.Rendering;
 using Tessera.Hosting;
+using Tessera.Localization;
 using Tessera.Ui.Pages;
 
 namespace Tessera.Ui.ErrorPages;
@@ -36,10 +37,10 @@ internal static class ErrorPageEndpoints
         {
             var failure = result.Error;
             var shown = new ShownError(failure.Descriptor.Id, failure.Status, failure.Descriptor.Message, failure.EffectiveReason, context.TraceIdentifier, null);
-            return ErrorPageView.Render(shown, links).ToResult(failure.Status);
+            return ErrorPageView.Render(shown, links, RequestLanguage.Of(context.Request)).ToResult(failure.Status);
         }
 
-        return ErrorPageView.Render(ShownError.From(result.Value.Error), links).ToResult(StatusCodes.Status200OK);
+        return ErrorPageView.Render(ShownError.From(result.Value.Error), links, RequestLanguage.Of(context.Request)).ToResult(StatusCodes.Status200OK);
     }
 
     private static IResult ShowReference()

@@ -3,8 +3,11 @@ using System.Globalization;
 using System.Text.Json;
 using Tessera.Errors;
 using Tessera.Errors.Rendering;
+using Tessera.Localization;
 using Tessera.SelfService.Flows;
+using Tessera.Ui.Messages;
 using Tessera.Ui.Pages;
+using Tessera.Ui.Texts;
 
 namespace Tessera.Ui.ErrorPages;
 
@@ -16,47 +19,48 @@ internal static class ErrorPageView
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static HtmlPage Render(ShownError error, SelfServiceLinks links)
+    public static HtmlPage Render(ShownError error, SelfServiceLinks links, string? language = null)
     {
-        var page = new HtmlPage("Error");
+        var page = new HtmlPage(PageTexts.ErrorTitle.In(language), language);
         var body = new HtmlMarkup();
         if (error.Status == StatusCodes.Status410Gone)
         {
-            page.Heading("This took too long");
-            body.Element("p", "This took too long, please start over. For your security, sign-in and other forms are only valid for a limited time.");
-            Action(body, "Start over", StartOver(error, links), "start-over");
+            page.Heading(PageTexts.ExpiredHeading.In(language));
+            body.Element("p", PageTexts.ExpiredText.In(language));
+            Action(body, PageTexts.StartOver.In(language), StartOver(error, links), "start-over");
         }
         else if (error.Id == ErrorCatalog.SecurityCsrfViolation.Id)
         {
-            page.Heading("We could not verify this request");
-            body.Element("p", "The form was sent without the security cookie this browser got when the form was opened, or with another browser's. Things to try:")
+            page.Heading(PageTexts.CsrfHeading.In(language));
+            body.Element("p", PageTexts.CsrfText.In(language))
                 .Open("ul")
-                .Element("li", "Go back, reload the form and submit it again from this browser and tab.")
-                .Element("li", "Allow cookies for this site; private windows and privacy extensions can block them.")
-                .Element("li", "If the form came from a link opened in another browser, start over here.")
+                .Element("li", PageTexts.CsrfReload.In(language))
+                .Element("li", PageTexts.CsrfCookies.In(language))
+                .Element("li", PageTexts.CsrfOtherBrowser.In(language))
                 .Close("ul");
-            Action(body, "Start over", links.Start(FlowKind.Login), "start-over");
+            Action(body, PageTexts.StartOver.In(language), links.Start(FlowKind.Login), "start-over");
         }
         else if (error.Status >= StatusCodes.Status500InternalServerError)
         {
-            page.Heading("Something went wrong on our side");
-            body.Element("p", "This is not something you did. Please try again in a moment. If it keeps happening, contact support and quote these ids:")
-                .Open("p", ("class", "error-id")).Element("strong", "Error: ").Element("code", error.Id).Close("p")
-                .Open("p", ("class", "request-id")).Element("strong", "Request: ").Element("code", error.RequestId).Close("p");
-            Action(body, "Back to the start", links.Page("/ui/welcome"), "start-over");
+            page.Heading(PageTexts.ServerHeading.In(language));
+            body.Element("p", PageTexts.ServerText.In(language))
+                .Open("p", ("class", "error-id")).Element("strong", PageTexts.ErrorTerm.In(language) + ": ").Element("code", error.Id).Close("p")
+                .Open("p", ("class", "request-id")).Element("strong", PageTexts.RequestTerm.In(language) + ": ").Element("code", error.RequestId).Close("p");
+            Action(body, PageTexts.BackToStart.In(language), links.Page("/ui/welcome"), "start-over");
         }
         else
         {
-            page.Heading(error.Message.Length > 0 ? error.Message : "Something went wrong");
+            var message = ErrorMessages.In(error.Id, error.Message, language);
+            page.Heading(message.Length > 0 ? message : PageTexts.GenericHeading.In(language));
             if (error.Reason.Length > 0 && error.Reason != error.Message)
             {
                 body.Element("p", error.Reason);
             }
 
-            Action(body, "Back to the start", links.Page("/ui/welcome"), "start-over");
+            Action(body, PageTexts.BackToStart.In(language), links.Page("/ui/welcome"), "start-over");
         }
 
-        return page.Add(body).Add(TechnicalDetails(error));
+        return page.Add(body).Add(TechnicalDetails(error, language));
     }
 
     // 410s from fetching an expired flow carry where to start its kind again; only our own addresses are followed.
@@ -69,23 +73,25 @@ internal static class ErrorPageView
     private static void Action(HtmlMarkup body, string text, string href, string id) =>
         body.Open("p").Open("a", ("href", href), ("id", id)).Text(text).Close("a").Close("p");
 
-    private static HtmlMarkup TechnicalDetails(ShownError error)
+    // The technical details stay as the server wrote them (what support reads and searches for); only labels change.
+    private static HtmlMarkup TechnicalDetails(ShownError error, string? language)
     {
-        var html = new HtmlMarkup().Open("details", ("id", "technical-details")).Element("summary", "Technical details").Open("dl");
-        html.Element("dt", "Error").Open("dd").Element("code", error.Id, ("id", "error-id")).Close("dd")
-            .Element("dt", "Status").Element("dd", error.Status.ToString(CultureInfo.InvariantCulture))
-            .Element("dt", "Message").Element("dd", error.Message)
-            .Element("dt", "Reason").Element("dd", error.Reason)
-            .Element("dt", "Request").Open("dd").Element("code", error.RequestId, ("id", "request-id")).Close("dd");
+        var html = new HtmlMarkup().Open("details", ("id", "technical-details")).Element("summary", PageTexts.TechnicalDetails.In(language)).Open("dl");
+        html.Element("dt", PageTexts.ErrorTerm.In(language)).Open("dd").Element("code", error.Id, ("id", "error-id")).Close("dd")
+            .Element("dt", PageTexts.StatusTerm.In(language)).Element("dd", error.Status.ToString(CultureInfo.InvariantCulture))
+            .Element("dt", PageTexts.MessageTerm.In(language)).Element("dd", error.Message)
+            .Element("dt", PageTexts.ReasonTerm.In(language)).Element("dd", error.Reason)
+            .Element("dt", PageTexts.RequestTerm.In(language)).Open("dd").Element("code", error.RequestId, ("id", "request-id")).Close("dd");
         if (error.Details is not null)
         {
-            html.Element("dt", "Details").Open("dd").Element("pre", error.Details.ToJsonString(Indented)).Close("dd");
+            html.Element("dt", PageTexts.DetailsTerm.In(language)).Open("dd").Element("pre", error.Details.ToJsonString(Indented)).Close("dd");
         }
 
         html.Close("dl");
         if (ErrorCatalog.Find(error.Id) is { } entry)
         {
-            html.Open("p").Open("a", ("href", ErrorDocumentationLinks.PagePath(entry))).Text($"About {entry.Id}").Close("a").Close("p");
+            var about = TextTemplate.Render(PageTexts.AboutError.In(language), new Dictionary<string, object?> { ["id"] = entry.Id });
+            html.Open("p").Open("a", ("href", ErrorDocumentationLinks.PagePath(entry))).Text(about).Close("a").Close("p");
         }
 
         return html.Close("details");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tessera.SelfService.Flows.Nodes;
 using Tessera.Ui.Messages;
+using Tessera.Ui.Texts;
 
 namespace Tessera.Ui.Pages;
 
@@ -16,30 +17,34 @@ internal sealed class FlowFormRenderer
 {
     private const string DefaultGroup = "default";
 
-    private static readonly Dictionary<string, string> GroupTitles = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, PageText> GroupTitles = new(StringComparer.Ordinal)
     {
-        ["profile"] = "Profile",
-        ["password"] = "Password",
-        ["totp"] = "Authenticator app",
-        ["lookup_secret"] = "Backup recovery codes",
-        ["code"] = "One-time code",
-        ["link"] = "E-mail link",
-        ["webauthn"] = "Security keys",
-        ["passkey"] = "Passkeys",
-        ["oidc"] = "Social sign-in",
+        ["profile"] = PageTexts.ProfileGroup,
+        ["password"] = PageTexts.PasswordGroup,
+        ["totp"] = PageTexts.TotpGroup,
+        ["lookup_secret"] = PageTexts.LookupSecretGroup,
+        ["code"] = PageTexts.CodeGroup,
+        ["link"] = PageTexts.LinkGroup,
+        ["webauthn"] = PageTexts.WebAuthnGroup,
+        ["passkey"] = PageTexts.PasskeyGroup,
+        ["oidc"] = PageTexts.OidcGroup,
     };
 
     private readonly HtmlMarkup _html = new();
+    private readonly string? _language;
     private int _fields;
 
-    /// <param name="ui">The flow's form.</param>
+    private FlowFormRenderer(string? language) => _language = language;
+
+    /// <param name="ui">The flow's form, its texts already in <paramref name="language"/>.</param>
     /// <param name="formPerGroup">
     /// One form per method group (settings: profile, password, TOTP ... each saved on its own), each carrying the
     /// shared <c>default</c> nodes such as the CSRF token; otherwise one form with every node (login, registration).
     /// </param>
-    public static HtmlMarkup Render(UiContainer ui, bool formPerGroup)
+    /// <param name="language">The language of the page's own texts (group titles).</param>
+    public static HtmlMarkup Render(UiContainer ui, bool formPerGroup, string? language = null)
     {
-        var renderer = new FlowFormRenderer();
+        var renderer = new FlowFormRenderer(language);
         renderer.Messages(ui.Messages, "form-messages");
         if (!formPerGroup)
         {
@@ -50,7 +55,7 @@ internal sealed class FlowFormRenderer
         var shared = ui.Nodes.Where(n => n.Group == DefaultGroup).ToList();
         foreach (var group in ui.Nodes.Where(n => n.Group != DefaultGroup).GroupBy(n => n.Group))
         {
-            renderer._html.Element("h2", GroupTitles.GetValueOrDefault(group.Key, group.Key), ("id", $"group-{group.Key}"));
+            renderer._html.Element("h2", GroupTitles.TryGetValue(group.Key, out var title) ? title.In(language) : group.Key, ("id", $"group-{group.Key}"));
             renderer.Form(ui, [.. shared, .. group]);
         }
 
@@ -90,7 +95,7 @@ internal sealed class FlowFormRenderer
             case UiInputAttributes input when input.Type is "submit" or "button":
                 // Going back (registration's screen=previous) must not wait for the fields of the step it leaves, nor must
                 // asking for a code (login, registration) wait for the password beside it, nor a resend for the code, nor
-                // choosing a passkey.
+                // choosing a passkey or a security key.
                 _html.Open("button", ("type", "submit"), ("name", input.Name), ("value", ValueText(input.Value)), ("disabled", input.Disabled ? string.Empty : null),
                         ("formnovalidate", SkipsValidation(node, input) ? string.Empty : null))
                     .Text(node.Meta.Label?.Text ?? ValueText(input.Value) ?? input.Name).Close("button");
@@ -115,7 +120,7 @@ internal sealed class FlowFormRenderer
                 break;
             case UiImageAttributes image:
                 // QR codes arrive as data: URLs; the page's Content-Security-Policy allows no other images.
-                _html.Open("img", ("id", image.Id), ("src", image.Src), ("alt", node.Meta.Label?.Text ?? "QR code"),
+                _html.Open("img", ("id", image.Id), ("src", image.Src), ("alt", node.Meta.Label?.Text ?? PageTexts.QrCode.In(_language)),
                     ("width", image.Width.ToString(CultureInfo.InvariantCulture)), ("height", image.Height.ToString(CultureInfo.InvariantCulture)));
                 Messages(node.Messages, null);
                 break;
@@ -188,7 +193,7 @@ internal sealed class FlowFormRenderer
     }
 
     // Signing up with a passkey leaves the password empty: the browser must not hold the form back for it.
-    private static bool IsPasskeyChoice(UiInputAttributes input) => input.Name == "method" && ValueText(input.Value) == "passkey";
+    private static bool IsPasskeyChoice(UiInputAttributes input) => input.Name == "method" && ValueText(input.Value) is "passkey" or "webauthn";
 
     private string NextId() => $"field-{++_fields}";
 

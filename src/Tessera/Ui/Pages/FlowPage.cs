@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Hosting;
+using Tessera.Localization;
 using Tessera.OAuth2.Authorization.Pages;
 using Tessera.Security.Csrf;
 using Tessera.SelfService.Flows;
 using Tessera.Sessions;
 using Tessera.Ui.Messages;
+using Tessera.Ui.Texts;
 
 namespace Tessera.Ui.Pages;
 
@@ -32,7 +34,7 @@ internal static class FlowPage
         if (services.CsrfCookie.Read(context.Request) is null)
         {
             // Restarting would set the cookie and come back here; a browser that refuses cookies would loop, so say why.
-            return CookiesNeeded(kind, links);
+            return CookiesNeeded(kind, links, RequestLanguage.Of(context.Request));
         }
 
         var again = new SeeOtherResult(new Uri(links.Start(kind, flow.ReturnTo, flow.Refresh, flow.RequestedAal)));
@@ -46,7 +48,7 @@ internal static class FlowPage
             return again;
         }
 
-        var page = Render(kind, flow, context.Request, links);
+        var page = Render(kind, flow, context.Request, links, FlowLanguage.Of(flow) ?? RequestLanguage.Of(context.Request));
         if (kind == FlowKind.Settings && flow.IdentityId is { } identityId)
         {
             page.Add(await context.RequestServices.GetRequiredService<ConnectedAppsSection>().RenderAsync(context, identityId, cancellationToken));
@@ -55,10 +57,11 @@ internal static class FlowPage
         return page.ToResult(StatusCodes.Status200OK);
     }
 
-    private static HtmlPage Render(FlowKind kind, Flow flow, HttpRequest request, SelfServiceLinks links)
+    private static HtmlPage Render(FlowKind kind, Flow flow, HttpRequest request, SelfServiceLinks links, string? language)
     {
-        var (title, intro) = Heading(kind, flow);
-        var page = new HtmlPage(title).Heading(title);
+        var (heading, intro) = Heading(kind, flow);
+        var title = heading.In(language);
+        var page = new HtmlPage(title, language).Heading(title);
         if (kind == FlowKind.Settings)
         {
             page.Wide();
@@ -66,25 +69,25 @@ internal static class FlowPage
 
         if (intro is not null && flow.Ui.Messages.All(m => m.Id != intro.Id))
         {
-            page.Add(new HtmlMarkup().Element("p", intro.Text, ("class", "message info"), ("data-message-id", intro.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            page.Add(new HtmlMarkup().Element("p", UiTextTranslator.Translate(intro, language).Text, ("class", "message info"), ("data-message-id", intro.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
 
         // Settings and the second factor offer several methods, each submitted on its own: one form per method, so a
         // required field of one (the backup code) does not block submitting another (the TOTP code).
         var formPerGroup = kind == FlowKind.Settings || (kind == FlowKind.Login && flow.RequestedAal is "aal2" or "aal3");
-        page.Add(FlowFormRenderer.Render(FlowResponse.MaskedUi(flow), formPerGroup));
-        return page.Add(FlowPageLinks.For(kind, flow, request, links));
+        page.Add(FlowFormRenderer.Render(FlowLanguage.Translate(FlowResponse.MaskedUi(flow), language), formPerGroup, language));
+        return page.Add(FlowPageLinks.For(kind, flow, request, links, language));
     }
 
-    private static (string Title, UiText? Intro) Heading(FlowKind kind, Flow flow) => kind switch
+    private static (PageText Title, UiText? Intro) Heading(FlowKind kind, Flow flow) => kind switch
     {
-        FlowKind.Login when flow.RequestedAal is "aal2" or "aal3" => ("Second factor", UiMessages.InfoSelfServiceLoginMFA.With()),
-        FlowKind.Login when flow.Refresh => ("Confirm it's you", UiMessages.InfoSelfServiceLoginReAuth.With()),
-        FlowKind.Login => ("Sign in", null),
-        FlowKind.Registration => ("Create an account", null),
-        FlowKind.Recovery => ("Recover your account", null),
-        FlowKind.Verification => ("Verify your email address", null),
-        _ => ("Account settings", null),
+        FlowKind.Login when flow.RequestedAal is "aal2" or "aal3" => (PageTexts.SecondFactorTitle, UiMessages.InfoSelfServiceLoginMFA.With()),
+        FlowKind.Login when flow.Refresh => (PageTexts.ReauthenticationTitle, UiMessages.InfoSelfServiceLoginReAuth.With()),
+        FlowKind.Login => (PageTexts.LoginTitle, null),
+        FlowKind.Registration => (PageTexts.RegistrationTitle, null),
+        FlowKind.Recovery => (PageTexts.RecoveryTitle, null),
+        FlowKind.Verification => (PageTexts.VerificationTitle, null),
+        _ => (PageTexts.SettingsTitle, null),
     };
 
     private static async Task<bool> BelongsToSessionAsync(Flow flow, HttpContext context, SessionManager sessions, CancellationToken cancellationToken)
@@ -98,10 +101,9 @@ internal static class FlowPage
         return session.Succeeded && session.Value.IdentityId == owner;
     }
 
-    private static IResult CookiesNeeded(FlowKind kind, SelfServiceLinks links) =>
-        new HtmlPage("Cookies needed").Heading("This form needs cookies")
-            .Paragraph("Your browser did not send the cookie that protects this form, so it cannot be shown. "
-                + "Allow cookies for this site, then start again.")
-            .Link("Start again", links.Start(kind))
+    private static IResult CookiesNeeded(FlowKind kind, SelfServiceLinks links, string? language) =>
+        new HtmlPage(PageTexts.CookiesNeededTitle.In(language), language).Heading(PageTexts.CookiesNeededHeading.In(language))
+            .Paragraph(PageTexts.CookiesNeededText.In(language))
+            .Link(PageTexts.StartAgain.In(language), links.Start(kind))
             .ToResult(StatusCodes.Status403Forbidden);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.SelfService.Flows;
+using Tessera.Ui.Texts;
 
 namespace Tessera.Ui.Pages;
 
@@ -9,34 +10,34 @@ namespace Tessera.Ui.Pages;
 /// </summary>
 internal static class FlowPageLinks
 {
-    public static HtmlMarkup For(FlowKind kind, Flow flow, HttpRequest request, SelfServiceLinks links)
+    public static HtmlMarkup For(FlowKind kind, Flow flow, HttpRequest request, SelfServiceLinks links, string? language)
     {
-        var html = new HtmlMarkup().Open("nav", ("class", "links"), ("aria-label", "Other options"));
+        var html = new HtmlMarkup().Open("nav", ("class", "links"), ("aria-label", PageTexts.OtherOptions.In(language)));
         var signedIn = kind == FlowKind.Settings || (kind == FlowKind.Login && (flow.Refresh || flow.RequestedAal is not "aal1"));
         switch (kind)
         {
             case FlowKind.Login when !signedIn:
-                Link(html, links, FlowKind.Registration, "Don't have an account? Create one", flow.ReturnTo);
-                Link(html, links, FlowKind.Recovery, "Forgot your password? Recover your account", flow.ReturnTo);
+                Link(html, links, FlowKind.Registration, PageTexts.CreateAccountLink.In(language), flow.ReturnTo);
+                Link(html, links, FlowKind.Recovery, PageTexts.RecoverAccountLink.In(language), flow.ReturnTo);
                 break;
             case FlowKind.Registration:
-                Link(html, links, FlowKind.Login, "Already have an account? Sign in", flow.ReturnTo);
+                Link(html, links, FlowKind.Login, PageTexts.SignInLink.In(language), flow.ReturnTo);
                 break;
             // Verifying right after registration (or from the welcome page) happens signed in: no way back to sign-in.
             case FlowKind.Verification when links.Logout(request) is not null:
-                Anchor(html, "Back to your account", links.Page("/ui/welcome"));
+                Anchor(html, PageTexts.BackToAccount.In(language), links.Page("/ui/welcome"));
                 break;
             case FlowKind.Recovery or FlowKind.Verification:
-                Link(html, links, FlowKind.Login, "Back to sign in", flow.ReturnTo);
+                Link(html, links, FlowKind.Login, PageTexts.BackToSignIn.In(language), flow.ReturnTo);
                 break;
             case FlowKind.Settings:
-                Anchor(html, "Back to your account", links.Page("/ui/welcome"));
+                Anchor(html, PageTexts.BackToAccount.In(language), links.Page("/ui/welcome"));
                 break;
         }
 
         if (signedIn && links.Logout(request) is { } logout)
         {
-            Anchor(html, "Sign out", logout, "logout");
+            Anchor(html, PageTexts.SignOut.In(language), logout, "logout");
         }
 
         return html.Close("nav");

@@ -4,8 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tessera.Hosting;
 using Tessera.Identities;
+using Tessera.Localization;
 using Tessera.SelfService.Flows;
 using Tessera.Sessions;
+using Tessera.Ui.Texts;
 
 namespace Tessera.Ui.Pages;
 
@@ -23,14 +25,15 @@ internal static class WelcomePage
     {
         var session = await sessions.FetchAsync(context.Request, cancellationToken);
         var identity = session.Succeeded ? await identities.GetAsync(session.Value.IdentityId, cancellationToken) : null;
+        var language = RequestLanguage.Of(context.Request);
         if (identity is null)
         {
-            var anonymous = new HtmlPage("Welcome").Heading("Welcome").Paragraph("You are not signed in.");
+            var anonymous = new HtmlPage(PageTexts.Welcome.In(language), language).Heading(PageTexts.Welcome.In(language)).Paragraph(PageTexts.NotSignedIn.In(language));
             var nav = new HtmlMarkup().Open("nav", ("class", "links"));
-            Anchor(nav, "Sign in", links.Start(FlowKind.Login), "login");
+            Anchor(nav, PageTexts.SignIn.In(language), links.Start(FlowKind.Login), "login");
             if (links.IsServed(FlowKind.Registration))
             {
-                Anchor(nav, "Create an account", links.Start(FlowKind.Registration), "registration");
+                Anchor(nav, PageTexts.CreateAccount.In(language), links.Start(FlowKind.Registration), "registration");
             }
 
             return anonymous.Add(nav.Close("nav")).ToResult(StatusCodes.Status200OK);
@@ -48,30 +51,30 @@ internal static class WelcomePage
             Entry(details, path, value);
         }
 
-        Entry(details, "Identity", identity.Id.ToString());
-        Entry(details, "Signed in with", string.Join(", ", current.AuthenticationMethods.Select(m => m.Method).Distinct()));
-        Entry(details, "Assurance level", current.Aal);
-        Entry(details, "Signed in at", Instant(current.AuthenticatedAt));
-        Entry(details, "Session expires", Instant(current.ExpiresAt));
+        Entry(details, PageTexts.IdentityTerm.In(language), identity.Id.ToString());
+        Entry(details, PageTexts.SignedInWith.In(language), string.Join(", ", current.AuthenticationMethods.Select(m => m.Method).Distinct()));
+        Entry(details, PageTexts.AssuranceLevel.In(language), current.Aal);
+        Entry(details, PageTexts.SignedInAt.In(language), Instant(current.AuthenticatedAt));
+        Entry(details, PageTexts.SessionExpires.In(language), Instant(current.ExpiresAt));
         details.Close("dl");
 
         var actions = new HtmlMarkup().Open("nav", ("class", "links"));
         if (identity.VerifiableAddresses.Any(a => !a.Verified) && links.IsServed(FlowKind.Verification))
         {
-            Anchor(actions, "Verify your email address", links.Start(FlowKind.Verification, links.Page("/ui/welcome")), "verification");
+            Anchor(actions, PageTexts.VerifyAddress.In(language), links.Start(FlowKind.Verification, links.Page("/ui/welcome")), "verification");
         }
 
         if (links.IsServed(FlowKind.Settings))
         {
-            Anchor(actions, "Account settings", links.Start(FlowKind.Settings), "settings");
+            Anchor(actions, PageTexts.AccountSettings.In(language), links.Start(FlowKind.Settings), "settings");
         }
 
         if (links.Logout(context.Request) is { } logout)
         {
-            Anchor(actions, "Sign out", logout, "logout");
+            Anchor(actions, PageTexts.SignOut.In(language), logout, "logout");
         }
 
-        return new HtmlPage("Welcome").Heading("Welcome").Paragraph("You are signed in.")
+        return new HtmlPage(PageTexts.Welcome.In(language), language).Heading(PageTexts.Welcome.In(language)).Paragraph(PageTexts.SignedIn.In(language))
             .Add(details).Add(actions.Close("nav"))
             .ToResult(StatusCodes.Status200OK);
     }

@@ -18,15 +18,19 @@ internal sealed class CodeCourier(CourierOutbox outbox)
     /// <summary>Whether a code can be sent on <paramref name="channel"/> here.</summary>
     public static bool Carries(string channel) => channel is Email or Sms;
 
-    public async Task QueueAsync(string channel, string address, CourierTemplateType template, object model, CancellationToken cancellationToken)
+    public Task QueueAsync(string channel, string address, CourierTemplateType template, object model, CancellationToken cancellationToken) =>
+        QueueAsync(channel, address, template, model, null, cancellationToken);
+
+    /// <param name="language">The message's language (<see cref="Localization.RecipientLanguage"/>); null for English.</param>
+    public async Task QueueAsync(string channel, string address, CourierTemplateType template, object model, string? language, CancellationToken cancellationToken)
     {
         switch (channel)
         {
             case Email:
-                await outbox.QueueEmailAsync(template, address, model, cancellationToken);
+                await outbox.QueueEmailAsync(template, address, model, language, cancellationToken);
                 break;
             case Sms:
-                await outbox.QueueSmsAsync(template, address, model, cancellationToken);
+                await outbox.QueueSmsAsync(template, address, model, language, cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"no courier channel '{channel}' for codes");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Courier;
 using Tessera.Identities;
+using Tessera.Localization;
 using Tessera.SelfService.Flows;
 
 namespace Tessera.SelfService.Methods.Code;
@@ -25,7 +26,7 @@ internal sealed class CodeLoginMethod(IdentityStore identities, IdentityAddresse
         var code = await challenges.IssueAsync(flow.Id, address, deliverable ? identity!.Id : null, null, cancellationToken);
         if (deliverable)
         {
-            await courier.QueueAsync(channel!, address, CourierTemplateType.LoginCodeValid, new { LoginCode = code }, cancellationToken);
+            await courier.QueueAsync(channel!, address, CourierTemplateType.LoginCodeValid, new { LoginCode = code }, RecipientLanguage.For(flow, identity), cancellationToken);
         }
     }
 
@@ -42,7 +43,7 @@ internal sealed class CodeLoginMethod(IdentityStore identities, IdentityAddresse
         }
 
         var code = await challenges.IssueAsync(flow.Id, normalized, identity.Id, null, cancellationToken);
-        await courier.QueueAsync(channel, normalized, CourierTemplateType.LoginCodeValid, new { LoginCode = code }, cancellationToken);
+        await courier.QueueAsync(channel, normalized, CourierTemplateType.LoginCodeValid, new { LoginCode = code }, RecipientLanguage.For(flow, identity), cancellationToken);
         return true;
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Courier;
 using Tessera.Identities;
+using Tessera.Localization;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Recovery;
 
@@ -28,11 +29,11 @@ internal sealed class CodeRecoveryMethod(
         var code = await challenges.IssueAsync(flow.Id, address, recoverable ? identity!.Id : null, null, cancellationToken);
         if (recoverable)
         {
-            await outbox.QueueEmailAsync(CourierTemplateType.RecoveryCodeValid, address, new { RecoveryCode = code }, cancellationToken);
+            await outbox.QueueEmailAsync(CourierTemplateType.RecoveryCodeValid, address, new { RecoveryCode = code }, RecipientLanguage.For(flow, identity), cancellationToken);
         }
         else if (options.NotifyUnknownRecipients)
         {
-            await outbox.QueueEmailAsync(CourierTemplateType.RecoveryCodeInvalid, email.Trim(), new { }, cancellationToken);
+            await outbox.QueueEmailAsync(CourierTemplateType.RecoveryCodeInvalid, email.Trim(), new { }, FlowLanguage.Of(flow), cancellationToken);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Tessera.Courier;
 using Tessera.Identities;
 using Tessera.Identities.Schemas;
+using Tessera.Localization;
 using Tessera.SelfService.Flows;
 
 namespace Tessera.SelfService.Methods.Code;
@@ -26,7 +27,7 @@ internal sealed class CodeRegistrationMethod(CodeChallenges challenges, CodeCour
     public async Task SendAsync(Flow flow, (string Channel, string Address) to, CancellationToken cancellationToken)
     {
         var code = await challenges.IssueAsync(flow.Id, to.Address, null, null, cancellationToken);
-        await courier.QueueAsync(to.Channel, to.Address, CourierTemplateType.RegistrationCodeValid, new { RegistrationCode = code }, cancellationToken);
+        await courier.QueueAsync(to.Channel, to.Address, CourierTemplateType.RegistrationCodeValid, new { RegistrationCode = code }, FlowLanguage.Of(flow), cancellationToken);
     }
 
     /// <summary>The address the right code proved (the code is now used), or why not.</summary>

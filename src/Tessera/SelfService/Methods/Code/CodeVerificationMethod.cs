@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Courier;
 using Tessera.Identities;
+using Tessera.Localization;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Verification;
 
@@ -32,12 +33,12 @@ internal sealed class CodeVerificationMethod(
         var code = await challenges.IssueAsync(flow.Id, address, identity?.Id, null, cancellationToken);
         if (identity is not null)
         {
-            await QueueCodeAsync(via, address, code, cancellationToken);
+            await QueueCodeAsync(via, address, code, RecipientLanguage.For(flow, identity), cancellationToken);
             await addresses.MarkSentAsync(identity.Id, via, address, cancellationToken);
         }
         else if (options.NotifyUnknownRecipients && via == Via)
         {
-            await outbox.QueueEmailAsync(CourierTemplateType.VerificationCodeInvalid, email.Trim(), new { }, cancellationToken);
+            await outbox.QueueEmailAsync(CourierTemplateType.VerificationCodeInvalid, email.Trim(), new { }, FlowLanguage.Of(flow), cancellationToken);
         }
     }
 
@@ -45,7 +46,7 @@ internal sealed class CodeVerificationMethod(
     public async Task SendToIdentityAsync(Flow flow, Guid identityId, string address, CancellationToken cancellationToken)
     {
         var code = await challenges.IssueAsync(flow.Id, address, identityId, null, cancellationToken);
-        await QueueCodeAsync(ViaOf(address), address, code, cancellationToken);
+        await QueueCodeAsync(ViaOf(address), address, code, RecipientLanguage.For(flow, await identities.GetAsync(identityId, cancellationToken)), cancellationToken);
         await addresses.MarkSentAsync(identityId, ViaOf(address), address, cancellationToken);
     }
 
@@ -58,6 +59,6 @@ internal sealed class CodeVerificationMethod(
             : CodeProof.From(check);
     }
 
-    private Task QueueCodeAsync(string via, string address, string code, CancellationToken cancellationToken) =>
-        courier.QueueAsync(via, address, CourierTemplateType.VerificationCodeValid, new { VerificationCode = code }, cancellationToken);
+    private Task QueueCodeAsync(string via, string address, string code, string? language, CancellationToken cancellationToken) =>
+        courier.QueueAsync(via, address, CourierTemplateType.VerificationCodeValid, new { VerificationCode = code }, language, cancellationToken);
 }

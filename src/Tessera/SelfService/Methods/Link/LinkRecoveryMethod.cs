@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Courier;
 using Tessera.Identities;
+using Tessera.Localization;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Recovery;
 
@@ -28,11 +29,11 @@ internal sealed class LinkRecoveryMethod(
         var link = await tokens.IssueAsync(flow, address, recoverable ? identity!.Id : null, cancellationToken);
         if (recoverable)
         {
-            await outbox.QueueEmailAsync(CourierTemplateType.RecoveryValid, address, new { RecoveryURL = link.AbsoluteUri }, cancellationToken);
+            await outbox.QueueEmailAsync(CourierTemplateType.RecoveryValid, address, new { RecoveryURL = link.AbsoluteUri }, RecipientLanguage.For(flow, identity), cancellationToken);
         }
         else if (options.NotifyUnknownRecipients)
         {
-            await outbox.QueueEmailAsync(CourierTemplateType.RecoveryInvalid, email.Trim(), new { }, cancellationToken);
+            await outbox.QueueEmailAsync(CourierTemplateType.RecoveryInvalid, email.Trim(), new { }, FlowLanguage.Of(flow), cancellationToken);
         }
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Courier;
 using Tessera.Identities;
+using Tessera.Localization;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Verification;
 
@@ -27,11 +28,11 @@ internal sealed class LinkVerificationMethod(
         var link = await tokens.IssueAsync(flow, address, identity?.Id, cancellationToken);
         if (identity is not null)
         {
-            await outbox.QueueEmailAsync(CourierTemplateType.VerificationValid, address, new { VerificationURL = link.AbsoluteUri }, cancellationToken);
+            await outbox.QueueEmailAsync(CourierTemplateType.VerificationValid, address, new { VerificationURL = link.AbsoluteUri }, RecipientLanguage.For(flow, identity), cancellationToken);
         }
         else if (options.NotifyUnknownRecipients)
         {
-            await outbox.QueueEmailAsync(CourierTemplateType.VerificationInvalid, email.Trim(), new { }, cancellationToken);
+            await outbox.QueueEmailAsync(CourierTemplateType.VerificationInvalid, email.Trim(), new { }, FlowLanguage.Of(flow), cancellationToken);
         }
     }
 
@@ -39,7 +40,8 @@ internal sealed class LinkVerificationMethod(
     public async Task SendToIdentityAsync(Flow flow, Guid identityId, string address, CancellationToken cancellationToken)
     {
         var link = await tokens.IssueAsync(flow, address, identityId, cancellationToken);
-        await outbox.QueueEmailAsync(CourierTemplateType.VerificationValid, address, new { VerificationURL = link.AbsoluteUri }, cancellationToken);
+        var language = RecipientLanguage.For(flow, await identities.GetAsync(identityId, cancellationToken));
+        await outbox.QueueEmailAsync(CourierTemplateType.VerificationValid, address, new { VerificationURL = link.AbsoluteUri }, language, cancellationToken);
     }
 
     /// <summary>Uses the link's token; the identity is set when its address is now verified.</summary>
