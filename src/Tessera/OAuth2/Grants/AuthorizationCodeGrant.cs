@@ -36,7 +36,8 @@ internal sealed class AuthorizationCodeGrant(
         }
 
         var now = clock.GetUtcNow();
-        var first = await redemptions.TryRedeemAsync(opaque.Signature(request.Code!), grant.RequestId, now, now + options.AuthorizationCodeLifespan, cancellationToken);
+        var signature = opaque.Signature(request.Code!);
+        var first = await redemptions.TryRedeemAsync(signature, grant.RequestId, now, now + options.AuthorizationCodeLifespan, cancellationToken);
         if (first is not null)
         {
             if (first.Length > 0)
@@ -47,7 +48,14 @@ internal sealed class AuthorizationCodeGrant(
             return ErrorCatalog.OAuth2AuthorizationCodeReused;
         }
 
-        return await issuer.IssueAsync(claims.ApplyTo(grant), "authorization_code_grant", now, code.GetClaim(Claims.Private.Nonce), cancellationToken);
+        var response = await issuer.IssueAsync(claims.ApplyTo(grant), "authorization_code_grant", now, code.GetClaim(Claims.Private.Nonce), cancellationToken);
+        if (await redemptions.WasReusedAsync(signature, cancellationToken))
+        {
+            // A concurrent redemption lost between ours and the tokens' write, so its revocation found nothing yet.
+            await revocation.RevokeRequestAsync(grant.RequestId, cancellationToken);
+        }
+
+        return response;
     }
 
     // Codes from Tessera's authorization endpoint carry the consent request id and session (AuthorizationPrincipal).

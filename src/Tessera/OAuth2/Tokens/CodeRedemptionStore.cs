@@ -27,9 +27,27 @@ internal sealed class CodeRedemptionStore(Database database, NetworkContext netw
             return null;
         }
 
+        // Marked before the caller revokes: the winner looks for the mark after storing its tokens (WasReusedAsync).
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE oauth2_code_redemptions SET reused_at = @Now WHERE signature = @Signature AND nid = @Nid AND reused_at IS NULL",
+            new { Signature = signature, Nid = network.Id, Now = now },
+            cancellationToken: cancellationToken));
         return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT request_id FROM oauth2_code_redemptions WHERE signature = @Signature AND nid = @Nid",
             new { Signature = signature, Nid = network.Id },
             cancellationToken: cancellationToken)) ?? string.Empty;
+    }
+
+    /// <summary>
+    /// Whether a later redemption of the code was tried. The winner asks after storing its tokens: a loser that came
+    /// between the redemption and that write revoked nothing, so then the winner revokes its own grant.
+    /// </summary>
+    public async Task<bool> WasReusedAsync(string signature, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT 1 FROM oauth2_code_redemptions WHERE signature = @Signature AND nid = @Nid AND reused_at IS NOT NULL",
+            new { Signature = signature, Nid = network.Id },
+            cancellationToken: cancellationToken)) is not null;
     }
 }
