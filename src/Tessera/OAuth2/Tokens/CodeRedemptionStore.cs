@@ -27,9 +27,16 @@ internal sealed class CodeRedemptionStore(Database database, NetworkContext netw
             return null;
         }
 
+        return await FindAsync(signature, cancellationToken) ?? string.Empty;
+    }
+
+    /// <summary>The request id of the redemption of this code, or null when it was never redeemed.</summary>
+    public async Task<string?> FindAsync(string signature, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT request_id FROM oauth2_code_redemptions WHERE signature = @Signature AND nid = @Nid",
             new { Signature = signature, Nid = network.Id },
-            cancellationToken: cancellationToken)) ?? string.Empty;
+            cancellationToken: cancellationToken));
     }
 }
