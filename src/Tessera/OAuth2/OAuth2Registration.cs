@@ -30,6 +30,9 @@ internal static class OAuth2Registration
         services.AddSingleton<ClientSecretHasher>();
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<ClientAuthenticator>();
+        services.AddSingleton<ClientJwks>();
+        services.AddSingleton<ClientAssertionStore>();
+        services.AddSingleton<ClientAssertionVerifier>();
         services.AddSingleton<SigningKeyProtector>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<OAuth2KeyRing>();
@@ -54,20 +57,19 @@ internal static class OAuth2Registration
                 server.SetAuthorizationEndpointUris("oauth2/auth")
                     .SetTokenEndpointUris("oauth2/token")
                     .SetUserInfoEndpointUris("userinfo")
-                    .SetEndSessionEndpointUris("oauth2/sessions/logout")
                     .SetConfigurationEndpointUris(".well-known/openid-configuration")
                     .SetJsonWebKeySetEndpointUris(".well-known/jwks.json");
                 server.AllowAuthorizationCodeFlow().AllowClientCredentialsFlow().AllowRefreshTokenFlow();
                 server.RegisterScopes("openid", "offline", "offline_access", "profile", "email");
                 // Scopes are per client in Hydra (a client may ask for exactly what it registered): checked by Tessera.
                 server.DisableScopeValidation();
-                server.AddEventHandler(SurfaceHandler.Descriptor);
-                server.AddEventHandler(UserInfoHandoffHandler.Descriptor);
+                server.AddEventHandler(RoutingHandoffHandler.Descriptor);
                 server.AddEventHandler(TokenRequestValidationHandler.Descriptor);
+                server.AddEventHandler(ClientAssertionHandoffHandler.Descriptor);
                 server.AddEventHandler(AuthorizationRequestValidationHandler.Descriptor);
-                server.AddEventHandler(EndSessionRequestValidationHandler.Descriptor);
                 server.AddEventHandler(JsonWebKeySetHandler.Descriptor);
                 server.AddEventHandler(ConfigurationHandler.Descriptor);
+                server.AddEventHandler(EndSessionDiscoveryHandler.Descriptor);
                 server.AddEventHandler(RefreshTokenResolutionHandler.Descriptor);
                 server.AddEventHandler(OAuth2ErrorResponseHandler<ApplyTokenResponseContext>.Descriptor);
                 server.AddEventHandler(AuthorizationErrorPageHandler.Descriptor);
@@ -75,7 +77,6 @@ internal static class OAuth2Registration
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
-                    .EnableEndSessionEndpointPassthrough()
                     .DisableTransportSecurityRequirement();
             });
         return services;

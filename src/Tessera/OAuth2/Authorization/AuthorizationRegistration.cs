@@ -26,6 +26,10 @@ internal static class AuthorizationRegistration
         services.AddSingleton<LoginRequests>();
         services.AddSingleton<ConsentRequests>();
         services.AddSingleton<LogoutRequests>();
+        services.AddSingleton<RpLogoutValidator>();
+        services.AddSingleton<SessionTermination>();
+        services.AddSingleton<RpLogoutLanding>();
+        services.AddSingleton<RpLogout>();
         services.AddSingleton<ClientDescriptions>();
         services.AddSingleton<ConnectedAppsSection>();
         services.AddSingleton<AuthorizationApps>();
@@ -43,6 +47,7 @@ internal static class AuthorizationRegistration
         endpoints.MapConsentPages();
         endpoints.MapLoginApp();
         endpoints.MapAuthorizeEndpoints();
+        endpoints.MapRpLogoutEndpoints();
         return endpoints;
     }
 }

@@ -10,12 +10,14 @@ namespace Tessera.OAuth2.Clients;
 /// nothing (none, public clients). A client that used another method than the one it is registered for gets a
 /// 401 naming the registered one (seed row C3).
 /// </summary>
-internal sealed class ClientAuthenticator(ClientCache clients, ClientSecretHasher hasher)
+internal sealed class ClientAuthenticator(ClientCache clients, ClientSecretHasher hasher, ClientAssertionVerifier assertions)
 {
     public async Task<Result<OAuth2Client>> AuthenticateAsync(HttpRequest http, OpenIddictRequest request, CancellationToken cancellationToken)
     {
         var used = MethodUsed(http, request);
-        var clientId = request.ClientId;
+        var clientId = string.IsNullOrEmpty(request.ClientId) && used == ClientAuthMethods.PrivateKeyJwt
+            ? ClientAssertionVerifier.ClaimedClientId(request.ClientAssertion)
+            : request.ClientId;
         if (string.IsNullOrEmpty(clientId))
         {
             return ErrorCatalog.OAuth2InvalidClient;
@@ -34,13 +36,14 @@ internal sealed class ClientAuthenticator(ClientCache clients, ClientSecretHashe
             return OAuth2Errors.Of(ErrorCatalog.OAuth2ClientMethodMismatch, ("registered", client.TokenEndpointAuthMethod), ("used", used));
         }
 
-        return used switch
+        var authenticated = used switch
         {
-            ClientAuthMethods.None => client,
-            ClientAuthMethods.ClientSecretBasic or ClientAuthMethods.ClientSecretPost
-                when hasher.Verify(client.ClientId, request.ClientSecret ?? string.Empty, client.SecretHash) => client,
-            _ => ErrorCatalog.OAuth2InvalidClient,
+            ClientAuthMethods.None => true,
+            ClientAuthMethods.ClientSecretBasic or ClientAuthMethods.ClientSecretPost => hasher.Verify(client.ClientId, request.ClientSecret ?? string.Empty, client.SecretHash),
+            ClientAuthMethods.PrivateKeyJwt => await assertions.VerifyAsync(client, request.ClientAssertionType, request.ClientAssertion, cancellationToken),
+            _ => false,
         };
+        return authenticated ? client : ErrorCatalog.OAuth2InvalidClient;
     }
 
     /// <summary>The method the request used, read from where the credentials were (RFC 6749 section 2.3).</summary>

@@ -29,6 +29,14 @@ internal sealed class AuthorizationCodeGrant(
             return OAuth2Errors.Of(ErrorCatalog.OAuth2UnauthorizedClient, ("grant_type", GrantTypes.AuthorizationCode));
         }
 
+        // A code already used is refused before the hooks run: they are never asked about a grant that cannot happen.
+        var signature = opaque.Signature(request.Code!);
+        if (await redemptions.FindAsync(signature, cancellationToken) is { } earlier)
+        {
+            await redemptions.MarkReusedAsync(signature, clock.GetUtcNow(), cancellationToken);
+            return await ReusedAsync(earlier, cancellationToken);
+        }
+
         var grant = GrantOf(client, code);
         if (!(await hooks.RunAsync(GrantTypes.AuthorizationCode, grant, accessTokens.Issuer, cancellationToken)).TryGetValue(out var claims, out var error))
         {
@@ -36,16 +44,10 @@ internal sealed class AuthorizationCodeGrant(
         }
 
         var now = clock.GetUtcNow();
-        var signature = opaque.Signature(request.Code!);
         var first = await redemptions.TryRedeemAsync(signature, grant.RequestId, now, now + options.AuthorizationCodeLifespan, cancellationToken);
         if (first is not null)
         {
-            if (first.Length > 0)
-            {
-                await revocation.RevokeRequestAsync(first, cancellationToken);
-            }
-
-            return ErrorCatalog.OAuth2AuthorizationCodeReused;
+            return await ReusedAsync(first, cancellationToken);
         }
 
         var response = await issuer.IssueAsync(claims.ApplyTo(grant), "authorization_code_grant", now, code.GetClaim(Claims.Private.Nonce), cancellationToken);
@@ -58,13 +60,31 @@ internal sealed class AuthorizationCodeGrant(
         return response;
     }
 
+    private async Task<TesseraError> ReusedAsync(string firstRequestId, CancellationToken cancellationToken)
+    {
+        if (firstRequestId.Length > 0)
+        {
+            await revocation.RevokeRequestAsync(firstRequestId, cancellationToken);
+        }
+
+        return ErrorCatalog.OAuth2AuthorizationCodeReused;
+    }
+
     // Codes from Tessera's authorization endpoint carry the consent request id and session (AuthorizationPrincipal).
     private static TokenGrant GrantOf(OAuth2Client client, ClaimsPrincipal code)
     {
         var session = code.GetClaim(AuthorizationPrincipal.SessionClaim) is { Length: > 0 } json ? JsonNode.Parse(json) as JsonObject : null;
         var requestId = code.GetClaim(AuthorizationPrincipal.ConsentRequestIdClaim) is { Length: > 0 } consent ? consent : TokenGrant.NewRequestId();
+        var idTokenClaims = NonEmpty(session?["id_token"]);
+        if (code.GetClaim("sid") is { Length: > 0 } sid)
+        {
+            // The login session the ID token belongs to: RP-initiated logout ends it (Authorization/Logout).
+            idTokenClaims ??= [];
+            idTokenClaims["sid"] = sid;
+        }
+
         return new TokenGrant(client, code.GetClaim(Claims.Subject), code.GetScopes().ToList(), code.GetAudiences().ToList(), requestId,
-            NonEmpty(session?["access_token"]), NonEmpty(session?["id_token"]));
+            NonEmpty(session?["access_token"]), idTokenClaims);
     }
 
     private static JsonObject? NonEmpty(JsonNode? claims) => claims is JsonObject { Count: > 0 } o ? o.DeepClone().AsObject() : null;

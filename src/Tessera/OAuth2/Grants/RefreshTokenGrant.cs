@@ -48,7 +48,8 @@ internal sealed class RefreshTokenGrant(
 
         // The hooks run before the rotation: a refusal leaves the refresh token usable.
         var extra = token.SessionData is { } data ? JsonNode.Parse(data) as JsonObject : null;
-        var grant = new TokenGrant(client, token.Subject, token.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), token.Audience.Split(' ', StringSplitOptions.RemoveEmptyEntries), token.RequestId, extra);
+        var idTokenClaims = token.IdTokenClaims is { } id ? JsonNode.Parse(id) as JsonObject : null;
+        var grant = new TokenGrant(client, token.Subject, token.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), token.Audience.Split(' ', StringSplitOptions.RemoveEmptyEntries), token.RequestId, extra, idTokenClaims);
         if (!(await hooks.RunAsync(TokenHookRunner.RefreshTokenGrant, grant, accessTokens.Issuer, cancellationToken)).TryGetValue(out var claims, out var error))
         {
             return error;

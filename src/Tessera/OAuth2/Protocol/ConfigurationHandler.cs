@@ -6,7 +6,8 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace Tessera.OAuth2.Protocol;
 
 /// <summary>
-/// Discovery names what Tessera answers outside OpenIddict: the revocation endpoint (<c>/oauth2/revoke</c>) and every
+/// Discovery names what Tessera answers outside OpenIddict: the revocation endpoint (<c>/oauth2/revoke</c>; the logout
+/// endpoint is added by <see cref="EndSessionDiscoveryHandler"/>) and every
 /// client authentication method, <c>none</c> and <c>private_key_jwt</c> included.
 /// </summary>
 internal sealed class ConfigurationHandler : IOpenIddictServerHandler<HandleConfigurationRequestContext>

@@ -48,7 +48,7 @@ internal sealed class AccessTokenIssuer(OAuth2Options options, OpaqueTokens opaq
     public IssuedToken RefreshToken(TokenGrant grant, TimeSpan lifespan, DateTimeOffset now)
     {
         var value = OpaqueTokens.New(OpaqueTokens.RefreshPrefix);
-        return new IssuedToken(value, Row(value, TokenKinds.RefreshToken, grant, now, now + lifespan));
+        return new IssuedToken(value, Row(value, TokenKinds.RefreshToken, grant, now, now + lifespan) with { IdTokenClaims = grant.IdTokenClaims?.ToJsonString() });
     }
 
     private StoredToken Row(string value, string kind, TokenGrant grant, DateTimeOffset now, DateTimeOffset expiresAt) => new(

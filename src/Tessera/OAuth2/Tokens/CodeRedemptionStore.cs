@@ -27,15 +27,28 @@ internal sealed class CodeRedemptionStore(Database database, NetworkContext netw
             return null;
         }
 
-        // Marked before the caller revokes: the winner looks for the mark after storing its tokens (WasReusedAsync).
+        await MarkReusedAsync(signature, now, cancellationToken);
+        return await FindAsync(signature, cancellationToken) ?? string.Empty;
+    }
+
+    /// <summary>Marks a refused later redemption before the caller revokes: the winner looks for the mark after storing its tokens (<see cref="WasReusedAsync"/>).</summary>
+    public async Task MarkReusedAsync(string signature, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE oauth2_code_redemptions SET reused_at = @Now WHERE signature = @Signature AND nid = @Nid AND reused_at IS NULL",
             new { Signature = signature, Nid = network.Id, Now = now },
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The request id of the redemption of this code, or null when it was never redeemed.</summary>
+    public async Task<string?> FindAsync(string signature, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT request_id FROM oauth2_code_redemptions WHERE signature = @Signature AND nid = @Nid",
             new { Signature = signature, Nid = network.Id },
-            cancellationToken: cancellationToken)) ?? string.Empty;
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>

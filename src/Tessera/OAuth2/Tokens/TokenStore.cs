@@ -11,17 +11,17 @@ namespace Tessera.OAuth2.Tokens;
 internal sealed class TokenStore(Database database, NetworkContext network)
 {
     private const string Columns =
-        "signature AS Signature, kind AS Kind, request_id AS RequestId, client_id AS ClientId, subject AS Subject, scope AS Scope, audience AS Audience, session_data AS SessionData, created_at AS CreatedAt, expires_at AS ExpiresAt, revoked_at AS RevokedAt, rotated_at AS RotatedAt, rotation_response AS RotationResponse";
+        "signature AS Signature, kind AS Kind, request_id AS RequestId, client_id AS ClientId, subject AS Subject, scope AS Scope, audience AS Audience, session_data AS SessionData, created_at AS CreatedAt, expires_at AS ExpiresAt, revoked_at AS RevokedAt, rotated_at AS RotatedAt, rotation_response AS RotationResponse, id_token_claims AS IdTokenClaims";
 
     public async Task InsertAsync(IEnumerable<StoredToken> tokens, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO oauth2_tokens (signature, nid, kind, request_id, client_id, subject, scope, audience, session_data, created_at, expires_at)
-            VALUES (@Signature, @Nid, @Kind, @RequestId, @ClientId, @Subject, @Scope, @Audience, @SessionData, @CreatedAt, @ExpiresAt)
+            INSERT INTO oauth2_tokens (signature, nid, kind, request_id, client_id, subject, scope, audience, session_data, created_at, expires_at, id_token_claims)
+            VALUES (@Signature, @Nid, @Kind, @RequestId, @ClientId, @Subject, @Scope, @Audience, @SessionData, @CreatedAt, @ExpiresAt, @IdTokenClaims)
             """,
-            tokens.Select(t => new { t.Signature, Nid = network.Id, t.Kind, t.RequestId, t.ClientId, t.Subject, t.Scope, t.Audience, t.SessionData, t.CreatedAt, t.ExpiresAt }),
+            tokens.Select(t => new { t.Signature, Nid = network.Id, t.Kind, t.RequestId, t.ClientId, t.Subject, t.Scope, t.Audience, t.SessionData, t.CreatedAt, t.ExpiresAt, t.IdTokenClaims }),
             cancellationToken: cancellationToken));
     }
 
@@ -152,7 +152,9 @@ internal sealed class TokenStore(Database database, NetworkContext network)
 
         public string? RotationResponse { get; set; }
 
+        public string? IdTokenClaims { get; set; }
+
         public StoredToken ToToken() =>
-            new(Signature, Kind, RequestId, ClientId, Subject, Scope, Audience, SessionData, CreatedAt, ExpiresAt, RevokedAt, RotatedAt, RotationResponse);
+            new(Signature, Kind, RequestId, ClientId, Subject, Scope, Audience, SessionData, CreatedAt, ExpiresAt, RevokedAt, RotatedAt, RotationResponse, IdTokenClaims);
     }
 }

@@ -92,6 +92,40 @@ public abstract class CodeChainTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Refresh_KeepsTheConsentsIdTokenClaimsAndSid_InTheRefreshedIdToken()
+    {
+        var client = await CodeChain.CreateConfidentialClientAsync(Server);
+        using var user = await CodeChain.SignInAsync(Server);
+        var verifier = CodeChain.NewVerifier();
+        var (consentPage, state) = await CodeChain.ToConsentAsync(Server, user.Browser, client.Id, verifier);
+        var challenge = FlowRequests.QueryOf(consentPage)["consent_challenge"];
+        using var accept = await Server.Admin.PutAsJsonAsync($"/admin/oauth2/auth/requests/consent/accept?consent_challenge={challenge}", new
+        {
+            grant_scope = GrantScope,
+            session = new { id_token = new { nickname = "erin" } },
+        });
+        var accepted = (await accept.Content.ReadFromJsonAsync<JsonObject>())!;
+        var code = await CodeChain.CodeAtClientAsync(Server, user.Browser, accepted["redirect_to"]!.ToString(), state);
+        var (_, tokens) = await SendAsync(Server.Public, TokenRequest(
+            Form(("grant_type", "authorization_code"), ("code", code), ("code_verifier", verifier), ("redirect_uri", CodeChain.RedirectUri)), client));
+
+        var (status, refreshed) = await SendAsync(Server.Public,
+            TokenRequest(Form(("grant_type", "refresh_token"), ("refresh_token", tokens["refresh_token"]!.ToString())), client));
+        var (againStatus, twice) = await SendAsync(Server.Public,
+            TokenRequest(Form(("grant_type", "refresh_token"), ("refresh_token", refreshed["refresh_token"]!.ToString())), client));
+
+        status.ShouldBe(HttpStatusCode.OK, refreshed.ToJsonString());
+        againStatus.ShouldBe(HttpStatusCode.OK, twice.ToJsonString());
+        var original = new JsonWebToken(tokens["id_token"]!.ToString());
+        foreach (var idToken in new[] { new JsonWebToken(refreshed["id_token"]!.ToString()), new JsonWebToken(twice["id_token"]!.ToString()) })
+        {
+            idToken.GetClaim("nickname").Value.ShouldBe("erin");
+            idToken.GetClaim("sid").Value.ShouldBe(original.GetClaim("sid").Value);
+            idToken.Subject.ShouldBe(user.IdentityId.ToString());
+        }
+    }
+
+    [Fact]
     public async Task UserInfo_ClaimsFollowTheTokensScopes_AndABadTokenIsInvalidToken()
     {
         var client = await CodeChain.CreateConfidentialClientAsync(Server);
