@@ -16,7 +16,7 @@ namespace Tessera.IntegrationTests.Courier;
 public abstract class SmsChannelTests(DatabaseKind kind) : IAsyncLifetime
 {
     private const string Body = """{"to": "{{recipient}}", "text": "{{body}}", "code": {{json template_data.verification_code}}, "kind": "{{message_type}}"}""";
-    private SmsGateway _gateway = null!;
+    private WebHookReceiver _gateway = null!;
     private TesseraTestServer _server = null!;
 
     private CourierOutbox Outbox => _server.Services.GetRequiredService<CourierOutbox>();
@@ -25,7 +25,7 @@ public abstract class SmsChannelTests(DatabaseKind kind) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _gateway = await SmsGateway.StartAsync();
+        _gateway = await WebHookReceiver.StartAsync();
         _server = await TesseraTestServer.StartAsync(kind, new Dictionary<string, string>
         {
             ["courier.worker.pull_wait"] = "1h",
@@ -41,7 +41,7 @@ public abstract class SmsChannelTests(DatabaseKind kind) : IAsyncLifetime
     }
 
     /// <summary>A <c>courier.channels</c> value: the sms channel at <paramref name="gateway"/>, with basic auth and a header.</summary>
-    public static string ChannelsJson(SmsGateway gateway, string? body = null) => JsonSerializer.Serialize(new[]
+    public static string ChannelsJson(WebHookReceiver gateway, string? body = null) => JsonSerializer.Serialize(new[]
     {
         new Dictionary<string, object>
         {

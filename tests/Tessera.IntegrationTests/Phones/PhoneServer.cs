@@ -12,7 +12,7 @@ namespace Tessera.IntegrationTests.Phones;
 
 /// <summary>
 /// A server whose identity schema has a phone number (<c>format: tel</c>) as password and code identifier, verified
-/// and recovered <c>via: sms</c>, beside an optional e-mail address; verification on and sign-in by code (code method);
+/// and recovered <c>via: sms</c>, beside an optional e-mail address; verification and recovery on and sign-in by code (code method);
 /// the sms channel
 /// pointing at a fake gateway on loopback. The courier worker is parked (<c>pull_wait: 1h</c>): tests deliver with
 /// <see cref="CodeForAsync"/>.
@@ -61,7 +61,7 @@ public abstract class PhoneServer(DatabaseKind kind) : IAsyncLifetime
 
     public DatabaseKind Kind { get; } = kind;
 
-    public SmsGateway Gateway { get; private set; } = null!;
+    public WebHookReceiver Gateway { get; private set; } = null!;
 
     public TesseraTestServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
@@ -71,6 +71,7 @@ public abstract class PhoneServer(DatabaseKind kind) : IAsyncLifetime
         ["identity.schemas"] = $$"""[{"id":"phone","url":"base64://{{Convert.ToBase64String(Encoding.UTF8.GetBytes(Schema))}}"}]""",
         ["identity.default_schema_id"] = "phone",
         ["selfservice.flows.verification.enabled"] = "true",
+        ["selfservice.flows.recovery.enabled"] = "true",
         ["selfservice.methods.code.config.lifespan"] = "10m",
         ["selfservice.methods.code.passwordless_enabled"] = "true",
         ["courier.channels"] = SmsChannelTests.ChannelsJson(Gateway),
@@ -79,7 +80,7 @@ public abstract class PhoneServer(DatabaseKind kind) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Gateway = await SmsGateway.StartAsync();
+        Gateway = await WebHookReceiver.StartAsync();
         _server = await TesseraTestServer.StartAsync(Kind, Settings);
     }
 

@@ -73,7 +73,7 @@ internal static class KeyTable
         new("selfservice.methods.passkey.config.authenticator_selection", KeyStatus.Ignored, "passkeys are always discoverable with user verification required"),
         new("selfservice.methods.passkey.config.timeouts", KeyStatus.Ignored, "Fido2's default ceremony timeout"),
         new("selfservice.methods.password.config.migrate_hook", KeyStatus.Ignored),
-        new("selfservice.methods.webauthn", KeyStatus.Implemented, "security keys as a second factor (added and removed in settings, used at aal2); with config.passwordless keys are registered as first-factor keys, but sign-up and sign-in with them are not offered yet (use passkeys)"),
+        new("selfservice.methods.webauthn", KeyStatus.Implemented, "security keys as a second factor (added and removed in settings, used at aal2); with config.passwordless, as the first factor instead: sign-up and sign-in with the key alone on browser flows (Kratos's two login steps; the account is named by the traits marked webauthn.identifier, else the password identifiers)"),
         new("selfservice.methods.webauthn.config.rp.icon", KeyStatus.Ignored, "deprecated in Kratos"),
         new("serve", KeyStatus.Implemented, "binds 127.0.0.1 unless host says otherwise"),
         new("serve.admin.socket", KeyStatus.Ignored, Proxy),

@@ -239,6 +239,57 @@ public abstract class CodeLoginTests(PasswordlessServer fixture)
         browser.Cookies.GetCookies(Server.PublicUrl)["ory_kratos_session"].ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task RefreshFlow_TheCodeMethodReauthenticatesTheSameSession()
+    {
+        var email = NewEmail();
+        await TestIdentities.CreateAsync(Server, email, Password);
+        var firstFlowId = await SentFlowAsync(email);
+        using var login = await SubmitAsync(Server, "login", firstFlowId, new { method = "code", identifier = email, code = await fixture.DeliverNthCodeAsync(email, 1) });
+        login.StatusCode.ShouldBe(HttpStatusCode.OK, await login.Content.ReadAsStringAsync());
+        using var first = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
+        var token = first.RootElement.GetProperty("session_token").GetString()!;
+        var sessionId = first.RootElement.GetProperty("session").GetProperty("id").GetString();
+
+        using var refresh = await SendWithTokenAsync(HttpMethod.Get, "/self-service/login/api?refresh=true", token, null);
+        refresh.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var flow = JsonDocument.Parse(await refresh.Content.ReadAsStringAsync());
+        var flowId = flow.RootElement.GetProperty("id").GetString()!;
+        var codeButton = flow.RootElement.GetProperty("ui").GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("group").GetString() == "code");
+        codeButton.GetProperty("meta").GetProperty("label").GetProperty("id").GetInt64().ShouldBe(1010015);
+        FlowJson.Node(flow.RootElement, "identifier").GetProperty("attributes").GetProperty("type").GetString().ShouldBe("hidden");
+        FlowJson.NodeValue(flow.RootElement, "identifier").ShouldBe(email);
+
+        // Someone else's address is refused before anything is sent: the flow belongs to the session's identity.
+        using var other = await SendWithTokenAsync(HttpMethod.Post, $"/self-service/login?flow={flowId}", token, new { method = "code", identifier = NewEmail() });
+        other.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("security_identity_mismatch");
+
+        using var sent = await SendWithTokenAsync(HttpMethod.Post, $"/self-service/login?flow={flowId}", token, new { method = "code", identifier = email });
+        sent.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await sent.Content.ReadAsStringAsync());
+        var code = await fixture.DeliverNthCodeAsync(email, 2);
+        Server.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var done = await SendWithTokenAsync(HttpMethod.Post, $"/self-service/login?flow={flowId}", token, new { method = "code", identifier = email, code });
+
+        done.StatusCode.ShouldBe(HttpStatusCode.OK, await done.Content.ReadAsStringAsync());
+        using var body = JsonDocument.Parse(await done.Content.ReadAsStringAsync());
+        var session = body.RootElement.GetProperty("session");
+        session.GetProperty("id").GetString().ShouldBe(sessionId);
+        session.GetProperty("authentication_methods").EnumerateArray().Select(m => m.GetProperty("method").GetString()).ShouldBe(["code", "code"]);
+        session.GetProperty("authenticated_at").GetDateTimeOffset().ShouldBeGreaterThan(first.RootElement.GetProperty("session").GetProperty("authenticated_at").GetDateTimeOffset());
+    }
+
+    private async Task<HttpResponseMessage> SendWithTokenAsync(HttpMethod method, string url, string token, object? body)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Add("X-Session-Token", token);
+        if (body is not null)
+        {
+            request.Content = System.Net.Http.Json.JsonContent.Create(body);
+        }
+
+        return await Server.Public.SendAsync(request);
+    }
+
     private async Task<string> SentFlowAsync(string email)
     {
         using var flow = await NewApiFlowAsync(Server, "login");

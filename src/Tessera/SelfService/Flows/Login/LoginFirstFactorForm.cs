@@ -35,6 +35,16 @@ internal sealed class LoginFirstFactorForm(CodeOptions code, OidcNodes oidc, Pas
         oidc.AddLogin(ui);
     }
 
+    /// <summary>A re-authentication's form (<see cref="LoginIdentityPin"/>): the identifier hidden, the password, and the code's button.</summary>
+    public void AddPinned(UiContainer ui, string identifier)
+    {
+        LoginNodes.AddPinnedPassword(ui, identifier);
+        if (OffersCode)
+        {
+            CodeLoginNodes.AddSignInButton(ui);
+        }
+    }
+
     /// <summary>Security keys and passkeys (issue 23), each with a fresh challenge kept in the flow when it needs one.</summary>
     public void AddKeys(Flow flow)
     {

@@ -69,7 +69,7 @@ internal sealed class LoginFlowService(
     {
         if (flow.IdentityId is { } identityId && await pin.PinnedIdentifierAsync(identityId, cancellationToken) is { } identifier)
         {
-            LoginNodes.AddPinnedPassword(flow.Ui, identifier);
+            form.AddPinned(flow.Ui, identifier);
         }
         else
         {

@@ -31,7 +31,7 @@ internal sealed class LoginSubmission(
         var blocked = await gate.CheckAsync(context, flow, body.CsrfToken, UiMessages.ErrorValidationLoginFlowExpired,
                 replacement => AddReplacementForm(replacement, flow, identifier, identifierLabel), cancellationToken,
                 replacementState: LoginFlowService.StateChooseMethod)
-            ?? await pin.RefuseAsync(context, flow, method == "password" ? identifier : null, cancellationToken);
+            ?? await pin.RefuseAsync(context, flow, method is "password" or CodeLoginNodes.Code ? identifier : null, cancellationToken);
         if (blocked is not null)
         {
             return blocked;
@@ -61,7 +61,8 @@ internal sealed class LoginSubmission(
                     await secondFactorCode.CompleteAsync(context, flow, body.Code, cancellationToken), cancellationToken);
         }
 
-        if (method == CodeLoginNodes.Code && form.OffersCode && flow.RequestedAal == AssuranceLevels.Aal1 && !LoginIdentityPin.IsPinned(flow))
+        // A re-authentication (refresh) takes the code too, sent to the pinned identity's address (Kratos).
+        if (method == CodeLoginNodes.Code && form.OffersCode && flow.RequestedAal == AssuranceLevels.Aal1)
         {
             return await codeSteps.SubmitAsync(context, flow, identifier, body.Code, body.Resend, body.CaptchaTurnstileResponse, cancellationToken);
         }

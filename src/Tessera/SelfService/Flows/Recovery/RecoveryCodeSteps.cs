@@ -26,7 +26,7 @@ internal sealed class RecoveryCodeSteps(
 
     public async Task<IResult> SendCodeAsync(HttpContext context, Flow flow, string? email, string? captchaResponse, CancellationToken cancellationToken)
     {
-        if (CodeAddress.Problem(email) is { } problem)
+        if (CodeAddress.Problem(email, allowPhone: true) is { } problem)
         {
             CodeFormNodes.Clear(flow.Ui);
             CodeFormNodes.AddEmailForm(flow.Ui, email);

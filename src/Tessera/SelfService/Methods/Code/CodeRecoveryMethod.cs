@@ -8,12 +8,13 @@ using Tessera.SelfService.Flows.Recovery;
 namespace Tessera.SelfService.Methods.Code;
 
 /// <summary>
-/// The code method of the recovery flow: e-mails a code to a recovery address and proves a submitted code. An
-/// address without an (active) account gets no code, or with <c>notify_unknown_recipients</c> the
-/// <c>recovery_code_invalid</c> message, which says someone asked and carries no code.
+/// The code method of the recovery flow: e-mails a code to a recovery address (or texts it to a phone number, a
+/// schema's <c>recovery.via: sms</c>, through the courier's sms channel) and proves a submitted code. An address
+/// without an (active) account gets no code, or with <c>notify_unknown_recipients</c> the <c>recovery_code_invalid</c>
+/// e-mail, which says someone asked and carries no code (a phone number gets nothing).
 /// </summary>
 internal sealed class CodeRecoveryMethod(
-    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, CodeChallenges challenges, RecoveryOptions options)
+    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, CodeCourier courier, CodeChallenges challenges, RecoveryOptions options)
 {
     private const string Via = "email";
 
@@ -21,7 +22,8 @@ internal sealed class CodeRecoveryMethod(
     public async Task SendAsync(Flow flow, string email, CancellationToken cancellationToken)
     {
         var address = IdentifierNormalizer.Normalize(email);
-        var identity = await addresses.FindByRecoveryAddressAsync(Via, address, cancellationToken);
+        var via = CodeVerificationMethod.ViaOf(address);
+        var identity = await addresses.FindByRecoveryAddressAsync(via, address, cancellationToken);
         var recoverable = identity is { IsActive: true };
 
         // Don't reveal whether the address belongs to an account: the flow gets a code either way (one that is never
@@ -29,9 +31,9 @@ internal sealed class CodeRecoveryMethod(
         var code = await challenges.IssueAsync(flow.Id, address, recoverable ? identity!.Id : null, null, cancellationToken);
         if (recoverable)
         {
-            await outbox.QueueEmailAsync(CourierTemplateType.RecoveryCodeValid, address, new { RecoveryCode = code }, RecipientLanguage.For(flow, identity), cancellationToken);
+            await courier.QueueAsync(via, address, CourierTemplateType.RecoveryCodeValid, new { RecoveryCode = code }, RecipientLanguage.For(flow, identity), cancellationToken);
         }
-        else if (options.NotifyUnknownRecipients)
+        else if (options.NotifyUnknownRecipients && via == Via)
         {
             await outbox.QueueEmailAsync(CourierTemplateType.RecoveryCodeInvalid, email.Trim(), new { }, FlowLanguage.Of(flow), cancellationToken);
         }
@@ -58,7 +60,7 @@ internal sealed class CodeRecoveryMethod(
         // Whoever read the code controls the address, which is what verifying it means.
         if (challenge.Address.Length > 0)
         {
-            await addresses.MarkVerifiedAsync(identity.Id, Via, challenge.Address, cancellationToken);
+            await addresses.MarkVerifiedAsync(identity.Id, CodeVerificationMethod.ViaOf(challenge.Address), challenge.Address, cancellationToken);
         }
 
         return new CodeProof(identity, false);

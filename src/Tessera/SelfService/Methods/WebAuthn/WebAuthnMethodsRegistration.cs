@@ -25,6 +25,7 @@ internal static class WebAuthnMethodsRegistration
         services.AddSingleton<PasskeyRegistrationMethod>();
         services.AddSingleton<WebAuthnSecurityKeys>();
         services.AddSingleton<SignInMethods>();
+        services.AddSingleton<WebAuthnCredentialSettings>();
         services.AddSingleton<WebAuthnLoginMethod>();
         services.AddSingleton<WebAuthnFirstFactorLoginMethod>();
         services.AddSingleton<WebAuthnRegistrationMethod>();

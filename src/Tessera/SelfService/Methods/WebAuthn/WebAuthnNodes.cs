@@ -30,8 +30,12 @@ internal static class WebAuthnNodes
 
     /// <summary>Settings: one "Remove security key" submit per key (value: the key's id in hex, as Kratos).</summary>
     public static UiNode RemoveButton(WebAuthnCredential credential) =>
-        new("input", Group, new UiInputAttributes(Remove, "submit") { Value = credential.HexId },
-            new UiNodeMeta(UiMessages.InfoSelfServiceSettingsRemoveWebAuthn.With(new Dictionary<string, object?>
+        RemoveButton(Group, Remove, UiMessages.InfoSelfServiceSettingsRemoveWebAuthn, credential);
+
+    /// <summary>A "Remove" submit for one credential of a WebAuthn method (passkeys too), labelled with its name and when it was added.</summary>
+    public static UiNode RemoveButton(string group, string name, UiMessage label, WebAuthnCredential credential) =>
+        new("input", group, new UiInputAttributes(name, "submit") { Value = credential.HexId },
+            new UiNodeMeta(label.With(new Dictionary<string, object?>
             {
                 ["display_name"] = string.IsNullOrEmpty(credential.DisplayName) ? "unnamed" : credential.DisplayName,
                 ["added_at"] = credential.AddedAt,
