@@ -6,7 +6,7 @@
 //   user                  the claims of whoever signs in next ({ sub, email, email_verified, given_name, ... })
 //   redirect_uris         the client's registered redirect URIs (the Tessera server's port is known only after it starts)
 //   authorize_error       e.g. "access_denied": the authorization answers the client with ?error=... instead of a code
-//   token                 "ok" | "500" (the token endpoint fails) | "garbage" (answers 200 with a non-JSON body) | "down" (drops the connection)
+//   token                 "ok" | "401" (invalid_client) | "500" (the token endpoint fails) | "garbage" (answers 200 with a non-JSON body) | "down" (drops the connection)
 //   id_token              "ok" | "unknown_key" (signed by a key the JWKS does not have) | "wrong_audience"
 // POST /_control/reset puts every knob back.
 import http from 'node:http';
@@ -122,6 +122,10 @@ const server = http.createServer(async (req, res) => {
     }
     if (path === '/token') {
       if (knobs.token === 'down') { req.socket.destroy(); return; }
+      if (knobs.token === '401') {
+        res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"invalid_client","error_description":"client authentication failed"}');
+        return;
+      }
       if (knobs.token === '500') { res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error'); return; }
       if (knobs.token === 'garbage') { res.writeHead(200, { 'content-type': 'application/json' }).end('<html>not json'); return; }
       if (knobs.id_token !== 'ok') {

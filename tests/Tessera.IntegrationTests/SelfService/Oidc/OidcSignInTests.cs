@@ -73,12 +73,13 @@ public abstract class OidcSignInTests(OidcServer fixture)
     }
 
     [Theory]
-    [InlineData("authorize_error", "access_denied", 400, "social_sign_in_provider_refused")]
-    [InlineData("token", "500", 502, "social_sign_in_token_exchange_refused")]
-    [InlineData("token", "garbage", 502, "social_sign_in_response_invalid")]
-    [InlineData("token", "down", 502, "social_sign_in_provider_unavailable")]
-    [InlineData("id_token", "unknown_key", 502, "social_sign_in_id_token_invalid")]
-    [InlineData("id_token", "wrong_audience", 502, "social_sign_in_id_token_invalid")]
+    [InlineData("authorize_error", "access_denied", 400, "provider_refused")]
+    [InlineData("token", "401", 502, "provider_credentials_rejected")]
+    [InlineData("token", "500", 502, "upstream_error")]
+    [InlineData("token", "garbage", 502, "upstream_error")]
+    [InlineData("token", "down", 503, "provider_unavailable")]
+    [InlineData("id_token", "unknown_key", 502, "provider_id_token_invalid")]
+    [InlineData("id_token", "wrong_audience", 502, "provider_id_token_invalid")]
     public async Task MisbehavingProvider_IsACatalogError_InJsonProblemJsonAndTheErrorPage(string knob, string value, int status, string errorId)
     {
         foreach (var accept in new[] { "application/json", "application/problem+json", "text/html" })
@@ -107,7 +108,7 @@ public abstract class OidcSignInTests(OidcServer fixture)
     }
 
     [Fact]
-    public async Task Callback_ReplayedOrWithoutState_IsSocialSignInStateInvalid()
+    public async Task Callback_ReplayedOrWithoutState_IsOAuthStateInvalid()
     {
         await fixture.Provider.ResetAsync(fixture.CallbackUrl);
         await fixture.Provider.ControlAsync(new { user = new { sub = $"sub-{Guid.NewGuid():N}", email = $"r-{Guid.NewGuid():N}@example.org", email_verified = true } });
@@ -121,15 +122,15 @@ public abstract class OidcSignInTests(OidcServer fixture)
 
         using var replayed = await SendAsync(browser, callback, "application/json");
         ((int)replayed.StatusCode).ShouldBe(400);
-        replayed.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("social_sign_in_state_invalid");
+        replayed.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("oauth_state_invalid");
 
         using var missing = await SendAsync(browser, fixture.CallbackUrl, "application/json");
         ((int)missing.StatusCode).ShouldBe(400);
-        missing.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("social_sign_in_state_invalid");
+        missing.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("oauth_state_invalid");
     }
 
     [Fact]
-    public async Task Callback_FromAnotherBrowser_IsSocialSignInStateInvalid()
+    public async Task Callback_FromAnotherBrowser_IsOAuthStateInvalid()
     {
         await fixture.Provider.ResetAsync(fixture.CallbackUrl);
         using var browser = new BrowserClient(Server.PublicUrl);
@@ -140,7 +141,46 @@ public abstract class OidcSignInTests(OidcServer fixture)
         using var response = await SendAsync(stranger, callback, "application/json");
 
         ((int)response.StatusCode).ShouldBe(400);
-        response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("social_sign_in_state_invalid");
+        response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("oauth_state_invalid");
+    }
+
+    [Fact]
+    public async Task Callback_AfterTheFlowExpired_IsOAuthStateExpired()
+    {
+        await fixture.Provider.ResetAsync(fixture.CallbackUrl);
+        using var browser = new BrowserClient(Server.PublicUrl);
+        var (callback, first) = await ToCallbackAsync(browser, "login");
+        first.Dispose();
+
+        Server.Clock.Advance(TimeSpan.FromHours(2));
+        try
+        {
+            using var response = await SendAsync(browser, callback, "application/json");
+
+            ((int)response.StatusCode).ShouldBe(400);
+            response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("oauth_state_expired");
+        }
+        finally
+        {
+            Server.Clock.Advance(TimeSpan.FromHours(-2));
+        }
+    }
+
+    [Fact]
+    public async Task UnknownProvider_IsProviderNotFound()
+    {
+        using var browser = new BrowserClient(Server.PublicUrl);
+        var flowId = await StartAsync(browser, "login");
+        using var flow = await browser.GetFlowAsync("login", flowId);
+
+        using var submitted = await browser.SendJsonAsync(HttpMethod.Post, Action(flow),
+            new Dictionary<string, string> { ["method"] = "oidc", ["provider"] = "nobody", ["csrf_token"] = Csrf(flow) });
+        using var callback = await SendAsync(browser, new Uri(Server.PublicUrl, "/self-service/methods/oidc/callback/nobody?state=x&code=y"), "application/problem+json");
+
+        ((int)submitted.StatusCode).ShouldBe(404);
+        submitted.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("provider_not_found");
+        ((int)callback.StatusCode).ShouldBe(404);
+        callback.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("provider_not_found");
     }
 
     [Fact]

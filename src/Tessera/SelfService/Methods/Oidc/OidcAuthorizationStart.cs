@@ -24,14 +24,9 @@ internal sealed class OidcAuthorizationStart(OidcOptions options, OidcProviderMe
 
     public async Task<IResult> StartAsync(HttpContext context, Flow flow, string? providerId, CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
+        if (providerId is null || !options.Enabled || options.Find(providerId) is not { } provider)
         {
-            return new ErrorResult(ErrorCatalog.SocialSignInDisabled);
-        }
-
-        if (providerId is null || options.Find(providerId) is not { } provider)
-        {
-            return new ErrorResult(ErrorCatalog.SocialSignInProviderNotFound.With(new Dictionary<string, object?> { ["provider"] = providerId ?? string.Empty }));
+            return new ErrorResult(OidcFailures.NotOffered(providerId ?? string.Empty));
         }
 
         var endpoint = await AuthorizationEndpointAsync(provider, cancellationToken);
@@ -89,9 +84,6 @@ internal sealed class OidcAuthorizationStart(OidcOptions options, OidcProviderMe
             async timeout => await metadata.GetAsync(provider, timeout), cancellationToken);
         return discovered.Succeeded && Uri.TryCreate(discovered.Value.AuthorizationEndpoint, UriKind.Absolute, out var url)
             ? url
-            : discovered.ErrorOrNull ?? ErrorCatalog.SocialSignInResponseInvalid.With(new Dictionary<string, object?>
-            {
-                ["endpoint"] = "discovery document", ["problem"] = "no authorization_endpoint",
-            });
+            : discovered.ErrorOrNull ?? OidcFailures.Unusable("discovery document", "authorization_endpoint_missing", "it has no authorization_endpoint");
     }
 }

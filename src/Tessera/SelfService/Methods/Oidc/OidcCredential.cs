@@ -15,8 +15,13 @@ internal static class OidcCredential
 {
     public static string Identifier(string provider, string subject) => $"{provider}:{subject}";
 
-    public static IdentityCredential Create(SecretCipher cipher, string provider, string subject, string? organization, OidcTokens tokens) => new()
+    public static IdentityCredential Create(
+        SecretCipher cipher, DateTimeOffset now, string provider, string subject, string? organization, OidcTokens tokens) => new()
     {
+        Id = Guid.NewGuid(),
+        Version = 1,
+        CreatedAt = now,
+        UpdatedAt = now,
         Type = CredentialTypes.Oidc,
         Identifiers = [Identifier(provider, subject)],
         Config = new JsonObject

@@ -20,14 +20,14 @@ namespace Tessera.SelfService.Methods.Oidc;
 /// </summary>
 internal sealed class OidcSignIn(
     IdentityStore identities, IdentitySchemaRegistry schemas, RegistrationIdentityCreator creator, RegistrationOutcome registration,
-    LoginOutcome login, SecretCipher cipher)
+    LoginOutcome login, SecretCipher cipher, TimeProvider clock)
 {
     public async Task<IResult> CompleteAsync(
         HttpContext context, Flow flow, OidcProvider provider, JsonObject claims, OidcTokens tokens, CancellationToken cancellationToken)
     {
         if (claims["sub"]?.ToString() is not { Length: > 0 } subject)
         {
-            return new ErrorResult(ErrorCatalog.SocialSignInClaimsMissing.With(new Dictionary<string, object?> { ["claim"] = "sub" }));
+            return new ErrorResult(OidcFailures.Unusable(provider.IssuesIdTokens ? "ID token" : "user info endpoint", "subject_missing", "it names no subject (sub)"));
         }
 
         var known = await identities.FindByCredentialIdentifierAsync(CredentialTypes.Oidc, OidcCredential.Identifier(provider.Id, subject), cancellationToken);
@@ -42,7 +42,7 @@ internal sealed class OidcSignIn(
         var draft = new IdentityDraft(schema.Id, (JsonObject)traits.DeepClone(), MetadataPublic: mapped["metadata_public"]?.DeepClone(),
             MetadataAdmin: mapped["metadata_admin"]?.DeepClone());
         var created = await creator.CreateAsync(context, flow, draft, cancellationToken, CredentialTypes.Oidc,
-            identity => identity.Credentials[CredentialTypes.Oidc] = OidcCredential.Create(cipher, provider.Id, subject, provider.OrganizationId, tokens));
+            identity => identity.Credentials[CredentialTypes.Oidc] = OidcCredential.Create(cipher, clock.GetUtcNow(), provider.Id, subject, provider.OrganizationId, tokens));
         if (created is null)
         {
             return await registration.AlreadyCompletedAsync(context, flow, cancellationToken);

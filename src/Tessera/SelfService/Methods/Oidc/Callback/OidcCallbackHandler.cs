@@ -21,12 +21,12 @@ internal sealed class OidcCallbackHandler(
     {
         if (!options.Enabled)
         {
-            return new ErrorResult(ErrorCatalog.SocialSignInDisabled);
+            return new ErrorResult(OidcFailures.NotOffered(providerId));
         }
 
         if (options.Find(providerId) is not { } provider)
         {
-            return new ErrorResult(ErrorCatalog.SocialSignInProviderNotFound.With(new Dictionary<string, object?> { ["provider"] = providerId }));
+            return new ErrorResult(OidcFailures.NotOffered(providerId));
         }
 
         var state = parameters.GetValueOrDefault("state");
@@ -39,7 +39,7 @@ internal sealed class OidcCallbackHandler(
         var (flow, remembered) = found;
         if (parameters.GetValueOrDefault("error") is { Length: > 0 } error)
         {
-            return new ErrorResult(ErrorCatalog.SocialSignInProviderRefused.With(new Dictionary<string, object?>
+            return new ErrorResult(ErrorCatalog.ProviderRefused.With(new Dictionary<string, object?>
             {
                 ["provider_error"] = error,
                 ["provider_error_description"] = parameters.GetValueOrDefault("error_description") ?? string.Empty,
@@ -48,10 +48,7 @@ internal sealed class OidcCallbackHandler(
 
         if (parameters.GetValueOrDefault("code") is not { Length: > 0 } code)
         {
-            return new ErrorResult(ErrorCatalog.SocialSignInResponseInvalid.With(new Dictionary<string, object?>
-            {
-                ["endpoint"] = "authorization response", ["problem"] = "it carries neither code nor error",
-            }));
+            return new ErrorResult(OidcFailures.Unusable("authorization response", "code_missing", "it carries neither code nor error"));
         }
 
         var exchanged = await ExchangeAsync(provider, code, remembered, cancellationToken);
@@ -102,7 +99,8 @@ internal sealed class OidcCallbackHandler(
 
         if (flow.IsExpiredAt(clock.GetUtcNow()))
         {
-            return StateInvalid("expired");
+            return ErrorCatalog.OAuthStateExpired.With(new Dictionary<string, object?> { ["expired_at"] = flow.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) })
+                with { ExpiredAt = flow.ExpiresAt };
         }
 
         return (saved.Flow, remembered);
@@ -123,7 +121,7 @@ internal sealed class OidcCallbackHandler(
 
             if (!Uri.TryCreate(discovered.Value.TokenEndpoint, UriKind.Absolute, out tokenUrl))
             {
-                return ErrorCatalog.SocialSignInResponseInvalid.With(new Dictionary<string, object?> { ["endpoint"] = "discovery document", ["problem"] = "no token_endpoint" });
+                return OidcFailures.Unusable("discovery document", "token_endpoint_missing", "it has no token_endpoint");
             }
         }
 
@@ -137,7 +135,7 @@ internal sealed class OidcCallbackHandler(
         {
             if (received.IdToken is null)
             {
-                return ErrorCatalog.SocialSignInResponseInvalid.With(new Dictionary<string, object?> { ["endpoint"] = "token endpoint", ["problem"] = "no id_token" });
+                return OidcFailures.Unusable("token endpoint", "id_token_missing", "it has no id_token");
             }
 
             var claims = await idTokens.ValidateAsync(provider, received.IdToken, remembered.Nonce, cancellationToken);
@@ -153,7 +151,7 @@ internal sealed class OidcCallbackHandler(
         using var document = userInfo.Value;
         if (JsonNode.Parse(document.RootElement.GetRawText()) is not JsonObject data)
         {
-            return ErrorCatalog.SocialSignInResponseInvalid.With(new Dictionary<string, object?> { ["endpoint"] = "user info endpoint", ["problem"] = "not a JSON object" });
+            return OidcFailures.Unusable("user info endpoint", "user_info_unparsable", "it is not a JSON object");
         }
 
         // Plain OAuth2 providers name the user "id" (GitHub, Discord, Facebook); it is their subject.
@@ -161,6 +159,5 @@ internal sealed class OidcCallbackHandler(
         return (data, received);
     }
 
-    private static TesseraError StateInvalid(string problem) =>
-        ErrorCatalog.SocialSignInStateInvalid.With(new Dictionary<string, object?> { ["problem"] = problem });
+    private static TesseraError StateInvalid(string problem) => OidcFailures.StateInvalid(problem);
 }

@@ -85,6 +85,6 @@ internal sealed class OidcIdTokenValidator(OidcProviderMetadata metadata, TimePr
     };
 
     private static TesseraError Invalid(string reason) =>
-        ErrorCatalog.SocialSignInIdTokenInvalid.With(new Dictionary<string, object?> { ["problem"] = reason.Replace('_', ' ') })
+        ErrorCatalog.ProviderIdTokenInvalid.With(new Dictionary<string, object?> { ["problem"] = reason.Replace('_', ' ') })
             with { Details = new Dictionary<string, object?> { ["reason"] = reason } };
 }

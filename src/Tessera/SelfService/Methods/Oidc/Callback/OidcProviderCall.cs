@@ -6,7 +6,7 @@ namespace Tessera.SelfService.Methods.Oidc.Callback;
 
 /// <summary>
 /// One call to a provider, bounded by <see cref="Timeout"/>, with what can go wrong turned into catalog errors:
-/// unreachable (502), too slow (504), an answer that is not the JSON the protocol requires (502).
+/// unreachable or too slow (<c>provider_unavailable</c>, 503), an answer that is not the JSON the protocol requires (<c>upstream_error</c>, 502).
 /// </summary>
 internal static class OidcProviderCall
 {
@@ -22,17 +22,16 @@ internal static class OidcProviderCall
         }
         catch (Exception e) when (Timed(e) && !cancellationToken.IsCancellationRequested)
         {
-            return ErrorCatalog.SocialSignInProviderTimeout.With(new Dictionary<string, object?> { ["endpoint"] = endpoint, ["timeout"] = $"{Timeout.TotalSeconds}s" });
+            return OidcFailures.Unreachable(endpoint, $"no answer within {Timeout.TotalSeconds}s");
         }
         catch (Exception e) when (Unreachable(e))
         {
-            return ErrorCatalog.SocialSignInProviderUnavailable.With(new Dictionary<string, object?> { ["endpoint"] = endpoint }) with { Debug = e.Message };
+            return ErrorCatalog.ProviderUnavailable.With(new Dictionary<string, object?> { ["endpoint"] = endpoint }) with { Debug = e.Message };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             // Microsoft.IdentityModel reports a discovery document or JWKS it cannot read as InvalidOperationException.
-            return ErrorCatalog.SocialSignInResponseInvalid.With(new Dictionary<string, object?> { ["endpoint"] = endpoint, ["problem"] = "not the expected JSON" })
-                with { Debug = e.Message };
+            return OidcFailures.Unusable(endpoint, "unparsable", "it is not the JSON the protocol requires") with { Debug = e.Message };
         }
     }
 

@@ -32,16 +32,17 @@ internal sealed class OidcTokenClient(IHttpClientFactory clients)
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(basic)));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             using var response = await Client().SendAsync(request, timeout);
+            var body = await response.Content.ReadAsStringAsync(timeout);
             if (!response.IsSuccessStatusCode)
             {
-                return ErrorCatalog.SocialSignInTokenExchangeRefused.With(new Dictionary<string, object?> { ["status_code"] = (int)response.StatusCode });
+                return Refused((int)response.StatusCode, body);
             }
 
-            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(timeout));
+            using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("access_token", out var access) || access.ValueKind != JsonValueKind.String)
             {
-                return ErrorCatalog.SocialSignInResponseInvalid.With(new Dictionary<string, object?> { ["endpoint"] = "token endpoint", ["problem"] = "no access_token" });
+                return OidcFailures.Unusable("token endpoint", "access_token_missing", "it has no access_token");
             }
 
             return new OidcTokens(access.GetString()!, Text(root, "id_token"), Text(root, "refresh_token"));
@@ -56,14 +57,30 @@ internal sealed class OidcTokenClient(IHttpClientFactory clients)
             using var response = await Client().SendAsync(request, timeout);
             if (!response.IsSuccessStatusCode)
             {
-                return ErrorCatalog.SocialSignInResponseInvalid.With(new Dictionary<string, object?>
-                {
-                    ["endpoint"] = "user info endpoint", ["problem"] = $"it answered {(int)response.StatusCode}",
-                });
+                return OidcFailures.Unusable("user info endpoint", "user_info_refused", $"it answered {(int)response.StatusCode}");
             }
 
             return Result<JsonDocument>.Success(JsonDocument.Parse(await response.Content.ReadAsStringAsync(timeout)));
         }, cancellationToken);
+
+    /// <summary>RFC 6749 §5.2: <c>invalid_client</c> (or a 401) is Tessera's own credentials; anything else a failed exchange.</summary>
+    private static TesseraError Refused(int status, string body)
+    {
+        string? error = null;
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            error = json.RootElement.ValueKind == JsonValueKind.Object ? Text(json.RootElement, "error") : null;
+        }
+        catch (JsonException)
+        {
+            // Not an RFC 6749 error body: the status decides.
+        }
+
+        return status == StatusCodes.Status401Unauthorized || error == "invalid_client"
+            ? ErrorCatalog.ProviderCredentialsRejected.With(new Dictionary<string, object?> { ["status_code"] = status })
+            : OidcFailures.Unusable("token endpoint", "token_exchange_failed", $"it answered {status}{(error is null ? string.Empty : " " + error)}");
+    }
 
     private HttpClient Client() => clients.CreateClient(OutboundHttpRegistration.ClientName);
 

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text;
+using System.Text.Json.Nodes;
+using Tessera.Configuration;
+using Tessera.SelfService.Methods.Oidc.Providers;
+
+namespace Tessera.Tests.SelfService.Oidc;
+
+/// <summary>Issue 19: every provider is checked at start-up, and a bad one names its key path.</summary>
+public sealed class OidcOptionsTests
+{
+    private static readonly string Mapper = Base64("{\"traits\": {\"email\": \"claims.email\", \"name\": {\"first\": \"claims.given_name\"}}}");
+
+    [Fact]
+    public void Bind_GenericProvider_KeepsItsIssuerAndScope()
+    {
+        var options = Bind(Provider(("issuer_url", "https://id.example.org")));
+
+        var provider = options.Providers.ShouldHaveSingleItem();
+        provider.IssuerUrl!.AbsoluteUri.ShouldBe("https://id.example.org/");
+        provider.IssuesIdTokens.ShouldBeTrue();
+        provider.Scope.ShouldBe(["openid", "email", "profile"]);
+        options.Enabled.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Bind_GithubPreset_FillsEndpointsAndReadsUserInfoInsteadOfIdTokens()
+    {
+        var provider = Bind(Provider(("provider", "github"))).Providers.ShouldHaveSingleItem();
+
+        provider.IssuesIdTokens.ShouldBeFalse();
+        provider.TokenUrl!.Host.ShouldBe("github.com");
+        provider.UserInfoUrl!.Host.ShouldBe("api.github.com");
+        provider.Label.ShouldBe("GitHub");
+    }
+
+    [Theory]
+    [InlineData("provider", "myspace", "selfservice.methods.oidc.config.providers.0.provider")]
+    [InlineData("issuer_url", null, "selfservice.methods.oidc.config.providers.0.issuer_url")]
+    [InlineData("issuer_url", "not a url", "selfservice.methods.oidc.config.providers.0.issuer_url")]
+    [InlineData("client_id", "", "selfservice.methods.oidc.config.providers.0.client_id")]
+    [InlineData("id", "with space", "selfservice.methods.oidc.config.providers.0.id")]
+    public void Bind_BadProvider_StopsStartUpWithTheKeyPath(string key, string? value, string expectedPath)
+    {
+        var provider = Provider(("issuer_url", "https://id.example.org"));
+        provider[key] = value;
+
+        Should.Throw<ConfigurationException>(() => Bind(provider)).KeyPath.ShouldBe(expectedPath);
+    }
+
+    [Theory]
+    [InlineData("local claims = std.extVar('claims'); { identity: { traits: { email: claims.email } } }")]
+    [InlineData("function(ctx) { identity: { traits: { email: ctx.claims.email } } }")]
+    public void Bind_JsonnetMapper_IsRefusedSayingWhatToUseInstead(string jsonnet)
+    {
+        var provider = Provider(("issuer_url", "https://id.example.org"));
+        provider["mapper_url"] = Base64(jsonnet);
+
+        var refused = Should.Throw<ConfigurationException>(() => Bind(provider));
+
+        refused.KeyPath.ShouldBe("selfservice.methods.oidc.config.providers.0.mapper_url");
+        refused.Problem.ShouldContain("Jsonnet");
+        refused.Problem.ShouldContain("claims.email");
+    }
+
+    [Theory]
+    [InlineData("{\"traits\": {\"email\": \"email\"}}")]
+    [InlineData("{\"identity\": {\"traits\": {}}}")]
+    [InlineData("[1, 2]")]
+    public void Bind_MapperThatIsNotAClaimTemplate_IsRefused(string template)
+    {
+        var provider = Provider(("issuer_url", "https://id.example.org"));
+        provider["mapper_url"] = Base64(template);
+
+        Should.Throw<ConfigurationException>(() => Bind(provider)).KeyPath.ShouldBe("selfservice.methods.oidc.config.providers.0.mapper_url");
+    }
+
+    [Fact]
+    public void Bind_TwoProvidersWithOneId_IsRefused()
+    {
+        var config = Config(new JsonArray(Provider(("issuer_url", "https://a.example.org")), Provider(("issuer_url", "https://b.example.org"))));
+
+        Should.Throw<ConfigurationException>(() => OidcOptions.Bind(config)).KeyPath.ShouldBe("selfservice.methods.oidc.config.providers");
+    }
+
+    [Fact]
+    public void Mapper_FillsNestedTraitsFromClaims_AndLeavesMissingClaimsOut()
+    {
+        var provider = Bind(Provider(("issuer_url", "https://id.example.org"))).Providers.Single();
+
+        var mapped = provider.Mapper.Map(new JsonObject { ["sub"] = "1", ["given_name"] = "Ada" });
+
+        mapped.ToJsonString().ShouldBe("{\"traits\":{\"name\":{\"first\":\"Ada\"}}}");
+    }
+
+    private static OidcOptions Bind(JsonObject provider) => OidcOptions.Bind(Config(new JsonArray(provider)));
+
+    private static ConfigurationTree Config(JsonArray providers)
+    {
+        var config = new ConfigurationTree([], new Dictionary<string, string>());
+        config.Set("selfservice.methods.oidc.enabled", JsonValue.Create(true));
+        config.Set("selfservice.methods.oidc.config.providers", providers);
+        return config;
+    }
+
+    private static JsonObject Provider(params (string Key, string Value)[] fields)
+    {
+        var provider = new JsonObject
+        {
+            ["id"] = "idp", ["provider"] = "generic", ["client_id"] = "client", ["client_secret"] = "secret", ["mapper_url"] = Mapper,
+        };
+        foreach (var (key, value) in fields)
+        {
+            provider[key] = value;
+        }
+
+        return provider;
+    }
+
+    private static string Base64(string text) => "base64://" + Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+}
