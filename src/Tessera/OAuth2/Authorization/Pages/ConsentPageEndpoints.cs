@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Localization;
 using Tessera.OAuth2.Authorization.Admin;
 using Tessera.OAuth2.Authorization.Consent;
 using Tessera.OAuth2.Authorization.Flows;
@@ -41,7 +42,7 @@ internal static class ConsentPageEndpoints
         }
 
         var clientName = await clients.NameAsync(flow.ClientId, cancellationToken);
-        return ConsentPageView.Render(flow, challenge, clientName, csrf.EnsureToken(context)).ToResult(StatusCodes.Status200OK);
+        return ConsentPageView.Render(flow, challenge, clientName, csrf.EnsureToken(context), RequestLanguage.Of(context.Request)).ToResult(StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> SubmitConsent(
