@@ -80,24 +80,37 @@ if ! grep -q "Build succeeded" "$log/build.txt"; then
   exit 1
 fi
 
-# The Ory Elements app (tests/ui-elements) that ElementsJourneyTests serves and drives: installed exactly from its
-# package-lock.json and built before the .NET tests run. A failed build counts as a failure and is shown here; the
-# stale dist/ is removed first so the journey can never run against an older build.
-echo "== ui-elements (npm ci + vite build)"
+# The npm peers the .NET tests start, each installed exactly from its package-lock.json before the .NET tests run.
+# Without npm, or when an install fails, the tests that need it fail (they never skip) and the failure is shown here.
+install_peer() { # <folder> <what it is and which tests need it> [build command]
+  echo "== $1 (npm ci${3:+ + $3})"
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "ERROR: npm not found: $2 cannot be installed, so its tests will fail."
+    failed=$((failed + 1))
+  elif ! (cd "$1" && npm ci --no-audit --no-fund && ${3:-true}) >"$log/$(basename "$1").txt" 2>&1; then
+    echo "ERROR: $2 ($1) did not install, so its tests will fail:"
+    tail -n 40 "$log/$(basename "$1").txt"
+    failed=$((failed + 1))
+  fi
+}
+# The Ory Elements app that ElementsJourneyTests serves and drives; the stale dist/ is removed first so the journey can
+# never run against an older build.
 rm -rf tests/ui-elements/dist
-if ! command -v npm >/dev/null 2>&1; then
-  echo "ERROR: npm not found: the Ory Elements app (tests/ui-elements) cannot be built, so ElementsJourneyTests will fail."
-  failed=$((failed + 1))
-elif ! (cd tests/ui-elements && npm ci --no-audit --no-fund && npx --no-install vite build) >"$log/ui-elements.txt" 2>&1; then
-  echo "ERROR: the Ory Elements app (tests/ui-elements) did not build, so ElementsJourneyTests will fail:"
-  tail -n 40 "$log/ui-elements.txt"
-  failed=$((failed + 1))
-fi
+install_peer tests/ui-elements "the Ory Elements app (ElementsJourneyTests)" "npx --no-install vite build"
+# The OpenID provider the social sign-in tests start (OidcProviderProcess, npm oidc-provider).
+install_peer tests/oidc-provider "the OpenID provider fixture (Oidc* tests)"
+# The openid-client relying party that OidcRelyingPartyTests runs.
+install_peer tests/oidc-rp "the openid-client relying party (OidcRelyingPartyTests)"
+
+# Every error id and UI message id the test servers emit is appended here by each test process (tests/*/Fixtures/
+# EmittedIds); the catalog-alive check below reads it once every project has run.
+emitted="$log/emitted-ids.txt"
+: >"$emitted"
 
 for project in tests/Tessera.Tests tests/Tessera.IntegrationTests; do
   name=$(basename "$project")
   echo "== $name"
-  TMPDIR=$run_tmp dotnet test "$project" -c Release --no-build --results-directory "$log" \
+  TESSERA_EMITTED_IDS=$emitted TMPDIR=$run_tmp dotnet test "$project" -c Release --no-build --results-directory "$log" \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" >"$log/$name.txt" 2>&1
   # Show failures with their messages; passing tests stay quiet.
   grep -E -A 12 "^\s+Failed " "$log/$name.txt" | head -n 400 || true
@@ -135,6 +148,26 @@ if command -v npm >/dev/null 2>&1; then
   fi
 else
   echo "node/npm not found: the SDK compatibility tests did not run"; failed=$((failed + 1))
+fi
+
+# The catalog is alive (issue 22): every catalog entry was emitted by some test above, as its error id or as a UI
+# message id that stands for it on a flow (`tessera errors --ids` lists both). Counted as one test; names what is missing.
+echo "== catalog alive (every catalog id emitted by some test)"
+if ids=$(dotnet src/Tessera/bin/Release/net10.0/tessera.dll errors --ids 2>"$log/ids.txt") && [ -n "$ids" ]; then
+  missing=$(awk 'NR == FNR { seen[$0] = 1; next }
+    { if (("error " $1) in seen) next; for (i = 2; i <= NF; i++) if (("ui_message " $i) in seen) next; print $1 }' \
+    "$emitted" <(printf '%s\n' "$ids"))
+  if [ -z "$missing" ]; then
+    echo "catalog alive: $(wc -l <<<"$ids") catalog ids, each emitted by some test"
+    passed=$((passed + 1))
+  else
+    echo "FAILED catalog alive: catalog ids no test emitted (emit them in a test, or remove the entry):"
+    sed 's/^/  /' <<<"$missing"
+    failed=$((failed + 1))
+  fi
+else
+  echo "FAILED catalog alive: tessera errors --ids did not run:"; tail -n 20 "$log/ids.txt"
+  failed=$((failed + 1))
 fi
 
 remove_dead_sqlite_folders

@@ -30,6 +30,7 @@ using Tessera.SelfService.Flows.Settings;
 using Tessera.SelfService.Methods;
 using Tessera.SelfService.Methods.Code;
 using Tessera.SelfService.Methods.Link;
+using Tessera.SelfService.Methods.Oidc;
 using Tessera.SelfService.Methods.WebAuthn;
 using Tessera.SelfService.Hooks;
 using Tessera.Sessions;
@@ -72,6 +73,7 @@ public static class Program
         builder.Services.AddLogoutFlow(config);
         builder.Services.AddSecondFactors(config);
         builder.Services.AddWebAuthnMethods(config);
+        builder.Services.AddOidcMethod(config);
         builder.Services.AddCourier(config);
         builder.Services.AddOutboundHttp(config);
         builder.Services.AddHooks(config);
@@ -113,6 +115,7 @@ public static class Program
         app.MapVerificationEndpoints();
         app.MapLinkEndpoints();
         app.MapWebAuthnScript();
+        app.MapOidcEndpoints();
         app.MapCourierEndpoints();
         app.MapHookEndpoints();
         app.MapPermissionEndpoints();

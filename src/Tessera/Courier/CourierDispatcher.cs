@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Courier.Channels;
+using Tessera.Errors;
 
 namespace Tessera.Courier;
 
 /// <summary>
 /// One poll of the outbox: claim a batch, hand each message to its channel (e-mail, SMS), record the outcome. A failed attempt
 /// is retried after 1s, 2s, 4s, ... (capped), and after <c>courier.message_retries</c> retries the message is
-/// abandoned. <see cref="CourierWorker"/> calls it in a loop; tests call it directly with a fake clock.
+/// abandoned. Each failed attempt is logged and recorded on its dispatch with its catalog id (<see cref="CourierFailures"/>),
+/// an abandoned message with <c>courier_send_failed</c>, and counted as errors are. <see cref="CourierWorker"/> calls it in
+/// a loop; tests call it directly with a fake clock.
 /// </summary>
 internal sealed partial class CourierDispatcher(
-    CourierStore store, CourierChannels channels, CourierOptions options, TimeProvider clock, ILogger<CourierDispatcher> logger)
+    CourierStore store, CourierChannels channels, CourierOptions options, TimeProvider clock, ErrorMetrics metrics, ILogger<CourierDispatcher> logger)
 {
     private const int MaxErrorLength = 500;
 
@@ -50,6 +53,7 @@ internal sealed partial class CourierDispatcher(
     private async Task DeliverAsync(CourierMessage message, CancellationToken cancellationToken)
     {
         string? error = null;
+        ErrorDescriptor? failure = null;
         var channel = channels.For(message);
         try
         {
@@ -63,6 +67,7 @@ internal sealed partial class CourierDispatcher(
         catch (Exception e)
         {
             error = Describe(e);
+            failure = CourierFailures.Classify(e);
         }
 
         var now = clock.GetUtcNow();
@@ -72,8 +77,9 @@ internal sealed partial class CourierDispatcher(
             : attempts > options.MessageRetries
                 ? (CourierMessageStatus.Abandoned, message.NextAttemptAt)
                 : (CourierMessageStatus.Queued, now + RetryDelay(attempts));
+        var abandoned = status == CourierMessageStatus.Abandoned;
         var dispatch = new MessageDispatch(Guid.NewGuid(), message.Id, error is null ? MessageDispatch.Success : MessageDispatch.Failed,
-            error is null ? null : new Dictionary<string, string> { ["message"] = error }, now, now);
+            failure is null ? null : DispatchError(failure, abandoned, error!), now, now);
 
         if (!await store.RecordAttemptAsync(message, WorkerId, status, dispatch, next, CancellationToken.None))
         {
@@ -83,15 +89,23 @@ internal sealed partial class CourierDispatcher(
         {
             LogSent(logger, message.Id, message.TemplateType, attempts, status);
         }
-        else if (status == CourierMessageStatus.Abandoned)
+        else if (abandoned)
         {
-            LogAbandoned(logger, message.Id, attempts, error!);
+            metrics.Record(failure!);
+            metrics.Record(ErrorCatalog.CourierSendFailed);
+            LogAbandoned(logger, message.Id, attempts, ErrorCatalog.CourierSendFailed.Id, failure!.Id, error!);
         }
         else
         {
-            LogRetrying(logger, message.Id, attempts, next, error!);
+            metrics.Record(failure!);
+            LogRetrying(logger, message.Id, attempts, failure!.Id, next, error!);
         }
     }
+
+    // The attempt's id and text; the last attempt of an abandoned message is courier_send_failed, caused by the attempt's id.
+    private static Dictionary<string, string> DispatchError(ErrorDescriptor failure, bool abandoned, string error) => abandoned
+        ? new Dictionary<string, string> { ["id"] = ErrorCatalog.CourierSendFailed.Id, ["cause"] = failure.Id, ["message"] = error }
+        : new Dictionary<string, string> { ["id"] = failure.Id, ["message"] = error };
 
     // The exception's own message (and its inner one: SmtpClient wraps socket errors), never the message content.
     private static string Describe(Exception e)
@@ -103,11 +117,11 @@ internal sealed partial class CourierDispatcher(
     [LoggerMessage(EventId = 610, Level = LogLevel.Information, Message = "Courier delivered message {MessageId} ({TemplateType}) on attempt {Attempt}: {Status}")]
     private static partial void LogSent(ILogger logger, Guid messageId, string templateType, int attempt, string status);
 
-    [LoggerMessage(EventId = 611, Level = LogLevel.Warning, Message = "Courier could not send message {MessageId} (attempt {Attempt}); retrying at {NextAttemptAt}: {Error}")]
-    private static partial void LogRetrying(ILogger logger, Guid messageId, int attempt, DateTimeOffset nextAttemptAt, string error);
+    [LoggerMessage(EventId = 611, Level = LogLevel.Warning, Message = "Courier could not send message {MessageId} (attempt {Attempt}, {ErrorId}); retrying at {NextAttemptAt}: {Error}")]
+    private static partial void LogRetrying(ILogger logger, Guid messageId, int attempt, string errorId, DateTimeOffset nextAttemptAt, string error);
 
-    [LoggerMessage(EventId = 612, Level = LogLevel.Error, Message = "Courier abandoned message {MessageId} after {Attempts} attempts (courier.message_retries): {Error}")]
-    private static partial void LogAbandoned(ILogger logger, Guid messageId, int attempts, string error);
+    [LoggerMessage(EventId = 612, Level = LogLevel.Error, Message = "Courier abandoned message {MessageId} after {Attempts} attempts (courier.message_retries), {ErrorId} caused by {CauseId}: {Error}")]
+    private static partial void LogAbandoned(ILogger logger, Guid messageId, int attempts, string errorId, string causeId, string error);
 
     [LoggerMessage(EventId = 613, Level = LogLevel.Warning, Message = "Courier attempted message {MessageId} after its claim ran out; another worker may have sent it too")]
     private static partial void LogClaimLost(ILogger logger, Guid messageId);

@@ -72,8 +72,8 @@ internal static partial class ErrorCatalog
         "feature_not_implemented", 501,
         "This feature is not implemented.",
         "Tessera does not implement {feature} yet.",
-        "The request uses a Kratos endpoint, method or option that this Tessera version does not offer (for example WebAuthn). Configuration keys for such features are ignored with a warning at start-up.",
-        "Use a supported method (the flow's `ui.nodes` list what is enabled), or check the release notes for when the feature arrives.",
+        "The request called an operation of Kratos's API that this Tessera version does not offer (FedCM, test login flows, the session token exchange, `POST /admin/sessions`, look-up by external id, `/.well-known/change-password`). Configuration keys for features Tessera lacks are ignored with a warning at start-up.",
+        "Use the operations Tessera implements (docs/compatibility.md, `/openapi/v1.json`), or check the release notes for when the feature arrives.",
         "A request answers 501 Not Implemented");
 
     public static readonly ErrorDescriptor ServiceUnavailable = new(

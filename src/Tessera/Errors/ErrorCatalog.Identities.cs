@@ -32,7 +32,7 @@ internal static partial class ErrorCatalog
         "identity_conflict", 409,
         "The resource could not be created due to a conflict.",
         "This identity conflicts with another identity that already exists.",
-        "Another identity in the project already uses one of this identity's credential identifiers (for example the e-mail address), verifiable or recovery addresses, or its `external_id`. Uniqueness is decided by the database, so this also happens when two requests race.",
+        "Another identity in the project already uses one of this identity's credential identifiers (for example the e-mail address), verifiable or recovery addresses, or its `external_id`. Uniqueness is decided by the database, so this also happens when two requests race; it is also the answer when dozens of updates of the same identity raced and this one lost every time.",
         "Use a different identifier, or update the existing identity instead (find it with `GET /admin/identities?credentials_identifier=`).")
     {
         UiMessageIds = "4000007, 4000027, 4000028",

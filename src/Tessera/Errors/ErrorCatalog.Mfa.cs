@@ -4,17 +4,6 @@ namespace Tessera.Errors;
 /// <summary>Errors of the second factors: TOTP authenticator apps and backup (lookup) codes.</summary>
 internal static partial class ErrorCatalog
 {
-    public static readonly ErrorDescriptor TotpAlreadyEnabled = new(
-        "totp_already_enabled", 400,
-        "An authenticator app is already linked.",
-        "An authenticator app is already linked to this account; unlink it before linking another.",
-        "The settings flow was asked to link a TOTP device while one is linked.",
-        "Unlink the current authenticator app in settings, then link the new one.",
-        "Settings is re-rendered with message 4000001 when linking a second authenticator app")
-    {
-        UiMessageIds = "4000001",
-    };
-
     public static readonly ErrorDescriptor TotpNotEnabled = new(
         "totp_not_enabled", 400,
         "No authenticator app is set up.",

@@ -7,14 +7,6 @@ namespace Tessera.Errors;
 /// </summary>
 internal static partial class ErrorCatalog
 {
-    public static readonly ErrorDescriptor PermissionInsufficient = new(
-        "permission_insufficient", 403,
-        "Insufficient permissions.",
-        "Access denied. The authenticated user does not have permission to access the requested resource.",
-        "The caller is authenticated, but no relation tuple grants its subject the relation the action needs on the object (neither directly nor through subject sets within `permissions.limit.max_read_depth`): an unauthorized origin, insufficient permissions for the resource, or an action not allowed for this client.",
-        "Grant the relation with `PUT /admin/relation-tuples` (or through a subject set the subject belongs to), or act as a subject that has it. `GET /relation-tuples/expand` shows who has a relation; raise `max-depth` if the grant is nested deeper than the limit.",
-        "A request answers 403 Forbidden: the user lacks the permission (seed ids user:permission_insufficient, AUTH_FORBIDDEN)");
-
     public static readonly ErrorDescriptor RelationTupleInvalid = new(
         "relation_tuple_invalid", 400,
         "The request was malformed or contained invalid parameters.",

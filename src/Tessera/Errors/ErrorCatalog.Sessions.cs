@@ -28,13 +28,6 @@ internal static partial class ErrorCatalog
         "Start a normal login flow first (without `aal`), then ask for `aal=aal2`.",
         "A login flow with aal=aal2 answers 401 without a session");
 
-    public static readonly ErrorDescriptor SessionAalAlreadyFulfilled = new(
-        "session_aal_already_fulfilled", 401,
-        "The session already has the requested assurance level.",
-        "The session already meets the requested authenticator assurance level.",
-        "A login flow with `aal=aal2` was requested by a session that is already aal2.",
-        "Nothing to do: continue with the existing session, or log out first.");
-
     public static readonly ErrorDescriptor SessionAlreadyAvailable = new(
         "session_already_available", 400,
         "You are already logged in.",

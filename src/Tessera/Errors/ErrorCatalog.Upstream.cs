@@ -19,12 +19,4 @@ internal static partial class ErrorCatalog
         "A web hook or provider Tessera called during the request took longer than its configured timeout.",
         "Retry with back-off. Operators: check the upstream's health and latency, or raise the hook's timeout if the upstream is slow by design.",
         "A flow submission answers 504 Gateway Timeout");
-
-    public static readonly ErrorDescriptor InvalidConfiguration = new(
-        "invalid_configuration", 500,
-        "Invalid configuration.",
-        "One or more configuration values are invalid. Please report this to the system administrator.",
-        "A configuration value that could only be checked while serving the request turned out to be unusable.",
-        "Fix the configuration key named in the server log and restart.",
-        "A request answers 500 with error id `invalid_configuration`");
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
 using Tessera.Errors.Containers;
+using Tessera.Errors.NotImplemented;
 using Tessera.Errors.Rendering;
 using Tessera.Persistence.Cleanup;
 
@@ -51,6 +52,7 @@ internal static class ErrorsRegistration
         return app;
     }
 
+    /// <summary>Error containers, and 501 <c>feature_not_implemented</c> for Kratos's operations Tessera lacks.</summary>
     public static IEndpointRouteBuilder MapErrorEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapErrorContainerEndpoints();
+        endpoints.MapErrorContainerEndpoints().MapNotImplementedKratosOperations();
 }

@@ -26,6 +26,10 @@ internal static class UiMessageErrors
         return ranges.FirstOrDefault(r => messageId >= r.From && messageId <= r.To).Error ?? ErrorCatalog.ValidationFailed;
     }
 
+    /// <summary>The UI message ids that stand for <paramref name="entry"/> on a flow (named by it alone, not by a range).</summary>
+    public static IReadOnlyList<int> ClaimedBy(ErrorDescriptor entry) =>
+        Index.Value.Exact.Where(e => e.Value == entry && !IsDynamic(e.Key)).Select(e => e.Key).Order().ToList();
+
     private static bool IsDynamic(int messageId) => Ui.Messages.UiMessages.Find(messageId)?.Template.StartsWith("{reason}", StringComparison.Ordinal) == true;
 
     private static (Dictionary<int, ErrorDescriptor>, List<(int, int, ErrorDescriptor)>) Build()

@@ -12,7 +12,7 @@ namespace Tessera.Identities;
 /// every other re-reads and decides again on what the winner wrote, so the same code is refused the second time and
 /// two different backup codes are both recorded (no write is lost).
 /// </summary>
-internal sealed class CredentialUses(Database database, NetworkContext network, LocalWrites writes, TimeProvider clock)
+internal sealed class CredentialUses(Database database, NetworkContext network, LocalWrites writes, TimeProvider clock, IdentityStore identities)
 {
     // Every lost race means another use landed; a credential has few one-time secrets, so this bound is never met
     // honestly. Past it the request fails (500) rather than loop.
@@ -28,7 +28,7 @@ internal sealed class CredentialUses(Database database, NetworkContext network, 
         {
             var stored = await ReadAsync(identityId, type, cancellationToken);
             var change = decide(stored is null ? null : JsonNode.Parse(stored.Config) as JsonObject);
-            if (stored is null || change.Config is null || await WriteAsync(stored, change.Config, cancellationToken))
+            if (stored is null || change.Config is null || await WriteAsync(identityId, stored, change.Config, cancellationToken))
             {
                 return change.Answer;
             }
@@ -45,14 +45,17 @@ internal sealed class CredentialUses(Database database, NetworkContext network, 
             new { IdentityId = identityId, Type = type, Nid = network.Id });
     }
 
-    private async Task<bool> WriteAsync(StoredConfig read, JsonObject config, CancellationToken cancellationToken)
+    private async Task<bool> WriteAsync(Guid identityId, StoredConfig read, JsonObject config, CancellationToken cancellationToken)
     {
         using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var written = await connection.ExecuteAsync(
             "UPDATE identity_credentials SET config = @Config, revision = revision + 1, updated_at = @Now " +
             "WHERE id = @Id AND nid = @Nid AND revision = @Revision",
-            new { Config = config.ToJsonString(), Now = clock.GetUtcNow(), read.Id, Nid = network.Id, read.Revision }) == 1;
+            new { Config = config.ToJsonString(), Now = clock.GetUtcNow(), read.Id, Nid = network.Id, read.Revision }, transaction) == 1;
+        await identities.BumpVersionAsync(connection, transaction, identityId, written, cancellationToken);
+        return written;
     }
 
     private sealed class StoredConfig

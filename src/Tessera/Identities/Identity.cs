@@ -30,6 +30,9 @@ internal sealed class Identity
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Moves with every stored write; <see cref="IdentityStore.UpdateAsync"/> lands only on the version it read.</summary>
+    public long Version { get; set; }
+
     public Dictionary<string, IdentityCredential> Credentials { get; set; } = new(StringComparer.Ordinal);
 
     public List<VerifiableAddress> VerifiableAddresses { get; set; } = [];

@@ -7,7 +7,8 @@ namespace Tessera.Identities;
 /// <summary>
 /// Identities by their recovery and verifiable addresses (the recovery and verification flows), and marking one
 /// verifiable address verified. The update touches that one address row rather than rewriting the identity, so it
-/// cannot undo a concurrent change to the identity's traits or credentials.
+/// cannot undo a concurrent change to the identity's traits or credentials; it moves the identity's version, so a
+/// concurrent whole-identity write computed from an earlier read cannot undo it either.
 /// </summary>
 internal sealed class IdentityAddresses(Database database, NetworkContext network, IdentityStore identities, LocalWrites writes, TimeProvider clock)
 {
@@ -23,7 +24,8 @@ internal sealed class IdentityAddresses(Database database, NetworkContext networ
         using var write = writes.Write();
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(
             "UPDATE identity_verifiable_addresses SET verified = @Verified, verified_at = @Now, status = @Status, updated_at = @Now " +
             "WHERE nid = @Nid AND identity_id = @IdentityId AND via = @Via AND value = @Value",
             new
@@ -35,7 +37,10 @@ internal sealed class IdentityAddresses(Database database, NetworkContext networ
                 IdentityId = identityId,
                 Via = via,
                 Value = IdentifierNormalizer.Normalize(value),
-            }) > 0;
+            },
+            transaction) > 0;
+        await identities.BumpVersionAsync(connection, transaction, identityId, changed, cancellationToken);
+        return changed;
     }
 
     /// <summary>
@@ -47,7 +52,8 @@ internal sealed class IdentityAddresses(Database database, NetworkContext networ
         using var write = writes.Write();
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(
             "UPDATE identity_verifiable_addresses SET status = @Status, updated_at = @Now " +
             "WHERE nid = @Nid AND identity_id = @IdentityId AND via = @Via AND value = @Value AND verified = @Verified",
             new
@@ -59,7 +65,9 @@ internal sealed class IdentityAddresses(Database database, NetworkContext networ
                 Via = via,
                 Value = IdentifierNormalizer.Normalize(value),
                 Verified = false,
-            });
+            },
+            transaction) > 0;
+        await identities.BumpVersionAsync(connection, transaction, identityId, changed, cancellationToken);
     }
 
     private async Task<Identity?> FindAsync(string table, string via, string value, CancellationToken cancellationToken)

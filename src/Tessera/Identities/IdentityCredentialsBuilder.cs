@@ -15,8 +15,24 @@ internal static class IdentityCredentialsBuilder
         fields.SelectMany(f => IdentitySchema.Values(traits, f)).Select(IdentifierNormalizer.Normalize)
             .Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// A <c>webauthn</c> credential's identifiers: the identity's id (every credential findable, never shared) and, as in
+    /// Kratos, the traits marked <c>webauthn.identifier</c>, by which a password-less sign-in names its account. A schema
+    /// that marks none (the built-in one) names the account by its password identifiers instead.
+    /// </summary>
+    public static List<string> WebAuthnIdentifiers(Identity identity, IdentitySchema schema) =>
+        [identity.Id.ToString(), .. Identifiers(identity.Traits, WebAuthnIdentifierFields(schema))];
+
+    public static IEnumerable<TraitField> WebAuthnIdentifierFields(IdentitySchema schema) =>
+        schema.Fields.Any(f => f.Extension.WebAuthnIdentifier) ? schema.Fields.Where(f => f.Extension.WebAuthnIdentifier) : schema.PasswordIdentifiers;
+
     public static void Apply(Identity identity, IdentitySchema schema, JsonObject? newPasswordConfig, DateTimeOffset now)
     {
+        if (identity.Credentials.TryGetValue(CredentialTypes.WebAuthn, out var securityKeys))
+        {
+            securityKeys.Identifiers = WebAuthnIdentifiers(identity, schema);
+        }
+
         var passwordIdentifiers = Identifiers(identity.Traits, schema.PasswordIdentifiers);
         if (passwordIdentifiers.Count > 0 || newPasswordConfig is not null || identity.Credentials.ContainsKey(CredentialTypes.Password))
         {

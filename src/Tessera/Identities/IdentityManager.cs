@@ -41,39 +41,63 @@ internal sealed class IdentityManager(
     }
 
     /// <summary>Replaces the identity's schema, traits, state and metadata; a password in the draft replaces the password.</summary>
-    public async Task<IdentityResult> UpdateAsync(Guid id, IdentityDraft draft, CancellationToken cancellationToken = default)
-    {
-        var existing = await store.GetAsync(id, cancellationToken);
-        if (existing is null)
-        {
-            return ErrorCatalog.IdentityNotFound;
-        }
+    public Task<IdentityResult> UpdateAsync(Guid id, IdentityDraft draft, CancellationToken cancellationToken = default) =>
+        UpdateAsync(id, _ => draft, cancellationToken);
 
-        // PrepareAsync updates the identity it is given: read what it was before.
-        var wasActive = existing.State == IdentityStates.Active;
-        var prepared = await PrepareAsync(draft, existing, cancellationToken);
-        if (!prepared.Succeeded)
+    /// <summary>
+    /// The update <paramref name="draftFor"/> derives from the identity as stored (or the catalog error that refuses
+    /// it). Derived from a fresh read and written only on the version read, again while another write gets there first,
+    /// so nothing written concurrently (a linked app, a verified address, an admin's state change) is lost.
+    /// </summary>
+    public async Task<IdentityResult> UpdateAsync(Guid id, Func<Identity, DraftOrError> draftFor, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; attempt < IdentityStore.MaxWriteAttempts; attempt++)
         {
+            var existing = await store.GetAsync(id, cancellationToken);
+            if (existing is null)
+            {
+                return ErrorCatalog.IdentityNotFound;
+            }
+
+            var (draft, refused) = draftFor(existing);
+            if (draft is null)
+            {
+                return refused!;
+            }
+
+            // PrepareAsync updates the identity it is given: read what it was before.
+            var wasActive = existing.State == IdentityStates.Active;
+            var prepared = await PrepareAsync(draft, existing, cancellationToken);
+            if (!prepared.Succeeded)
+            {
+                return prepared;
+            }
+
+            var written = await store.UpdateAsync(prepared.Value, cancellationToken);
+            if (written == StoreWriteResult.Stale)
+            {
+                continue;
+            }
+
+            if (written != StoreWriteResult.Written)
+            {
+                return written == StoreWriteResult.NotFound ? ErrorCatalog.IdentityNotFound : ErrorCatalog.IdentityConflict;
+            }
+
+            var change = new IdentityChange(id, draft.Password is not null || !string.IsNullOrEmpty(draft.HashedPassword),
+                wasActive && prepared.Value!.State == IdentityStates.Inactive);
+            if (change.Matters)
+            {
+                foreach (var listener in listeners)
+                {
+                    await listener.IdentityChangedAsync(change, cancellationToken);
+                }
+            }
+
             return prepared;
         }
 
-        var written = await store.UpdateAsync(prepared.Value, cancellationToken);
-        if (written != StoreWriteResult.Written)
-        {
-            return written == StoreWriteResult.NotFound ? ErrorCatalog.IdentityNotFound : ErrorCatalog.IdentityConflict;
-        }
-
-        var change = new IdentityChange(id, draft.Password is not null || !string.IsNullOrEmpty(draft.HashedPassword),
-            wasActive && prepared.Value!.State == IdentityStates.Inactive);
-        if (change.Matters)
-        {
-            foreach (var listener in listeners)
-            {
-                await listener.IdentityChangedAsync(change, cancellationToken);
-            }
-        }
-
-        return prepared;
+        return ErrorCatalog.IdentityConflict;
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ internal static class IdentityRowMapper
         ExternalId = identity.ExternalId,
         CreatedAt = identity.CreatedAt,
         UpdatedAt = identity.UpdatedAt,
+        Version = identity.Version,
     };
 
     public static IEnumerable<CredentialRow> CredentialRows(Identity identity, Guid nid) =>
@@ -92,6 +93,7 @@ internal static class IdentityRowMapper
             ExternalId = row.ExternalId,
             CreatedAt = row.CreatedAt,
             UpdatedAt = row.UpdatedAt,
+            Version = row.Version,
             Credentials = credentials.ToDictionary(c => c.Type, c => new IdentityCredential
             {
                 Id = c.Id,

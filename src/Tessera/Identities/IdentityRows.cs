@@ -27,6 +27,8 @@ internal static class IdentityRows
         public DateTimeOffset CreatedAt { get; set; }
 
         public DateTimeOffset UpdatedAt { get; set; }
+
+        public long Version { get; set; }
     }
 
     internal sealed class CredentialRow

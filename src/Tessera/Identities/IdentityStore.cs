@@ -86,7 +86,11 @@ internal sealed class IdentityStore(Database database, NetworkContext network, L
         }
     }
 
-    /// <summary>Replaces the identity's row, credentials and addresses with the given ones.</summary>
+    /// <summary>
+    /// Replaces the identity's row, credentials and addresses with the given ones, only if nobody wrote it since it
+    /// was read (<see cref="Identity.Version"/>): otherwise <see cref="StoreWriteResult.Stale"/> and nothing is written,
+    /// so a change computed from an old read never overwrites a newer one. On success the version moves on.
+    /// </summary>
     public async Task<StoreWriteResult> UpdateAsync(Identity identity, CancellationToken cancellationToken = default)
     {
         using var write = writes.Write();
@@ -96,12 +100,15 @@ internal sealed class IdentityStore(Database database, NetworkContext network, L
         {
             var updated = await connection.ExecuteAsync(
                 "UPDATE identities SET schema_id = @SchemaId, traits = @Traits, state = @State, state_changed_at = @StateChangedAt, " +
-                "metadata_public = @MetadataPublic, metadata_admin = @MetadataAdmin, external_id = @ExternalId, updated_at = @UpdatedAt " +
-                "WHERE id = @Id AND nid = @Nid",
+                "metadata_public = @MetadataPublic, metadata_admin = @MetadataAdmin, external_id = @ExternalId, updated_at = @UpdatedAt, " +
+                "version = version + 1 WHERE id = @Id AND nid = @Nid AND version = @Version",
                 IdentityRowMapper.ToRow(identity, network.Id), transaction);
             if (updated == 0)
             {
-                return StoreWriteResult.NotFound;
+                var exists = await connection.ExecuteScalarAsync<long>(
+                    "SELECT COUNT(*) FROM identities WHERE id = @Id AND nid = @Nid", new { identity.Id, Nid = network.Id }, transaction);
+                await transaction.RollbackAsync(cancellationToken);
+                return exists == 0 ? StoreWriteResult.NotFound : StoreWriteResult.Stale;
             }
 
             var key = new { identity.Id, Nid = network.Id };
@@ -110,6 +117,7 @@ internal sealed class IdentityStore(Database database, NetworkContext network, L
             await connection.ExecuteAsync("DELETE FROM identity_recovery_addresses WHERE identity_id = @Id AND nid = @Nid", key, transaction);
             await InsertChildrenAsync(connection, transaction, identity);
             await transaction.CommitAsync(cancellationToken);
+            identity.Version++;
             return StoreWriteResult.Written;
         }
         catch (DbException e) when (UniqueViolation.Is(e))
@@ -119,16 +127,51 @@ internal sealed class IdentityStore(Database database, NetworkContext network, L
         }
     }
 
+    /// <summary>
+    /// Reads the identity, applies <paramref name="change"/> and writes it, again from a fresh read while another
+    /// write got there first: the read-modify-write of a credential (linking an app, saving keys or backup codes) that
+    /// loses nothing written concurrently. Null when the identity does not exist (or kept changing under it).
+    /// </summary>
+    public async Task<Identity?> ChangeAsync(Guid id, Action<Identity> change, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
+        {
+            if (await GetAsync(id, cancellationToken) is not { } identity)
+            {
+                return null;
+            }
+
+            change(identity);
+            switch (await UpdateAsync(identity, cancellationToken))
+            {
+                case StoreWriteResult.Written:
+                    return await GetAsync(id, cancellationToken);
+                case StoreWriteResult.Stale:
+                    continue;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How often a read-modify-write starts again after losing a race before it gives up (more racers than this are not real).</summary>
+    internal const int MaxWriteAttempts = 64;
+
     /// <summary>Replaces one credential's configuration (a re-hashed password after login).</summary>
     public async Task<bool> UpdateCredentialConfigAsync(Guid identityId, string type, JsonObject config, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // The revision moves with every write, so a one-time use that read the old configuration (CredentialUses) re-reads.
-        return await connection.ExecuteAsync(
+        var updated = await connection.ExecuteAsync(
             "UPDATE identity_credentials SET config = @Config, revision = revision + 1, updated_at = @Now WHERE identity_id = @IdentityId AND type = @Type AND nid = @Nid",
-            new { Config = config.ToJsonString(), Now = now, IdentityId = identityId, Type = type, Nid = network.Id }) > 0;
+            new { Config = config.ToJsonString(), Now = now, IdentityId = identityId, Type = type, Nid = network.Id }, transaction) > 0;
+        await BumpVersionAsync(connection, transaction, identityId, updated, cancellationToken);
+        return updated;
     }
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
@@ -142,9 +185,27 @@ internal sealed class IdentityStore(Database database, NetworkContext network, L
     {
         using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var deleted = await connection.ExecuteAsync(
             "DELETE FROM identity_credentials WHERE identity_id = @Id AND type = @Type AND nid = @Nid",
-            new { Id = id, Type = type, Nid = network.Id }) > 0;
+            new { Id = id, Type = type, Nid = network.Id }, transaction) > 0;
+        await BumpVersionAsync(connection, transaction, id, deleted, cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>
+    /// Commits a write that changed one credential in place, moving the identity's version with it when it changed
+    /// something, so a whole-identity write computed from an earlier read cannot put the old credential back.
+    /// </summary>
+    internal async Task BumpVersionAsync(DbConnection connection, DbTransaction transaction, Guid identityId, bool changed, CancellationToken cancellationToken)
+    {
+        if (changed)
+        {
+            await connection.ExecuteAsync(
+                "UPDATE identities SET version = version + 1 WHERE id = @Id AND nid = @Nid", new { Id = identityId, Nid = network.Id }, transaction);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<Identity?> GetAsync(Guid id, CancellationToken cancellationToken = default)

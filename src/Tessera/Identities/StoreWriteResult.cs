@@ -7,4 +7,7 @@ internal enum StoreWriteResult
     Written,
     Conflict,
     NotFound,
+
+    /// <summary>The identity was written by someone else since it was read: read it again and re-apply the change.</summary>
+    Stale,
 }

@@ -12,7 +12,7 @@ namespace Tessera.OAuth2;
 /// <c>error_hint</c> and <c>status_code</c>, and <c>error_uri</c> pointing at the catalog entry's page. A 401
 /// carries <c>WWW-Authenticate</c> as RFC 6749 (or RFC 6750 for a bearer token) asks; every answer is <c>no-store</c>.
 /// </summary>
-internal sealed class OAuth2ErrorWriter(ErrorDocumentationLinks links)
+internal sealed class OAuth2ErrorWriter(ErrorDocumentationLinks links, ErrorMetrics metrics)
 {
     public JsonObject Body(HttpContext context, TesseraError error)
     {
@@ -30,6 +30,7 @@ internal sealed class OAuth2ErrorWriter(ErrorDocumentationLinks links)
 
     public async Task WriteAsync(HttpContext context, TesseraError error)
     {
+        metrics.Record(error.Descriptor);
         var response = context.Response;
         response.StatusCode = error.Status;
         response.Headers.CacheControl = "no-store";

@@ -26,6 +26,7 @@ internal static class OAuth2Registration
         services.AddSingleton(OAuth2Options.Bind(config));
         services.AddSingleton<OAuth2ErrorWriter>();
         services.AddSingleton<ClientStore>();
+        services.AddSingleton<ClientCache>();
         services.AddSingleton<ClientSecretHasher>();
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<ClientAuthenticator>();
@@ -33,6 +34,7 @@ internal static class OAuth2Registration
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<OAuth2KeyRing>();
         services.AddSingleton<OpaqueTokens>();
+        services.AddSingleton<SelfContainedTokens>();
         services.AddSingleton<TokenStore>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<TokenLookup>();

@@ -10,11 +10,21 @@ namespace Tessera.Ui;
 /// frames them, and forms post only to Tessera itself or, because browsers apply <c>form-action</c> to the
 /// redirects that follow a submission, to the places a finished flow may send the browser: the configured return
 /// origins (<c>selfservice.allowed_return_urls</c>, <c>selfservice.default_browser_return_url</c>) and the flows'
-/// UI URLs.
+/// UI URLs, plus what one page adds for its own forms (<see cref="AllowFormTargets"/>: the consent page, whose answer
+/// ends at the OAuth2 client's redirect URI).
 /// </summary>
 internal static class UiContentSecurityPolicy
 {
     public const string HeaderName = "Content-Security-Policy";
+
+    private static readonly object FormTargetsKey = new();
+
+    /// <summary>Lets this response's forms also lead to the origins of <paramref name="urls"/> (absolute URLs; others are ignored).</summary>
+    public static void AllowFormTargets(HttpContext context, IEnumerable<string> urls) =>
+        context.Items[FormTargetsKey] = urls
+            .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" ? Origin(parsed) : null)
+            .OfType<string>()
+            .ToList();
 
     public static string For(HttpContext context)
     {
@@ -28,6 +38,11 @@ internal static class UiContentSecurityPolicy
                 // allowed_return_urls may hold "*.example.com" (parsed as wildcard.example.com): CSP writes it as *.example.com.
                 origins.Add(Origin(url).Replace("://wildcard.", "://*.", StringComparison.Ordinal));
             }
+        }
+
+        if (context.Items[FormTargetsKey] is List<string> targets)
+        {
+            origins.UnionWith(targets);
         }
 
         return $"default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self' {string.Join(' ', origins)}";

@@ -2,6 +2,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tessera.Courier;
 using Tessera.IntegrationTests.Fixtures;
 
@@ -14,6 +15,7 @@ namespace Tessera.IntegrationTests.Courier;
 public abstract class CourierDeliveryTests(DatabaseKind kind) : IAsyncLifetime
 {
     private readonly SmtpSink _sink = SmtpSink.Start();
+    private readonly LogCapture _logs = new();
     private TesseraTestServer _server = null!;
 
     public async Task InitializeAsync() => _server = await StartAsync(new Dictionary<string, string>
@@ -29,6 +31,7 @@ public abstract class CourierDeliveryTests(DatabaseKind kind) : IAsyncLifetime
     {
         await _server.DisposeAsync();
         await _sink.DisposeAsync();
+        _logs.Dispose();
     }
 
     [Fact]
@@ -83,7 +86,13 @@ public abstract class CourierDeliveryTests(DatabaseKind kind) : IAsyncLifetime
         dispatches.Count.ShouldBe(3);
         dispatches.ShouldAllBe(d => d.GetProperty("status").GetString() == "failed");
         dispatches[0].GetProperty("error").GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("Mailbox busy");
+        dispatches[0].GetProperty("error").GetProperty("id").GetString().ShouldBe("courier_response_invalid");
+        dispatches[2].GetProperty("error").GetProperty("id").GetString().ShouldBe("courier_send_failed");
+        dispatches[2].GetProperty("error").GetProperty("cause").GetString().ShouldBe("courier_response_invalid");
         _sink.Refused.ShouldBe(3);
+        var logged = _logs.Entries.Where(e => e.Category == typeof(CourierDispatcher).FullName && e.Message.Contains(id.ToString(), StringComparison.Ordinal)).ToList();
+        logged.Count(e => e.Level == LogLevel.Warning && e.Message.Contains("courier_response_invalid", StringComparison.Ordinal)).ShouldBe(2);
+        logged.ShouldContain(e => e.Level == LogLevel.Error && e.Message.Contains("courier_send_failed caused by courier_response_invalid", StringComparison.Ordinal));
         _sink.Messages.ShouldBeEmpty();
 
         _sink.Accept();
@@ -101,8 +110,12 @@ public abstract class CourierDeliveryTests(DatabaseKind kind) : IAsyncLifetime
         (await Dispatcher.ProcessBatchAsync()).ShouldBe(1);
         using (var failed = await StatusShouldBe(id, "queued", 1))
         {
-            failed.RootElement.GetProperty("dispatches")[0].GetProperty("error").GetProperty("message").GetString().ShouldNotBeNullOrEmpty();
+            var error = failed.RootElement.GetProperty("dispatches")[0].GetProperty("error");
+            error.GetProperty("message").GetString().ShouldNotBeNullOrEmpty();
+            error.GetProperty("id").GetString().ShouldBe("courier_connection_failed");
         }
+
+        _logs.Entries.ShouldContain(e => e.Level == LogLevel.Warning && e.Message.Contains(id.ToString(), StringComparison.Ordinal) && e.Message.Contains("courier_connection_failed", StringComparison.Ordinal));
 
         _sink.Restart();
         _server.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -207,7 +220,7 @@ public abstract class CourierDeliveryTests(DatabaseKind kind) : IAsyncLifetime
     private Task<TesseraTestServer> StartAsync(Dictionary<string, string> settings)
     {
         settings.TryAdd("courier.worker.pull_wait", "1h");
-        return TesseraTestServer.StartAsync(kind, settings);
+        return TesseraTestServer.StartAsync(kind, settings, logs: _logs);
     }
 
     private static async Task<List<Guid>> ListIdsAsync(TesseraTestServer server, string query)

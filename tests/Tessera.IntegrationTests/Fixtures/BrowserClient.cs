@@ -56,5 +56,13 @@ public sealed class BrowserClient : IDisposable
         return await _client.SendAsync(request);
     }
 
+    /// <summary>Sends <paramref name="request"/> with this browser's cookies, asking for <paramref name="accept"/>.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string accept)
+    {
+        request.Headers.Accept.Clear();
+        request.Headers.Accept.ParseAdd(accept);
+        return _client.SendAsync(request);
+    }
+
     public void Dispose() => _client.Dispose();
 }

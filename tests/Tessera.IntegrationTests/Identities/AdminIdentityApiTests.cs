@@ -36,6 +36,27 @@ public abstract class AdminIdentityApiTests(IdentitiesServer fixture)
     }
 
     [Fact]
+    public async Task ConcurrentPatches_OfOneIdentity_AllLand_NoneIsLost()
+    {
+        var body = Body(Email());
+        body["metadata_admin"] = new JsonObject();
+        var id = (await CreateAsync(body))["id"]!.ToString();
+
+        // Each patch was computed by a client that read the identity before any of the others landed; a write that
+        // replaced the identity as its request had read it would drop the keys written meanwhile.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Admin.PatchAsync(
+            $"/admin/identities/{id}",
+            new StringContent($$"""[{"op":"add","path":"/metadata_admin/k{{i}}","value":{{i}}}]""", Encoding.UTF8, "application/json"))));
+        foreach (var response in responses)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+
+        var stored = (await Admin.GetFromJsonAsync<JsonObject>($"/admin/identities/{id}"))!;
+        stored["metadata_admin"]!.AsObject().Select(p => p.Key).Order().ShouldBe(Enumerable.Range(0, 20).Select(i => $"k{i}").Order());
+    }
+
+    [Fact]
     public async Task Identity_CreateGetListUpdatePatchDelete_RoundTrips()
     {
         var email = Email();

@@ -153,7 +153,7 @@ public abstract class IntrospectionTests(ServerFixture fixture)
         (await IntrospectAsync(Server, token)).Body["active"]!.GetValue<bool>().ShouldBeTrue();
     }
 
-    private static HttpRequestMessage RevokeRequest(string token, (string Id, string Secret) client)
+    public static HttpRequestMessage RevokeRequest(string token, (string Id, string Secret) client)
     {
         var request = TokenRequest(Form(("token", token)), client);
         request.RequestUri = new Uri("/oauth2/revoke", UriKind.Relative);

@@ -67,7 +67,7 @@ internal static class KeyTable
         new("selfservice.methods.code.mfa_enabled", KeyStatus.Implemented, "a code to one of the account's own addresses as the second factor"),
         new("selfservice.methods.code.passwordless_enabled", KeyStatus.Implemented, "sign-in and sign-up with an e-mailed code"),
         new("selfservice.methods.link", KeyStatus.Implemented, "recovery and verification by e-mailed link"),
-        new("selfservice.methods.oidc", KeyStatus.Ignored),
+        new("selfservice.methods.oidc", KeyStatus.Implemented, "OpenID Connect and OAuth2 providers (generic and the google, microsoft, apple, gitlab, auth0, github, facebook, discord, slack presets) on browser login and registration; mapper_url is a JSON template of claim paths (base64:// or file://), not Jsonnet: a Jsonnet mapper stops start-up; organization_id is accepted"),
         new("selfservice.methods.passkey", KeyStatus.Implemented, "sign-up and sign-in with discoverable credentials on browser flows; attestation none, user verification required"),
         new("selfservice.methods.passkey.config.attestation", KeyStatus.Ignored, "attestation is always none"),
         new("selfservice.methods.passkey.config.authenticator_selection", KeyStatus.Ignored, "passkeys are always discoverable with user verification required"),

@@ -24,11 +24,12 @@ internal sealed class HttpCourierChannel(HttpChannelConfig config, WebHookSender
         }
 
         var url = config.Request.LoggedUrl;
+        // With the status when the gateway answered (courier_response_invalid), without when it did not (courier_connection_failed).
         throw new HttpRequestException(call switch
         {
             { TimedOut: true } => $"the {Id} channel at {url} gave no answer within {CourierOptions.SendTimeout.TotalSeconds:0}s",
             { StatusCode: { } status } => string.Create(CultureInfo.InvariantCulture, $"the {Id} channel at {url} answered {status}"),
             _ => $"the {Id} channel at {url} is unreachable: {call.TransportError}",
-        });
+        }, null, call is { TimedOut: false, StatusCode: { } code } ? (System.Net.HttpStatusCode)code : null);
     }
 }

@@ -49,6 +49,7 @@ internal static class ErrorReferenceMarkdown
         }
 
         md.Append(ServerOwnAnswersSection.Markdown);
+        md.Append(UndefinedErrorIds.Markdown());
         md.Append("""
 
             ## UI message appendix

@@ -136,26 +136,26 @@ internal static class AdminIdentityEndpoints
             return AdminRequestBody.Malformed("a JSON Patch body is an array of operations");
         }
 
-        var document = IdentityPatchDocument.From(existing);
-        var (patched, patchError) = JsonPatch.Apply(document, operations);
+        // The patch applies to the identity as stored when it is written (a concurrent update is not undone).
+        var result = await manager.UpdateAsync(guid, current => ApplyPatch(current, operations), cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(responses.Create(result.Value)) : new ErrorResult(result.Error);
+    }
+
+    private static DraftOrError ApplyPatch(Identity current, JsonArray operations)
+    {
+        var (patched, patchError) = JsonPatch.Apply(IdentityPatchDocument.From(current), operations);
         if (patched is null)
         {
-            return AdminRequestBody.Malformed(patchError!);
+            return AdminRequestBody.Malformed(patchError!).Error;
         }
 
-        if (patched["id"]?.ToString() != existing.Id.ToString())
+        if (patched["id"]?.ToString() != current.Id.ToString())
         {
-            return AdminRequestBody.Malformed("the identity's id cannot be changed");
+            return AdminRequestBody.Malformed("the identity's id cannot be changed").Error;
         }
 
         var (draft, invalid) = IdentityDraftParser.Parse(patched);
-        if (draft is null)
-        {
-            return AdminRequestBody.Malformed(invalid!);
-        }
-
-        var result = await manager.UpdateAsync(guid, draft, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(responses.Create(result.Value)) : new ErrorResult(result.Error);
+        return draft is null ? AdminRequestBody.Malformed(invalid!).Error : draft;
     }
 
     private static async Task<Results<NoContent, ErrorResult>> DeleteIdentity(string id, IdentityStore store, CancellationToken cancellationToken) =>

@@ -10,7 +10,7 @@ namespace Tessera.OAuth2.Clients;
 /// nothing (none, public clients). A client that used another method than the one it is registered for gets a
 /// 401 naming the registered one (seed row C3).
 /// </summary>
-internal sealed class ClientAuthenticator(ClientStore store, ClientSecretHasher hasher)
+internal sealed class ClientAuthenticator(ClientCache clients, ClientSecretHasher hasher)
 {
     public async Task<Result<OAuth2Client>> AuthenticateAsync(HttpRequest http, OpenIddictRequest request, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed class ClientAuthenticator(ClientStore store, ClientSecretHasher 
             return ErrorCatalog.OAuth2InvalidClient;
         }
 
-        var client = await store.FindAsync(clientId, cancellationToken);
+        var client = await clients.FindAsync(clientId, cancellationToken);
         if (client is null)
         {
             // Don't reveal whether the client exists: an unknown client costs and answers what a wrong secret does.

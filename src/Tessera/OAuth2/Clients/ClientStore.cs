@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Buffers.Text;
 using System.Data.Common;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Dapper;
 using Tessera.Hosting.Pagination;
@@ -8,25 +10,26 @@ using Tessera.Persistence;
 namespace Tessera.OAuth2.Clients;
 
 /// <summary>
-/// <c>oauth2_clients</c>, scoped to this node's project. The token path reads clients through <see cref="FindAsync"/>;
-/// a client found here is used for one request only, so a change made on another node counts from the next request.
+/// <c>oauth2_clients</c>, scoped to this node's project. The admin API reads here; the token path reads through
+/// <see cref="ClientCache"/>, which every write below empties on this node at once (<see cref="LocalWrites"/>).
 /// </summary>
-internal sealed class ClientStore(Database database, NetworkContext network)
+internal sealed class ClientStore(Database database, NetworkContext network, LocalWrites writes)
 {
-    private const string Columns = "id AS Id, document AS Document, secret_hash AS SecretHash, created_at AS CreatedAt, updated_at AS UpdatedAt";
+    private const string Columns = "id AS Id, document AS Document, secret_hash AS SecretHash, created_at AS CreatedAt, updated_at AS UpdatedAt, token_epoch AS TokenEpoch";
 
     /// <summary>False when the client id is taken.</summary>
     public async Task<bool> InsertAsync(OAuth2Client client, CancellationToken cancellationToken = default)
     {
+        using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO oauth2_clients (nid, id, document, secret_hash, created_at, updated_at)
-                VALUES (@Nid, @Id, @Document, @SecretHash, @CreatedAt, @UpdatedAt)
+                INSERT INTO oauth2_clients (nid, id, document, secret_hash, created_at, updated_at, token_epoch)
+                VALUES (@Nid, @Id, @Document, @SecretHash, @CreatedAt, @UpdatedAt, @TokenEpoch)
                 """,
-                Parameters(client),
+                new { Nid = network.Id, Id = client.ClientId, Document = client.Document.ToJsonString(), client.SecretHash, client.CreatedAt, client.UpdatedAt, TokenEpoch = NewEpoch() },
                 cancellationToken: cancellationToken));
             return true;
         }
@@ -39,6 +42,7 @@ internal sealed class ClientStore(Database database, NetworkContext network)
     /// <summary>Replaces the document and secret hash; false when the client does not exist.</summary>
     public async Task<bool> UpdateAsync(OAuth2Client client, CancellationToken cancellationToken = default)
     {
+        using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE oauth2_clients SET document = @Document, secret_hash = @SecretHash, updated_at = @UpdatedAt WHERE nid = @Nid AND id = @Id",
@@ -77,8 +81,20 @@ internal sealed class ClientStore(Database database, NetworkContext network)
         return new ClientPage(items, next);
     }
 
+    /// <summary>A new <see cref="OAuth2Client.TokenEpoch"/>: every self-contained token issued so far is revoked.</summary>
+    public async Task RenewTokenEpochAsync(string clientId, CancellationToken cancellationToken = default)
+    {
+        using var write = writes.Write();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE oauth2_clients SET token_epoch = @Epoch WHERE nid = @Nid AND id = @Id",
+            new { Nid = network.Id, Id = clientId, Epoch = NewEpoch() },
+            cancellationToken: cancellationToken));
+    }
+
     public async Task<bool> DeleteAsync(string clientId, CancellationToken cancellationToken = default)
     {
+        using var write = writes.Write();
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM oauth2_clients WHERE nid = @Nid AND id = @Id",
@@ -89,6 +105,8 @@ internal sealed class ClientStore(Database database, NetworkContext network)
     private static bool Matches(OAuth2Client client, string? name, string? owner) =>
         (string.IsNullOrEmpty(name) || (string?)client.Document["client_name"] == name)
         && (string.IsNullOrEmpty(owner) || (string?)client.Document["owner"] == owner);
+
+    private static string NewEpoch() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(12));
 
     private object Parameters(OAuth2Client client) => new
     {
@@ -113,6 +131,8 @@ internal sealed class ClientStore(Database database, NetworkContext network)
 
         public DateTimeOffset UpdatedAt { get; set; }
 
-        public OAuth2Client ToClient() => new((JsonObject)JsonNode.Parse(Document)!, SecretHash, CreatedAt, UpdatedAt);
+        public string TokenEpoch { get; set; } = string.Empty;
+
+        public OAuth2Client ToClient() => new((JsonObject)JsonNode.Parse(Document)!, SecretHash, CreatedAt, UpdatedAt, TokenEpoch);
     }
 }

@@ -10,12 +10,13 @@ namespace Tessera.OAuth2.Clients;
 /// </summary>
 internal sealed class OAuth2Client
 {
-    public OAuth2Client(JsonObject document, string? secretHash, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+    public OAuth2Client(JsonObject document, string? secretHash, DateTimeOffset createdAt, DateTimeOffset updatedAt, string tokenEpoch = "")
     {
         Document = document;
         SecretHash = secretHash;
         CreatedAt = createdAt;
         UpdatedAt = updatedAt;
+        TokenEpoch = tokenEpoch;
         ClientId = (string)document["client_id"]!;
         TokenEndpointAuthMethod = (string?)document["token_endpoint_auth_method"] ?? ClientAuthMethods.ClientSecretBasic;
         GrantTypes = Strings(document["grant_types"]);
@@ -42,6 +43,12 @@ internal sealed class OAuth2Client
     public DateTimeOffset CreatedAt { get; }
 
     public DateTimeOffset UpdatedAt { get; }
+
+    /// <summary>
+    /// Random per client, renewed by <c>DELETE /admin/oauth2/tokens</c>: self-contained access tokens carry the epoch
+    /// they were issued under and are revoked once it changes (a client deleted and created again gets a new one too).
+    /// </summary>
+    public string TokenEpoch { get; }
 
     public string TokenEndpointAuthMethod { get; }
 

@@ -10,7 +10,9 @@ namespace Tessera.OAuth2.Grants;
 /// <summary>
 /// RFC 6749 section 4.4: an access token for the client itself (no refresh token, no subject). Scopes and audience
 /// must each be within what the client is registered for; the lifespan is the client's
-/// <c>client_credentials_grant_access_token_lifespan</c>, else <c>ttl.access_token</c>.
+/// <c>client_credentials_grant_access_token_lifespan</c>, else <c>ttl.access_token</c>. An opaque token is
+/// self-contained (no database write per token: the hot path of a service calling for tokens); a JWT, or a token
+/// carrying a hook's claims, is stored as before.
 /// </summary>
 internal sealed class ClientCredentialsGrant(AccessTokenIssuer issuer, TokenStore tokens, OAuth2Options options, TokenHookRunner hooks, TimeProvider clock)
 {
@@ -36,8 +38,14 @@ internal sealed class ClientCredentialsGrant(AccessTokenIssuer issuer, TokenStor
         }
 
         grant = claims.ApplyTo(grant);
-        var access = await issuer.AccessTokenAsync(grant, lifespan, now, cancellationToken);
-        await tokens.InsertAsync([access.Stored], cancellationToken);
-        return new TokenResponse(access.Value, (long)lifespan.TotalSeconds, string.Join(' ', scopes), TokenResponse.Bearer);
+        var value = issuer.SelfContainedAccessToken(grant, lifespan, now);
+        if (value is null)
+        {
+            var access = await issuer.AccessTokenAsync(grant, lifespan, now, cancellationToken);
+            await tokens.InsertAsync([access.Stored], cancellationToken);
+            value = access.Value;
+        }
+
+        return new TokenResponse(value, (long)lifespan.TotalSeconds, string.Join(' ', scopes), TokenResponse.Bearer);
     }
 }

@@ -11,9 +11,10 @@ namespace Tessera.OAuth2.Tokens;
 /// Mints access and refresh tokens. Access tokens are opaque (<c>tsr_at_...</c>) unless the client's
 /// <c>access_token_strategy</c> (else <c>strategies.access_token</c>) says jwt: then an RFC 9068 JWT signed with the
 /// newest key of <c>hydra.jwt.access-token</c>. Both kinds are stored by keyed hash, so introspection and revocation
-/// treat them alike. Nothing is written here: the caller stores the rows with the rest of the grant.
+/// treat them alike. Nothing is written here: the caller stores the rows with the rest of the grant. A client's own
+/// opaque token needs no row at all (<see cref="SelfContainedAccessToken"/>).
 /// </summary>
-internal sealed class AccessTokenIssuer(OAuth2Options options, OpaqueTokens opaque, OAuth2KeyRing keys, PublicUrls urls)
+internal sealed class AccessTokenIssuer(OAuth2Options options, OpaqueTokens opaque, SelfContainedTokens selfContained, OAuth2KeyRing keys, PublicUrls urls)
 {
     private static readonly JsonWebTokenHandler Jwts = new() { SetDefaultTimesOnTokenCreation = false };
 
@@ -28,6 +29,17 @@ internal sealed class AccessTokenIssuer(OAuth2Options options, OpaqueTokens opaq
             : OpaqueTokens.New(OpaqueTokens.AccessPrefix);
         return new IssuedToken(value, Row(value, TokenKinds.AccessToken, grant, now, expiresAt));
     }
+
+    /// <summary>
+    /// A client_credentials access token sealed instead of stored (<see cref="SelfContainedTokens"/>), so issuing it
+    /// writes nothing: when the strategy is opaque and no token hook added claims (those stay in a row, out of the
+    /// token). Null otherwise: then the caller issues and stores the usual kind.
+    /// </summary>
+    public string? SelfContainedAccessToken(TokenGrant grant, TimeSpan lifespan, DateTimeOffset now) =>
+        (grant.Client.AccessTokenStrategy ?? options.AccessTokenStrategy) == AccessTokenStrategy.Opaque && grant.Subject is null && grant.Extra is null
+            ? selfContained.Seal(new SelfContainedClaims(
+                grant.RequestId, grant.Client.ClientId, grant.Client.TokenEpoch, string.Join(' ', grant.Scopes), string.Join(' ', grant.Audience), now, now + lifespan))
+            : null;
 
     public IssuedToken RefreshToken(TokenGrant grant, TimeSpan lifespan, DateTimeOffset now)
     {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Collections.Concurrent;
+using Tessera.OAuth2.Clients;
 
 namespace Tessera.OAuth2.Tokens;
 
@@ -7,9 +8,11 @@ namespace Tessera.OAuth2.Tokens;
 /// Finds an issued token by its value, answering hot tokens from memory for at most <see cref="CacheLifetime"/>.
 /// The bound: a token revoked on another node still reads as active here for at most that long; a revocation on
 /// this node empties the cache at once. An entry never outlives the token's own expiry. Unknown tokens are not
-/// cached (a flood of garbage cannot fill the memory).
+/// cached (a flood of garbage cannot fill the memory). A self-contained token (<see cref="SelfContainedTokens"/>)
+/// is read from its value, with its revocation row and its client's token epoch read from the database on each miss,
+/// so the same bound holds for it.
 /// </summary>
-internal sealed class TokenLookup(TokenStore store, OpaqueTokens opaque, TimeProvider clock)
+internal sealed class TokenLookup(TokenStore store, OpaqueTokens opaque, SelfContainedTokens selfContained, ClientStore clients, TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(1);
     private const int MaxEntries = 100_000;
@@ -34,7 +37,7 @@ internal sealed class TokenLookup(TokenStore store, OpaqueTokens opaque, TimePro
             return entry.Token;
         }
 
-        var token = await store.FindAsync(signature, cancellationToken);
+        var token = await store.FindAsync(signature, cancellationToken) ?? await OpenAsync(value, signature, now, cancellationToken);
         if (token is not null)
         {
             if (_hot.Count >= MaxEntries)
@@ -47,6 +50,21 @@ internal sealed class TokenLookup(TokenStore store, OpaqueTokens opaque, TimePro
         }
 
         return token;
+    }
+
+    /// <summary>A self-contained token without a row (so not revoked by itself), or null when it is not one.</summary>
+    private async Task<StoredToken?> OpenAsync(string value, string signature, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!selfContained.TryOpen(value, out var claims))
+        {
+            return null;
+        }
+
+        // The client from the database, not ClientCache: this answer is cached for CacheLifetime, the bound in all. A
+        // token of a deleted client, or issued before DELETE /admin/oauth2/tokens renewed the epoch, is revoked.
+        var client = await clients.FindAsync(claims.ClientId, cancellationToken);
+        var current = client is not null && string.Equals(client.TokenEpoch, claims.Epoch, StringComparison.Ordinal);
+        return claims.ToStoredToken(signature, current ? null : now);
     }
 
     /// <summary>Drops every cached token: call after any revocation on this node.</summary>

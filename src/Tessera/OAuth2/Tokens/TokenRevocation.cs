@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.OAuth2.Clients;
+
 namespace Tessera.OAuth2.Tokens;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Tessera.OAuth2.Tokens;
 /// <see cref="TokenLookup.CacheLifetime"/> on the others. The one entry point for revocation: RFC 7009, the admin
 /// API, and the identity events that revoke a subject's tokens.
 /// </summary>
-internal sealed class TokenRevocation(TokenStore store, TokenLookup lookup, TimeProvider clock)
+internal sealed class TokenRevocation(TokenStore store, ClientStore clients, TokenLookup lookup, TimeProvider clock)
 {
     /// <summary>
     /// RFC 7009: a refresh token takes every token of its grant with it (section 2.1, "SHOULD also invalidate all access
@@ -15,9 +17,15 @@ internal sealed class TokenRevocation(TokenStore store, TokenLookup lookup, Time
     public async Task RevokeAsync(StoredToken token, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        _ = token.Kind == TokenKinds.RefreshToken
+        var revoked = token.Kind == TokenKinds.RefreshToken
             ? await store.RevokeRequestAsync(token.RequestId, now, cancellationToken)
             : await store.RevokeAsync(token.Signature, now, cancellationToken);
+        if (revoked == 0 && token.RevokedAt is null)
+        {
+            // A self-contained token has no row until now: its row is the revocation record.
+            await store.InsertRevokedAsync(token, now, cancellationToken);
+        }
+
         lookup.Invalidate();
     }
 
@@ -28,9 +36,11 @@ internal sealed class TokenRevocation(TokenStore store, TokenLookup lookup, Time
         lookup.Invalidate();
     }
 
+    /// <summary>Every token of a client: the stored ones, and the self-contained ones by a new token epoch.</summary>
     public async Task<int> RevokeClientAsync(string clientId, CancellationToken cancellationToken)
     {
         var count = await store.RevokeClientAsync(clientId, clock.GetUtcNow(), cancellationToken);
+        await clients.RenewTokenEpochAsync(clientId, cancellationToken);
         lookup.Invalidate();
         return count;
     }

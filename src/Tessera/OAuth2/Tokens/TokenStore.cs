@@ -4,7 +4,10 @@ using Tessera.Persistence;
 
 namespace Tessera.OAuth2.Tokens;
 
-/// <summary><c>oauth2_tokens</c>: issued access and refresh tokens by keyed hash, scoped to this node's project.</summary>
+/// <summary>
+/// <c>oauth2_tokens</c>: issued access and refresh tokens by keyed hash, scoped to this node's project; for a
+/// self-contained token (<see cref="SelfContainedTokens"/>) only its revocation.
+/// </summary>
 internal sealed class TokenStore(Database database, NetworkContext network)
 {
     private const string Columns =
@@ -19,6 +22,22 @@ internal sealed class TokenStore(Database database, NetworkContext network)
             VALUES (@Signature, @Nid, @Kind, @RequestId, @ClientId, @Subject, @Scope, @Audience, @SessionData, @CreatedAt, @ExpiresAt)
             """,
             tokens.Select(t => new { t.Signature, Nid = network.Id, t.Kind, t.RequestId, t.ClientId, t.Subject, t.Scope, t.Audience, t.SessionData, t.CreatedAt, t.ExpiresAt }),
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Stores a self-contained token's row, already revoked (its revocation record); nothing when a row for it exists.
+    /// </summary>
+    public async Task InsertRevokedAsync(StoredToken token, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO oauth2_tokens (signature, nid, kind, request_id, client_id, subject, scope, audience, session_data, created_at, expires_at, revoked_at)
+            VALUES (@Signature, @Nid, @Kind, @RequestId, @ClientId, @Subject, @Scope, @Audience, @SessionData, @CreatedAt, @ExpiresAt, @Now)
+            ON CONFLICT (signature) DO NOTHING
+            """,
+            new { token.Signature, Nid = network.Id, token.Kind, token.RequestId, token.ClientId, token.Subject, token.Scope, token.Audience, token.SessionData, token.CreatedAt, token.ExpiresAt, Now = now },
             cancellationToken: cancellationToken));
     }
 

@@ -10,6 +10,21 @@ internal sealed class PurposeKeys(IReadOnlyList<byte[]> keys)
 {
     public int Count => keys.Count;
 
+    /// <summary>
+    /// HMAC-SHA256 of <paramref name="data"/> under each key, the current one first: keys for another primitive (a
+    /// cipher's, with <paramref name="data"/> as its label), one per secret, so what an older secret sealed still opens.
+    /// </summary>
+    public IReadOnlyList<byte[]> SignEach(ReadOnlySpan<byte> data)
+    {
+        var macs = new byte[keys.Count][];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            macs[i] = HMACSHA256.HashData(keys[i], data);
+        }
+
+        return macs;
+    }
+
     /// <summary>HMAC-SHA256 of <paramref name="data"/> under the current (first) key.</summary>
     public byte[] Sign(ReadOnlySpan<byte> data) => HMACSHA256.HashData(keys[0], data);
 

@@ -46,7 +46,8 @@ internal sealed class WebHookBodyTemplate
     /// <summary>Whether the template at <paramref name="location"/> is Kratos's Jsonnet rather than a Tessera template.</summary>
     public static bool IsJsonnetAt(string location, string key) => IsJsonnet(location, Read(location, key));
 
-    private static string Read(string location, string key)
+    /// <summary>The text at a base64:// or file:// location (or a bare path); what the social sign-in mappers read too.</summary>
+    internal static string Read(string location, string key)
     {
         try
         {

@@ -95,7 +95,7 @@ internal sealed class FlowFormRenderer
             case UiInputAttributes input when input.Type is "submit" or "button":
                 // Going back (registration's screen=previous) must not wait for the fields of the step it leaves, nor must
                 // asking for a code (login, registration) wait for the password beside it, nor a resend for the code, nor
-                // choosing a passkey.
+                // choosing a passkey or a security key.
                 _html.Open("button", ("type", "submit"), ("name", input.Name), ("value", ValueText(input.Value)), ("disabled", input.Disabled ? string.Empty : null),
                         ("formnovalidate", SkipsValidation(node, input) ? string.Empty : null))
                     .Text(node.Meta.Label?.Text ?? ValueText(input.Value) ?? input.Name).Close("button");
@@ -193,7 +193,7 @@ internal sealed class FlowFormRenderer
     }
 
     // Signing up with a passkey leaves the password empty: the browser must not hold the form back for it.
-    private static bool IsPasskeyChoice(UiInputAttributes input) => input.Name == "method" && ValueText(input.Value) == "passkey";
+    private static bool IsPasskeyChoice(UiInputAttributes input) => input.Name == "method" && ValueText(input.Value) is "passkey" or "webauthn";
 
     private string NextId() => $"field-{++_fields}";
 

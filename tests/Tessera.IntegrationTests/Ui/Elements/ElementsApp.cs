@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
+using Tessera.IntegrationTests.Fixtures;
 
 namespace Tessera.IntegrationTests.Ui.Elements;
 
@@ -36,7 +37,7 @@ public sealed class ElementsApp : IAsyncDisposable
         set => _sdkUrl = value;
     }
 
-    public static string DistDirectory { get; } = Path.Combine(RepositoryRoot(), "tests", "ui-elements", "dist");
+    public static string DistDirectory { get; } = Path.Combine(RepositoryPaths.Root, "tests", "ui-elements", "dist");
 
     public static async Task<ElementsApp> StartAsync()
     {
@@ -72,16 +73,5 @@ public sealed class ElementsApp : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Tessera.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Tessera.sln not found above the test binaries.");
     }
 }

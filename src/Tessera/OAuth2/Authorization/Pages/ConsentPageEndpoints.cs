@@ -7,6 +7,7 @@ using Tessera.OAuth2.Authorization.Consent;
 using Tessera.OAuth2.Authorization.Flows;
 using Tessera.Security.Csrf;
 using Tessera.Sessions;
+using Tessera.Ui;
 
 namespace Tessera.OAuth2.Authorization.Pages;
 
@@ -42,6 +43,8 @@ internal static class ConsentPageEndpoints
         }
 
         var clientName = await clients.NameAsync(flow.ClientId, cancellationToken);
+        // Browsers apply form-action to the redirects after Allow or Deny, which end at the client's redirect URI.
+        UiContentSecurityPolicy.AllowFormTargets(context, await clients.RedirectUrisAsync(flow.ClientId, cancellationToken));
         return ConsentPageView.Render(flow, challenge, clientName, csrf.EnsureToken(context), RequestLanguage.Of(context.Request)).ToResult(StatusCodes.Status200OK);
     }
 

@@ -50,7 +50,7 @@ internal sealed class LoginCodeSteps(
             var label = await password.IdentifierLabelAsync(cancellationToken);
             return await rerenderer.ReplaceAsync(context, flow, LoginFlowService.StateChooseMethod, replacement =>
             {
-                form.Add(replacement.Ui, identifier: null, label);
+                form.Add(replacement, identifier: null, label);
                 replacement.Ui.AddMessage(null, UiMessages.ErrorValidationLoginCodeInvalidOrAlreadyUsed.With());
             }, cancellationToken);
         }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
 using Tessera.Hosting;
-using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Password;
 using Tessera.SelfService.Methods.WebAuthn;
 using Tessera.Ui.Messages;
@@ -16,7 +15,7 @@ namespace Tessera.SelfService.Flows.Login;
 internal sealed class LoginFlowService(
     FlowFactory factory, FlowStarter starter, FlowCompletion completion, SecondFactorLogin secondFactor, LoginSubmission submission,
     PasswordLoginMethod password, LoginIdentityPin pin, LoginFirstFactorForm form, SecondFactorCodeSteps secondFactorCode,
-    PasskeyLoginMethod passkey, WebAuthnLoginMethod securityKey)
+    WebAuthnLoginMethod securityKey)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = FlowFinality.PassedChallenge;
@@ -77,8 +76,8 @@ internal sealed class LoginFlowService(
             form.Add(flow.Ui, identifier: null, await password.IdentifierLabelAsync(cancellationToken));
         }
 
-        // Passkeys (issue 23): a discoverable-credential challenge next to the password, on browser flows.
-        passkey.AddNodes(flow);
+        // Security keys and passkeys (issue 23): next to the password, on browser flows.
+        form.AddKeys(flow);
         if (flow.Refresh)
         {
             flow.Ui.Messages.Add(UiMessages.InfoSelfServiceLoginReAuth.With());

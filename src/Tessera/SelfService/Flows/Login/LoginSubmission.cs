@@ -4,6 +4,7 @@ using Tessera.Errors;
 using Tessera.RateLimiting;
 using Tessera.Security.Csrf;
 using Tessera.SelfService.Methods.Code;
+using Tessera.SelfService.Methods.Oidc;
 using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Password;
 using Tessera.SelfService.Methods.WebAuthn;
@@ -20,7 +21,7 @@ namespace Tessera.SelfService.Flows.Login;
 internal sealed class LoginSubmission(
     FlowGate gate, LoginIdentityPin pin, LoginAttemptGuard guard, PasswordLoginMethod password, SecondFactorLogin secondFactor, LoginOutcome outcome,
     FlowRefusal refusal, LoginFirstFactorForm form, LoginCodeSteps codeSteps, SecondFactorCodeSteps secondFactorCode,
-    PasskeyLoginMethod passkey, WebAuthnLoginMethod securityKey)
+    PasskeyLoginMethod passkey, WebAuthnLoginMethod securityKey, WebAuthnFirstFactorLoginMethod firstFactorKey, OidcAuthorizationStart oidc)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateLoginFlowRequest body, CancellationToken cancellationToken)
     {
@@ -37,6 +38,11 @@ internal sealed class LoginSubmission(
         }
 
         flow.Ui.ClearMessages();
+        if (OidcAuthorizationStart.Handles(body.Method, body.Provider))
+        {
+            return await oidc.StartAsync(context, flow, body.Provider, cancellationToken);
+        }
+
         if (securityKey.Handles(flow, body))
         {
             return await securityKey.SubmitAsync(context, flow, body, cancellationToken);
@@ -63,6 +69,11 @@ internal sealed class LoginSubmission(
         if (passkey.Handles(flow, body))
         {
             return await passkey.SubmitAsync(context, flow, body, cancellationToken);
+        }
+
+        if (firstFactorKey.Handles(flow, body))
+        {
+            return await firstFactorKey.SubmitAsync(context, flow, body, cancellationToken);
         }
 
         if (!LoginIdentityPin.IsPinned(flow))
@@ -114,7 +125,7 @@ internal sealed class LoginSubmission(
     {
         if (!LoginIdentityPin.IsPinned(expired))
         {
-            form.Add(replacement.Ui, identifier, identifierLabel);
+            form.Add(replacement, identifier, identifierLabel);
             return;
         }
 

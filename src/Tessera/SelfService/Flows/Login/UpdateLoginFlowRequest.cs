@@ -28,6 +28,9 @@ internal sealed record UpdateLoginFlowRequest(string? Method, string? Identifier
     /// <summary>Kratos's <c>updateLoginFlowWithWebAuthnMethod</c>: the security key's assertion, as JSON.</summary>
     public string? WebauthnLogin { get; init; }
 
+    /// <summary>Kratos's <c>updateLoginFlowWithOidcMethod</c>: the id of the provider to sign in with.</summary>
+    public string? Provider { get; init; }
+
     /// <summary>The captcha provider's token, when the flow has a captcha node.</summary>
     public string? CaptchaTurnstileResponse { get; init; }
 }

@@ -3,6 +3,7 @@ using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Identities;
 using Tessera.Identities.Schemas;
+using Tessera.SelfService.Methods.Oidc;
 
 namespace Tessera.SelfService.Flows.Registration;
 
@@ -13,7 +14,8 @@ namespace Tessera.SelfService.Flows.Registration;
 /// with the <c>session</c> hook the new identity is signed in.
 /// </summary>
 internal sealed class RegistrationFlowService(
-    FlowFactory factory, FlowStarter starter, IdentitySchemaRegistry schemas, SelfServiceOptions selfService, RegistrationSubmission submission, RegistrationOptions options)
+    FlowFactory factory, FlowStarter starter, IdentitySchemaRegistry schemas, SelfServiceOptions selfService, RegistrationSubmission submission, RegistrationOptions options,
+    OidcNodes oidc)
 {
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = FlowFinality.PassedChallenge;
@@ -32,6 +34,7 @@ internal sealed class RegistrationFlowService(
 
         var flow = factory.Create(context, FlowKind.Registration, type, returnTo, StateChooseMethod);
         RegistrationNodes.AddFirst(flow.Ui, await schemas.DefaultAsync(cancellationToken), traits: null, options.LegacyOneStep, options.CodeSignUp);
+        oidc.AddRegistration(flow.Ui);
         return await starter.StartAsync(context, flow, cancellationToken);
     }
 

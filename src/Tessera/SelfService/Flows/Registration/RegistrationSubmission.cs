@@ -4,8 +4,10 @@ using Tessera.Errors;
 using Tessera.Identities;
 using Tessera.Identities.Schemas;
 using Tessera.SelfService.Methods.Code;
+using Tessera.SelfService.Methods.Oidc;
 using Tessera.SelfService.Methods.Passkey;
 using Tessera.SelfService.Methods.Profile;
+using Tessera.SelfService.Methods.WebAuthn;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Registration;
@@ -24,7 +26,9 @@ internal sealed class RegistrationSubmission(
     RegistrationOutcome outcome,
     ProfileRegistrationMethod profile,
     PasskeyRegistrationMethod passkey,
-    RegistrationCodeSteps codeSteps)
+    WebAuthnRegistrationMethod securityKey,
+    RegistrationCodeSteps codeSteps,
+    OidcAuthorizationStart oidc)
 {
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateRegistrationFlowRequest body, CancellationToken cancellationToken)
     {
@@ -35,6 +39,11 @@ internal sealed class RegistrationSubmission(
         if (blocked is not null)
         {
             return blocked;
+        }
+
+        if (OidcAuthorizationStart.Handles(body.Method, body.Provider))
+        {
+            return await oidc.StartAsync(context, flow, body.Provider, cancellationToken);
         }
 
         // Re-render from scratch so the form keeps what was typed (never the password) and carries only new messages.
@@ -60,6 +69,11 @@ internal sealed class RegistrationSubmission(
         if (passkey.Handles(flow, body))
         {
             return await passkey.SubmitAsync(context, flow, schema, body, cancellationToken);
+        }
+
+        if (securityKey.Handles(flow, body))
+        {
+            return await securityKey.SubmitAsync(context, flow, schema, body, cancellationToken);
         }
 
         if (body.Method != "password")
@@ -120,6 +134,7 @@ internal sealed class RegistrationSubmission(
         {
             RegistrationNodes.AddCredentialStep(flow.Ui, schema, body.Traits, outcome.OffersCode);
             passkey.AddChoice(flow);
+            securityKey.AddChoice(flow, schema, body.Traits, fresh: false);
         }
     }
 }

@@ -12,11 +12,20 @@ internal sealed record UpdateRegistrationFlowRequest(string? Method, string? Pas
 {
     public JsonNode? TransientPayload { get; init; }
 
+    /// <summary>Kratos's <c>updateRegistrationFlowWithOidcMethod</c>: the id of the provider to sign up with.</summary>
+    public string? Provider { get; init; }
+
     /// <summary>The captcha provider's token, when the flow has a captcha node.</summary>
     public string? CaptchaTurnstileResponse { get; init; }
 
     /// <summary>Kratos's <c>updateRegistrationFlowWithPasskeyMethod</c>: the credential from <c>navigator.credentials.create</c>, as JSON.</summary>
     public string? PasskeyRegister { get; init; }
+
+    /// <summary>Kratos's <c>updateRegistrationFlowWithWebAuthnMethod</c>: the security key's credential, as JSON.</summary>
+    public string? WebauthnRegister { get; init; }
+
+    /// <summary>The security key's name (optional).</summary>
+    public string? WebauthnRegisterDisplayname { get; init; }
 
     /// <summary>Kratos's <c>updateRegistrationFlowWithCodeMethod</c>: the code the address received.</summary>
     public string? Code { get; init; }

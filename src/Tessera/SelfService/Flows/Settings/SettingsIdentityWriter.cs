@@ -17,8 +17,12 @@ internal sealed class SettingsIdentityWriter(IdentityManager identities)
 {
     public async Task<SettingsOutcome> SaveAsync(UiContainer ui, Identity identity, JsonObject traits, string? password, CancellationToken cancellationToken)
     {
-        var draft = new IdentityDraft(identity.SchemaId, traits, identity.State, identity.MetadataPublic, identity.MetadataAdmin, identity.ExternalId, Password: password);
-        var result = await identities.UpdateAsync(identity.Id, draft, cancellationToken);
+        // What the user cannot change here is taken from the identity as stored when it is written, so an admin's
+        // concurrent change (disabling the identity, new metadata) is not undone by a settings form opened before it.
+        var result = await identities.UpdateAsync(
+            identity.Id,
+            current => new IdentityDraft(current.SchemaId, traits, current.State, current.MetadataPublic, current.MetadataAdmin, current.ExternalId, Password: password),
+            cancellationToken);
         if (result.Succeeded)
         {
             return SettingsOutcome.Success(result.Value);

@@ -36,7 +36,7 @@ internal sealed class LookupSecretCredentials(IdentityStore store, CredentialUse
     public async Task<Identity> SaveAsync(Identity identity, IReadOnlyList<string> codes, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        identity.Credentials[CredentialTypes.LookupSecret] = new IdentityCredential
+        var credential = new IdentityCredential
         {
             Id = Guid.NewGuid(),
             Type = CredentialTypes.LookupSecret,
@@ -45,16 +45,11 @@ internal sealed class LookupSecretCredentials(IdentityStore store, CredentialUse
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await store.UpdateAsync(identity, cancellationToken);
-        return (await store.GetAsync(identity.Id, cancellationToken))!;
+        return await store.ChangeAsync(identity.Id, current => current.Credentials[CredentialTypes.LookupSecret] = credential, cancellationToken) ?? identity;
     }
 
-    public async Task<Identity> RemoveAsync(Identity identity, CancellationToken cancellationToken)
-    {
-        identity.Credentials.Remove(CredentialTypes.LookupSecret);
-        await store.UpdateAsync(identity, cancellationToken);
-        return (await store.GetAsync(identity.Id, cancellationToken))!;
-    }
+    public async Task<Identity> RemoveAsync(Identity identity, CancellationToken cancellationToken) =>
+        await store.ChangeAsync(identity.Id, current => current.Credentials.Remove(CredentialTypes.LookupSecret), cancellationToken) ?? identity;
 
     /// <summary>
     /// Null when the code was unused and is now used up; otherwise the message saying why it was refused. The use is

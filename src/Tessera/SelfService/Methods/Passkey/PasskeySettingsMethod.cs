@@ -112,21 +112,22 @@ internal sealed class PasskeySettingsMethod(PasskeyCeremony passkeys, SignInMeth
     private async Task<Identity> SaveAsync(Identity identity, WebAuthnCredentialSet set, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        return await store.ChangeAsync(identity.Id, current => Put(current, set, now), cancellationToken) ?? identity;
+    }
+
+    private static void Put(Identity identity, WebAuthnCredentialSet set, DateTimeOffset now)
+    {
         if (set.Credentials.Count == 0)
         {
             identity.Credentials.Remove(CredentialTypes.Passkey);
-        }
-        else
-        {
-            var credential = identity.Credentials.GetValueOrDefault(CredentialTypes.Passkey)
-                ?? new IdentityCredential { Id = Guid.NewGuid(), Type = CredentialTypes.Passkey, CreatedAt = now, Version = 1 };
-            credential.Identifiers = [set.Identifier];
-            credential.Config = set.ToConfig();
-            credential.UpdatedAt = now;
-            identity.Credentials[CredentialTypes.Passkey] = credential;
+            return;
         }
 
-        await store.UpdateAsync(identity, cancellationToken);
-        return (await store.GetAsync(identity.Id, cancellationToken))!;
+        var credential = identity.Credentials.GetValueOrDefault(CredentialTypes.Passkey)
+            ?? new IdentityCredential { Id = Guid.NewGuid(), Type = CredentialTypes.Passkey, CreatedAt = now, Version = 1 };
+        credential.Identifiers = [set.Identifier];
+        credential.Config = set.ToConfig();
+        credential.UpdatedAt = now;
+        identity.Credentials[CredentialTypes.Passkey] = credential;
     }
 }

@@ -3,6 +3,7 @@ using Tessera.Identities.Schemas;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Registration;
 using Tessera.SelfService.Methods.Passkey;
+using Tessera.SelfService.Methods.WebAuthn;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Methods.Profile;
@@ -12,7 +13,8 @@ namespace Tessera.SelfService.Methods.Profile;
 /// moves the flow to the credential step (1040009); <c>screen=previous</c> goes back to the traits. Nothing is stored
 /// but the flow. As in Kratos, scripts get the flow with 400 (it is not finished) and HTML browsers a 303 to its UI.
 /// </summary>
-internal sealed class ProfileRegistrationMethod(FlowRerenderer rerenderer, PasskeyRegistrationMethod passkey, RegistrationOptions options)
+internal sealed class ProfileRegistrationMethod(
+    FlowRerenderer rerenderer, PasskeyRegistrationMethod passkey, WebAuthnRegistrationMethod securityKey, RegistrationOptions options)
 {
     /// <summary>Whether this submission is a step of the two-step form rather than a credential.</summary>
     public static bool Handles(UpdateRegistrationFlowRequest body) =>
@@ -42,6 +44,7 @@ internal sealed class ProfileRegistrationMethod(FlowRerenderer rerenderer, Passk
 
         RegistrationNodes.AddCredentialStep(flow.Ui, schema, traits, options.CodeSignUp);
         passkey.AddChoice(flow);
+        securityKey.AddChoice(flow, schema, traits, fresh: true);
         flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceRegistrationChooseCredentials.With());
         return SaveAsync(context, flow, cancellationToken);
     }

@@ -19,7 +19,7 @@ internal sealed class TotpCredentials(IdentityStore store, CredentialUses uses, 
     public async Task<Identity> LinkAsync(Identity identity, byte[] secret, long acceptedStep, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        identity.Credentials[CredentialTypes.Totp] = new IdentityCredential
+        var credential = new IdentityCredential
         {
             Id = Guid.NewGuid(),
             Type = CredentialTypes.Totp,
@@ -28,16 +28,11 @@ internal sealed class TotpCredentials(IdentityStore store, CredentialUses uses, 
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await store.UpdateAsync(identity, cancellationToken);
-        return (await store.GetAsync(identity.Id, cancellationToken))!;
+        return await store.ChangeAsync(identity.Id, current => current.Credentials[CredentialTypes.Totp] = credential, cancellationToken) ?? identity;
     }
 
-    public async Task<Identity> UnlinkAsync(Identity identity, CancellationToken cancellationToken)
-    {
-        identity.Credentials.Remove(CredentialTypes.Totp);
-        await store.UpdateAsync(identity, cancellationToken);
-        return (await store.GetAsync(identity.Id, cancellationToken))!;
-    }
+    public async Task<Identity> UnlinkAsync(Identity identity, CancellationToken cancellationToken) =>
+        await store.ChangeAsync(identity.Id, current => current.Credentials.Remove(CredentialTypes.Totp), cancellationToken) ?? identity;
 
     /// <summary>
     /// Whether the code is valid now for the linked app. An accepted code's step is recorded with a conditional write

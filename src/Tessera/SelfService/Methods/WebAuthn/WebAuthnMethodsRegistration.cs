@@ -26,6 +26,8 @@ internal static class WebAuthnMethodsRegistration
         services.AddSingleton<WebAuthnSecurityKeys>();
         services.AddSingleton<SignInMethods>();
         services.AddSingleton<WebAuthnLoginMethod>();
+        services.AddSingleton<WebAuthnFirstFactorLoginMethod>();
+        services.AddSingleton<WebAuthnRegistrationMethod>();
         if (passkeys.Enabled)
         {
             services.AddSingleton<ISettingsMethod, PasskeySettingsMethod>();

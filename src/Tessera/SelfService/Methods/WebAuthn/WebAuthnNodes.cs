@@ -15,6 +15,7 @@ internal static class WebAuthnNodes
     public const string Remove = "webauthn_remove";
     public const string Login = "webauthn_login";
     public const string LoginTrigger = "webauthn_login_trigger";
+    public const string MethodField = "method";
 
     /// <summary>Settings: the key's name, the button that runs the ceremony (options as its value), and the field its result goes into.</summary>
     public static IEnumerable<UiNode> Registration(JsonObject options)
@@ -38,12 +39,38 @@ internal static class WebAuthnNodes
             })));
 
     /// <summary>Login at aal2: the button that runs the ceremony (1010008) and the field its result goes into.</summary>
-    public static IEnumerable<UiNode> SecondFactor(JsonObject options)
+    public static IEnumerable<UiNode> SecondFactor(JsonObject options) => LoginCeremony(options, UiMessages.InfoSelfServiceLoginWebAuthn.With());
+
+    /// <summary>
+    /// With <c>passwordless: true</c>, the first-factor form's choice (Kratos: <c>method=webauthn</c>, 1010008), sharing
+    /// the password form's identifier field.
+    /// </summary>
+    public static UiNode FirstFactorChoice() =>
+        new("input", Group, new UiInputAttributes(MethodField, "submit") { Value = Group }, new UiNodeMeta(UiMessages.InfoSelfServiceLoginWebAuthn.With()));
+
+    /// <summary>Password-less login, second step (as Kratos): the ceremony's button (1010011) and the field its result goes into.</summary>
+    public static IEnumerable<UiNode> FirstFactorCeremony(JsonObject options) => LoginCeremony(options, UiMessages.InfoSelfServiceLoginContinueWebAuthn.With());
+
+    /// <summary>
+    /// Password-less sign-up (as Kratos): the button that runs the ceremony (1040004), the field its result goes into,
+    /// and the key's name (hidden; the traits name the account).
+    /// </summary>
+    public static IEnumerable<UiNode> SignUp(JsonObject options)
+    {
+        var json = options.ToJsonString();
+        yield return new UiNode("input", Group,
+            new UiInputAttributes(RegisterTrigger, "button") { Value = json, Onclick = $"window.oryWebAuthnRegistration({json})", OnclickTrigger = "oryWebAuthnRegistration" },
+            new UiNodeMeta(UiMessages.InfoSelfServiceRegistrationRegisterWebAuthn.With()));
+        yield return new UiNode("input", Group, new UiInputAttributes(Register, "hidden"), new UiNodeMeta(null));
+        yield return new UiNode("input", Group, new UiInputAttributes(RegisterDisplayName, "hidden"), new UiNodeMeta(null));
+    }
+
+    private static IEnumerable<UiNode> LoginCeremony(JsonObject options, UiText label)
     {
         var json = options.ToJsonString();
         yield return new UiNode("input", Group,
             new UiInputAttributes(LoginTrigger, "button") { Value = json, Onclick = $"window.oryWebAuthnLogin({json})", OnclickTrigger = "oryWebAuthnLogin" },
-            new UiNodeMeta(UiMessages.InfoSelfServiceLoginWebAuthn.With()));
+            new UiNodeMeta(label));
         yield return new UiNode("input", Group, new UiInputAttributes(Login, "hidden"), new UiNodeMeta(null));
     }
 }

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Identities;
+using Tessera.Identities.Schemas;
 
 namespace Tessera.SelfService.Methods.WebAuthn;
 
 /// <summary>
 /// The <c>webauthn</c> method's relying party and ceremonies when enabled, and an identity's security keys: stored
-/// in its <c>webauthn</c> credential, whose identifier is the identity's id (unique, and never shown to anyone).
+/// in its <c>webauthn</c> credential, whose identifiers are the identity's id and the traits that name the account
+/// (<see cref="IdentityCredentialsBuilder.WebAuthnIdentifiers"/>).
 /// </summary>
-internal sealed class WebAuthnSecurityKeys(WebAuthnOptions options, IdentityStore store, TimeProvider clock)
+internal sealed class WebAuthnSecurityKeys(WebAuthnOptions options, IdentityStore store, IdentitySchemaRegistry schemas, TimeProvider clock)
 {
     private readonly WebAuthnCeremony? _ceremony = options.RelyingParty is { } rp ? new WebAuthnCeremony(rp) : null;
 
@@ -25,21 +27,23 @@ internal sealed class WebAuthnSecurityKeys(WebAuthnOptions options, IdentityStor
     public async Task<Identity> SaveAsync(Identity identity, WebAuthnCredentialSet set, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var schema = await schemas.FindAsync(identity.SchemaId, cancellationToken);
+        return await store.ChangeAsync(identity.Id, current => Put(current, set, schema, now), cancellationToken) ?? identity;
+    }
+
+    private static void Put(Identity identity, WebAuthnCredentialSet set, IdentitySchema? schema, DateTimeOffset now)
+    {
         if (set.Credentials.Count == 0)
         {
             identity.Credentials.Remove(CredentialTypes.WebAuthn);
-        }
-        else
-        {
-            var credential = identity.Credentials.GetValueOrDefault(CredentialTypes.WebAuthn)
-                ?? new IdentityCredential { Id = Guid.NewGuid(), Type = CredentialTypes.WebAuthn, CreatedAt = now, Version = 1 };
-            credential.Identifiers = [identity.Id.ToString()];
-            credential.Config = set.ToConfig();
-            credential.UpdatedAt = now;
-            identity.Credentials[CredentialTypes.WebAuthn] = credential;
+            return;
         }
 
-        await store.UpdateAsync(identity, cancellationToken);
-        return (await store.GetAsync(identity.Id, cancellationToken))!;
+        var credential = identity.Credentials.GetValueOrDefault(CredentialTypes.WebAuthn)
+            ?? new IdentityCredential { Id = Guid.NewGuid(), Type = CredentialTypes.WebAuthn, CreatedAt = now, Version = 1 };
+        credential.Identifiers = schema is not null ? IdentityCredentialsBuilder.WebAuthnIdentifiers(identity, schema) : [identity.Id.ToString()];
+        credential.Config = set.ToConfig();
+        credential.UpdatedAt = now;
+        identity.Credentials[CredentialTypes.WebAuthn] = credential;
     }
 }

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Globalization;
+using System.Text;
+
+namespace Tessera.Errors.Documentation;
+
+/// <summary>
+/// Ids a client might look for (Kratos defines them, or an earlier Tessera or a seed named them) that the catalog does
+/// not have because nothing answers them, each with what a client meets instead. The catalog holds only ids something
+/// emits (the catalog-alive check in test.sh); this list keeps the decision visible in docs/errors.md.
+/// </summary>
+internal static class UndefinedErrorIds
+{
+    public static IReadOnlyList<(string Id, string Instead)> All { get; } =
+    [
+        ("invalid_configuration", "Tessera checks its configuration at start-up and refuses to start, naming the key (Kratos answers 500 `invalid_configuration` while serving requests). No request meets it."),
+        ("permission_insufficient", "No endpoint of Tessera is guarded by relation tuples. A denied permission check (`/relation-tuples/check`) answers 403 `{\"allowed\": false}` without an error id, as Keto does. Seed 003's `AUTH_FORBIDDEN` has no entry for the same reason."),
+        ("session_aal_already_fulfilled", "Kratos defines it but never answers it; a login flow for an assurance level the session already has answers `session_already_available`, as in Kratos."),
+        ("totp_already_enabled", "Settings offers linking an authenticator app only while none is linked; a submission that links a second one anyway is re-rendered with message 4000001 (`validation_failed`)."),
+    ];
+
+    public static string Markdown()
+    {
+        var md = new StringBuilder("""
+
+            ## Ids that are not in the catalog
+
+            The catalog lists only ids Tessera answers. These ids are defined by Kratos or named in earlier designs but
+            nothing in Tessera answers them:
+
+            | Identifier | What happens instead |
+            |---|---|
+
+            """);
+        foreach (var (id, instead) in All)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| `{id}` | {instead.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+        }
+
+        return md.ToString();
+    }
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Collections.Concurrent;
+using Tessera.Persistence;
+
+namespace Tessera.OAuth2.Clients;
+
+/// <summary>
+/// Clients for the token path, per node, for at most <see cref="CacheLifetime"/>, as the whoami cache keeps sessions.
+/// The bound: a client updated, deleted or given a new secret on another node is answered from here for at most that
+/// long; on this node every client write (<see cref="ClientStore"/>, through <see cref="LocalWrites"/>) drops the
+/// cache at once. Unknown ids are remembered too, so a second try costs what it costs for a known client.
+/// </summary>
+internal sealed class ClientCache(ClientStore store, LocalWrites writes, TimeProvider clock)
+{
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(1);
+    private const int MaxEntries = 10_000;
+    private const int MaxClientIdLength = 512;
+
+    private readonly ConcurrentDictionary<string, (OAuth2Client? Client, long UntilTicks, long Version)> _entries = new(StringComparer.Ordinal);
+
+    public async ValueTask<OAuth2Client?> FindAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var version = writes.Version;
+        if (_entries.TryGetValue(clientId, out var entry))
+        {
+            if (entry.Version == version && clock.GetUtcNow().UtcTicks < entry.UntilTicks)
+            {
+                return entry.Client;
+            }
+
+            _entries.TryRemove(clientId, out _);
+        }
+
+        // Read under the version taken before the read: a write on this node during it makes the entry stale at once.
+        var client = await store.FindAsync(clientId, cancellationToken);
+        if (clientId.Length <= MaxClientIdLength)
+        {
+            if (_entries.Count >= MaxEntries)
+            {
+                _entries.Clear();
+            }
+
+            _entries[clientId] = (client, (clock.GetUtcNow() + CacheLifetime).UtcTicks, version);
+        }
+
+        return client;
+    }
+}

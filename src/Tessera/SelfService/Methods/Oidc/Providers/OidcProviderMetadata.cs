@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Collections.Concurrent;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Tessera.Hosting.Outbound;
+
+namespace Tessera.SelfService.Methods.Oidc.Providers;
+
+/// <summary>
+/// Each OpenID Connect provider's discovery document and JWKS, fetched at its first sign-in (never at start-up) through
+/// the guarded outbound client, then cached by Microsoft.IdentityModel's <see cref="ConfigurationManager{T}"/> for
+/// <see cref="CacheLifetime"/>. <see cref="RefreshAsync"/> fetches again at most every <see cref="RefreshFloor"/>: an
+/// ID token signed by a key the cache does not know yet (the provider rotated its keys) is checked once more.
+/// </summary>
+internal sealed class OidcProviderMetadata(IHttpClientFactory clients)
+{
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromHours(1);
+    public static readonly TimeSpan RefreshFloor = TimeSpan.FromSeconds(1);
+    private readonly ConcurrentDictionary<string, ConfigurationManager<OpenIdConnectConfiguration>> _managers = new(StringComparer.Ordinal);
+
+    public Task<OpenIdConnectConfiguration> GetAsync(OidcProvider provider, CancellationToken cancellationToken) =>
+        Manager(provider).GetConfigurationAsync(cancellationToken);
+
+    public async Task<OpenIdConnectConfiguration> RefreshAsync(OidcProvider provider, CancellationToken cancellationToken)
+    {
+        var manager = Manager(provider);
+        manager.RequestRefresh();
+        return await manager.GetConfigurationAsync(cancellationToken);
+    }
+
+    private ConfigurationManager<OpenIdConnectConfiguration> Manager(OidcProvider provider) => _managers.GetOrAdd(provider.Id, _ =>
+    {
+        var issuer = provider.IssuerUrl!.AbsoluteUri.TrimEnd('/');
+        // Kratos allows http issuers (a provider on the operator's own network); the private-address rule still applies.
+        var retriever = new HttpDocumentRetriever(clients.CreateClient(OutboundHttpRegistration.ClientName)) { RequireHttps = false };
+        return new ConfigurationManager<OpenIdConnectConfiguration>($"{issuer}/.well-known/openid-configuration", new OpenIdConnectConfigurationRetriever(), retriever)
+        {
+            AutomaticRefreshInterval = CacheLifetime,
+            RefreshInterval = RefreshFloor,
+        };
+    });
+}

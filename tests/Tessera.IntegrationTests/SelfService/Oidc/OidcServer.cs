@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text;
+using Tessera.IntegrationTests.Fixtures;
+
+namespace Tessera.IntegrationTests.SelfService.Oidc;
+
+/// <summary>
+/// A Tessera server whose oidc method has one generic provider, <c>fixture</c>: the real OpenID provider of
+/// <see cref="OidcProviderProcess"/> on loopback. Registration through it signs in (the session hook).
+/// </summary>
+public abstract class OidcServer(DatabaseKind kind) : IAsyncLifetime
+{
+    public const string ProviderId = "fixture";
+
+    public OidcProviderProcess Provider { get; private set; } = null!;
+
+    public TesseraTestServer Server { get; private set; } = null!;
+
+    public Uri CallbackUrl => new(Server.PublicUrl, $"/self-service/methods/oidc/callback/{ProviderId}");
+
+    public async Task InitializeAsync()
+    {
+        Provider = await OidcProviderProcess.StartAsync();
+        var mapper = "base64://" + Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"traits\": {\"email\": \"claims.email\"}}"));
+        Server = await TesseraTestServer.StartAsync(kind, new Dictionary<string, string>
+        {
+            ["cookies.secure"] = "false",
+            ["secrets.cipher"] = "[\"a cipher key of at least thirty-two characters\"]",
+            ["selfservice.methods.oidc.enabled"] = "true",
+            ["selfservice.methods.oidc.config.providers"] = $$"""
+                [{"id": "{{ProviderId}}", "provider": "generic", "client_id": "tessera", "client_secret": "tessera-secret",
+                  "issuer_url": "{{Provider.Issuer.AbsoluteUri.TrimEnd('/')}}", "scope": ["openid", "email", "profile"],
+                  "mapper_url": "{{mapper}}", "label": "Fixture"}]
+                """,
+            ["selfservice.flows.registration.after.oidc.hooks"] = "[{\"hook\": \"session\"}]",
+        });
+        await Provider.ResetAsync(CallbackUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await Provider.DisposeAsync();
+    }
+}
+
+public sealed class SqliteOidcServer() : OidcServer(DatabaseKind.Sqlite);
+
+public sealed class PostgresOidcServer() : OidcServer(DatabaseKind.Postgres);

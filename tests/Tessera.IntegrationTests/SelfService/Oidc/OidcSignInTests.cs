@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Net;
+using System.Text.Json;
+using Tessera.IntegrationTests.Fixtures;
+
+namespace Tessera.IntegrationTests.SelfService.Oidc;
+
+/// <summary>Issue 19: sign-up and sign-in through a real OpenID provider on loopback, and each way it can fail.</summary>
+public abstract class OidcSignInTests(OidcServer fixture)
+{
+    private TesseraTestServer Server => fixture.Server;
+
+    [Fact]
+    public async Task Browser_SignsUpWithTheProvider_ThenSignsInAgainAsTheSameIdentity()
+    {
+        await fixture.Provider.ResetAsync(fixture.CallbackUrl);
+        var subject = $"sub-{Guid.NewGuid():N}";
+        var email = $"social-{Guid.NewGuid():N}@example.org";
+        await fixture.Provider.ControlAsync(new { user = new { sub = subject, email, email_verified = true } });
+
+        using var browser = new BrowserClient(Server.PublicUrl);
+        using (var signedUp = await SignInThroughProviderAsync(browser, "registration"))
+        {
+            signedUp.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await signedUp.Content.ReadAsStringAsync());
+            signedUp.Headers.Location!.AbsolutePath.ShouldBe("/ui/welcome");
+        }
+
+        var first = await WhoamiAsync(browser);
+        first.GetProperty("identity").GetProperty("traits").GetProperty("email").GetString().ShouldBe(email);
+
+        using var again = new BrowserClient(Server.PublicUrl);
+        using (var signedIn = await SignInThroughProviderAsync(again, "login"))
+        {
+            signedIn.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await signedIn.Content.ReadAsStringAsync());
+        }
+
+        var second = await WhoamiAsync(again);
+        second.GetProperty("identity").GetProperty("id").GetString().ShouldBe(first.GetProperty("identity").GetProperty("id").GetString());
+        second.GetProperty("authentication_methods")[0].GetProperty("method").GetString().ShouldBe("oidc");
+    }
+
+    [Fact]
+    public async Task LoginFlow_OffersOneButtonPerProvider_In1010002Shape()
+    {
+        using var browser = new BrowserClient(Server.PublicUrl);
+        var flowId = await StartAsync(browser, "login");
+        using var flow = await browser.GetFlowAsync("login", flowId);
+
+        var button = FlowJson.Node(flow.RootElement, "provider");
+        button.GetProperty("group").GetString().ShouldBe("oidc");
+        button.GetProperty("attributes").GetProperty("type").GetString().ShouldBe("submit");
+        button.GetProperty("attributes").GetProperty("value").GetString().ShouldBe(OidcServer.ProviderId);
+        button.GetProperty("meta").GetProperty("label").GetProperty("id").GetInt64().ShouldBe(1010002);
+    }
+
+    [Fact]
+    public async Task Script_SubmittingAProvider_Is422WithRedirectBrowserToTheProvider()
+    {
+        using var browser = new BrowserClient(Server.PublicUrl);
+        var flowId = await StartAsync(browser, "login");
+        using var flow = await browser.GetFlowAsync("login", flowId);
+
+        using var response = await browser.SendJsonAsync(HttpMethod.Post, Action(flow),
+            new Dictionary<string, string> { ["method"] = "oidc", ["provider"] = OidcServer.ProviderId, ["csrf_token"] = Csrf(flow) });
+
+        response.StatusCode.ShouldBe((HttpStatusCode)422);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        body.RootElement.GetProperty("error").GetProperty("id").GetString().ShouldBe("browser_location_change_required");
+        var target = new Uri(body.RootElement.GetProperty("redirect_browser_to").GetString()!);
+        target.GetLeftPart(UriPartial.Authority).ShouldBe(fixture.Provider.Issuer.GetLeftPart(UriPartial.Authority));
+        target.Query.ShouldContain("code_challenge_method=S256");
+        target.Query.ShouldContain("nonce=");
+    }
+
+    [Theory]
+    [InlineData("authorize_error", "access_denied", 400, "social_sign_in_provider_refused")]
+    [InlineData("token", "500", 502, "social_sign_in_token_exchange_refused")]
+    [InlineData("token", "garbage", 502, "social_sign_in_response_invalid")]
+    [InlineData("token", "down", 502, "social_sign_in_provider_unavailable")]
+    [InlineData("id_token", "unknown_key", 502, "social_sign_in_id_token_invalid")]
+    [InlineData("id_token", "wrong_audience", 502, "social_sign_in_id_token_invalid")]
+    public async Task MisbehavingProvider_IsACatalogError_InJsonProblemJsonAndTheErrorPage(string knob, string value, int status, string errorId)
+    {
+        foreach (var accept in new[] { "application/json", "application/problem+json", "text/html" })
+        {
+            await fixture.Provider.ResetAsync(fixture.CallbackUrl);
+            await fixture.Provider.ControlAsync(new Dictionary<string, string> { [knob] = value });
+            using var browser = new BrowserClient(Server.PublicUrl);
+
+            using var response = await SignInThroughProviderAsync(browser, "login", accept);
+
+            if (accept == "text/html")
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+                var errorId2 = System.Web.HttpUtility.ParseQueryString(new Uri(Server.PublicUrl, response.Headers.Location!).Query)["id"]!;
+                using var shown = await browser.SendJsonAsync(HttpMethod.Get, $"/self-service/errors?id={errorId2}", null);
+                using var error = JsonDocument.Parse(await shown.Content.ReadAsStringAsync());
+                error.RootElement.GetProperty("error").GetProperty("id").GetString().ShouldBe(errorId);
+                error.RootElement.GetProperty("error").GetProperty("code").GetInt32().ShouldBe(status);
+                continue;
+            }
+
+            ((int)response.StatusCode).ShouldBe(status, await response.Content.ReadAsStringAsync());
+            response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe(errorId);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe(accept);
+        }
+    }
+
+    [Fact]
+    public async Task Callback_ReplayedOrWithoutState_IsSocialSignInStateInvalid()
+    {
+        await fixture.Provider.ResetAsync(fixture.CallbackUrl);
+        await fixture.Provider.ControlAsync(new { user = new { sub = $"sub-{Guid.NewGuid():N}", email = $"r-{Guid.NewGuid():N}@example.org", email_verified = true } });
+        using var browser = new BrowserClient(Server.PublicUrl);
+        var (callback, first) = await ToCallbackAsync(browser, "registration");
+        using (first)
+        {
+            using var used = await browser.GetAsync(callback.AbsoluteUri);
+            used.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        }
+
+        using var replayed = await SendAsync(browser, callback, "application/json");
+        ((int)replayed.StatusCode).ShouldBe(400);
+        replayed.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("social_sign_in_state_invalid");
+
+        using var missing = await SendAsync(browser, fixture.CallbackUrl, "application/json");
+        ((int)missing.StatusCode).ShouldBe(400);
+        missing.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("social_sign_in_state_invalid");
+    }
+
+    [Fact]
+    public async Task Callback_FromAnotherBrowser_IsSocialSignInStateInvalid()
+    {
+        await fixture.Provider.ResetAsync(fixture.CallbackUrl);
+        using var browser = new BrowserClient(Server.PublicUrl);
+        var (callback, first) = await ToCallbackAsync(browser, "login");
+        first.Dispose();
+
+        using var stranger = new BrowserClient(Server.PublicUrl);
+        using var response = await SendAsync(stranger, callback, "application/json");
+
+        ((int)response.StatusCode).ShouldBe(400);
+        response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("social_sign_in_state_invalid");
+    }
+
+    [Fact]
+    public async Task ProviderWithoutEmailClaim_ShowsTheRegistrationFormWithTheMissingTrait()
+    {
+        await fixture.Provider.ResetAsync(fixture.CallbackUrl);
+        await fixture.Provider.ControlAsync(new { user = new { sub = $"sub-{Guid.NewGuid():N}", given_name = "No Mail" } });
+        using var browser = new BrowserClient(Server.PublicUrl);
+
+        using var response = await SignInThroughProviderAsync(browser, "registration");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
+        response.Headers.Location!.AbsolutePath.ShouldBe("/ui/registration");
+        using var flow = await browser.GetFlowAsync("registration", FlowJson.FlowIdFromLocation(response));
+        FlowJson.NodeMessageIds(flow.RootElement, "traits.email").ShouldNotBeEmpty();
+        (await WhoamiStatusAsync(browser)).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>Submits the provider's button on a new flow, follows the provider's redirects, and answers the callback as <paramref name="accept"/>.</summary>
+    private async Task<HttpResponseMessage> SignInThroughProviderAsync(BrowserClient browser, string kind, string accept = "text/html")
+    {
+        var (callback, response) = await ToCallbackAsync(browser, kind);
+        response.Dispose();
+        return await SendAsync(browser, callback, accept);
+    }
+
+    /// <summary>Everything up to the provider's redirect back: the callback URL (not yet requested).</summary>
+    private async Task<(Uri Callback, HttpResponseMessage Last)> ToCallbackAsync(BrowserClient browser, string kind)
+    {
+        var flowId = await StartAsync(browser, kind);
+        using var flow = await browser.GetFlowAsync(kind, flowId);
+        var response = await browser.PostFormAsync(Action(flow), [new("csrf_token", Csrf(flow)), new("provider", OidcServer.ProviderId)]);
+        for (var hop = 0; hop < 10; hop++)
+        {
+            response.StatusCode.ShouldBeOneOf([HttpStatusCode.SeeOther, HttpStatusCode.Found], await response.Content.ReadAsStringAsync());
+            var location = new Uri(fixture.Provider.Issuer, response.Headers.Location!);
+            if (location.AbsolutePath.StartsWith("/self-service/methods/oidc/callback/", StringComparison.Ordinal))
+            {
+                return (location, response);
+            }
+
+            response.Dispose();
+            response = await browser.GetAsync(location.AbsoluteUri);
+        }
+
+        throw new InvalidOperationException("the provider never redirected back");
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(BrowserClient browser, Uri url, string accept)
+    {
+        if (accept == "text/html")
+        {
+            return await browser.GetAsync(url.AbsoluteUri);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        return await browser.SendAsync(request, accept);
+    }
+
+    private async Task<string> StartAsync(BrowserClient browser, string kind)
+    {
+        using var response = await browser.GetAsync($"/self-service/{kind}/browser");
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        return FlowJson.FlowIdFromLocation(response);
+    }
+
+    private static async Task<JsonElement> WhoamiAsync(BrowserClient browser)
+    {
+        using var response = await browser.SendJsonAsync(HttpMethod.Get, "/sessions/whoami", null);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private static async Task<HttpStatusCode> WhoamiStatusAsync(BrowserClient browser)
+    {
+        using var response = await browser.SendJsonAsync(HttpMethod.Get, "/sessions/whoami", null);
+        return response.StatusCode;
+    }
+
+    private static string Action(JsonDocument flow) => flow.RootElement.GetProperty("ui").GetProperty("action").GetString()!;
+
+    private static string Csrf(JsonDocument flow) => FlowJson.NodeValue(flow.RootElement, "csrf_token")!;
+}
+
+public sealed class SqliteOidcSignInTests(SqliteOidcServer fixture) : OidcSignInTests(fixture), IClassFixture<SqliteOidcServer>;
+
+public sealed class PostgresOidcSignInTests(PostgresOidcServer fixture) : OidcSignInTests(fixture), IClassFixture<PostgresOidcServer>;
