@@ -79,6 +79,23 @@ public sealed class LocalizedPagesTests(UiServer server, ChromiumBrowser chromiu
     }
 
     [Fact]
+    public async Task FrenchBrowser_SeesTheWelcomeAndErrorPagesInFrench_WithTheTechnicalDetailsAsWritten()
+    {
+        await using var context = await chromium.NewContextAsync(locale: "fr-FR");
+        var page = await NewPageAsync(context);
+
+        await page.GotoAsync(Url("/ui/welcome"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Bienvenue");
+        await Expect(page.Locator("#link-login")).ToHaveTextAsync("Se connecter");
+
+        await page.GotoAsync(Url($"/ui/error?id={Guid.NewGuid()}"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("L'erreur est introuvable.");
+        await Expect(page.Locator("#technical-details summary")).ToHaveTextAsync("Détails techniques");
+        await Expect(page.Locator("#error-id")).ToHaveTextAsync("self_service_error_not_found");
+        await ChromiumBrowser.ScreenshotAsync(page, "error-fr");
+    }
+
+    [Fact]
     public async Task EnglishBrowser_SeesTheEnglishPage()
     {
         await using var context = await chromium.NewContextAsync();

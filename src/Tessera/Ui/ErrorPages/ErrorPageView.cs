@@ -52,7 +52,8 @@ internal static class ErrorPageView
         {
             var message = ErrorMessages.In(error.Id, error.Message, language);
             page.Heading(message.Length > 0 ? message : PageTexts.GenericHeading.In(language));
-            if (error.Reason.Length > 0 && error.Reason != error.Message)
+            // Reasons are written for each occurrence, in English: in another language they stay in the technical details.
+            if (error.Reason.Length > 0 && error.Reason != error.Message && Languages.Match(language) is null or Languages.English)
             {
                 body.Element("p", error.Reason);
             }

@@ -48,10 +48,11 @@ internal static class FlowPage
             return again;
         }
 
-        var page = Render(kind, flow, context.Request, links, FlowLanguage.Of(flow) ?? RequestLanguage.Of(context.Request));
+        var language = FlowLanguage.Of(flow) ?? RequestLanguage.Of(context.Request);
+        var page = Render(kind, flow, context.Request, links, language);
         if (kind == FlowKind.Settings && flow.IdentityId is { } identityId)
         {
-            page.Add(await context.RequestServices.GetRequiredService<ConnectedAppsSection>().RenderAsync(context, identityId, cancellationToken));
+            page.Add(await context.RequestServices.GetRequiredService<ConnectedAppsSection>().RenderAsync(context, identityId, language, cancellationToken));
         }
 
         return page.ToResult(StatusCodes.Status200OK);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Localization;
 using Tessera.OAuth2.Authorization.Admin;
 using Tessera.OAuth2.Authorization.Consent;
 using Tessera.OAuth2.Authorization.Flows;
@@ -44,7 +45,7 @@ internal static class ConsentPageEndpoints
         var clientName = await clients.NameAsync(flow.ClientId, cancellationToken);
         // Browsers apply form-action to the redirects after Allow or Deny, which end at the client's redirect URI.
         UiContentSecurityPolicy.AllowFormTargets(context, await clients.RedirectUrisAsync(flow.ClientId, cancellationToken));
-        return ConsentPageView.Render(flow, challenge, clientName, csrf.EnsureToken(context)).ToResult(StatusCodes.Status200OK);
+        return ConsentPageView.Render(flow, challenge, clientName, csrf.EnsureToken(context), RequestLanguage.Of(context.Request)).ToResult(StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> SubmitConsent(

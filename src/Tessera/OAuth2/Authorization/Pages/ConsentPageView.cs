@@ -2,6 +2,8 @@
 using Tessera.OAuth2.Authorization.Flows;
 using Tessera.Security.Csrf;
 using Tessera.Ui;
+using Tessera.Ui.Messages;
+using Tessera.Ui.Texts;
 
 namespace Tessera.OAuth2.Authorization.Pages;
 
@@ -11,12 +13,12 @@ namespace Tessera.OAuth2.Authorization.Pages;
 /// </summary>
 internal static class ConsentPageView
 {
-    public static HtmlPage Render(AuthorizationFlow flow, string challenge, string clientName, string csrfToken)
+    public static HtmlPage Render(AuthorizationFlow flow, string challenge, string clientName, string csrfToken, string? language = null)
     {
         var scopes = new HtmlMarkup().Open("ul", ("id", "scopes"));
         foreach (var scope in flow.RequestedScopes)
         {
-            scopes.Element("li", ScopeDescriptions.For(scope), ("data-scope", scope));
+            scopes.Element("li", ScopeDescriptions.For(scope, language), ("data-scope", scope));
         }
 
         var form = new HtmlMarkup()
@@ -25,15 +27,15 @@ internal static class ConsentPageView
             .Open("input", ("type", "hidden"), ("name", "consent_challenge"), ("value", challenge))
             .Open("p")
             .Open("label").Open("input", ("type", "checkbox"), ("name", "remember"), ("value", "true"), ("id", "remember"))
-            .Text(" Remember this decision").Close("label")
+            .Text(" " + PageTexts.ConsentRemember.In(language)).Close("label")
             .Close("p")
-            .Open("button", ("type", "submit"), ("name", "action"), ("value", "allow"), ("id", "allow")).Text("Allow").Close("button")
-            .Open("button", ("type", "submit"), ("name", "action"), ("value", "deny"), ("id", "deny")).Text("Deny").Close("button")
+            .Open("button", ("type", "submit"), ("name", "action"), ("value", "allow"), ("id", "allow")).Text(PageTexts.ConsentAllow.In(language)).Close("button")
+            .Open("button", ("type", "submit"), ("name", "action"), ("value", "deny"), ("id", "deny")).Text(PageTexts.ConsentDeny.In(language)).Close("button")
             .Close("form");
 
-        return new HtmlPage("Allow access")
-            .Heading($"{clientName} wants to access your account")
-            .Paragraph("If you allow it, the application can:")
+        return new HtmlPage(PageTexts.ConsentTitle.In(language), language)
+            .Heading(TextTemplate.Render(PageTexts.ConsentHeading.In(language), new Dictionary<string, object?> { ["client"] = clientName }))
+            .Paragraph(PageTexts.ConsentIntro.In(language))
             .Add(scopes.Close("ul"))
             .Add(form);
     }

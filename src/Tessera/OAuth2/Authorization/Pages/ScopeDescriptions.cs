@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Ui.Texts;
+
 namespace Tessera.OAuth2.Authorization.Pages;
 
 /// <summary>What the consent page says a scope lets the application do (OpenID Connect's standard scopes; others as named).</summary>
 internal static class ScopeDescriptions
 {
-    public static string For(string scope) => scope switch
+    public static string For(string scope, string? language = null) => scope switch
     {
-        "openid" => "Confirm who you are (your account id)",
-        "profile" => "See your profile (name and other details)",
-        "email" => "See your email address",
-        "phone" => "See your phone number",
-        "address" => "See your postal address",
-        "offline_access" => "Stay connected when you are not using it",
+        "openid" => PageTexts.ScopeOpenId.In(language),
+        "profile" => PageTexts.ScopeProfile.In(language),
+        "email" => PageTexts.ScopeEmail.In(language),
+        "phone" => PageTexts.ScopePhone.In(language),
+        "address" => PageTexts.ScopeAddress.In(language),
+        "offline_access" => PageTexts.ScopeOfflineAccess.In(language),
         _ => scope,
     };
 }
