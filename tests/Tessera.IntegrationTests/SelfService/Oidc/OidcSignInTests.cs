@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Tessera.IntegrationTests.Fixtures;
 
@@ -27,6 +28,23 @@ public abstract class OidcSignInTests(OidcServer fixture)
 
         var first = await WhoamiAsync(browser);
         first.GetProperty("identity").GetProperty("traits").GetProperty("email").GetString().ShouldBe(email);
+        var identityId = first.GetProperty("identity").GetProperty("id").GetString();
+        using (var listed = await Server.Admin.GetAsync($"/admin/identities?credentials_identifier={OidcServer.ProviderId}:{subject}"))
+        {
+            using var page = JsonDocument.Parse(await listed.Content.ReadAsStringAsync());
+            page.RootElement.EnumerateArray().Single().GetProperty("id").GetString().ShouldBe(identityId);
+        }
+
+        using (var withCredential = await Server.Admin.GetAsync($"/admin/identities/{identityId}?include_credential=oidc"))
+        {
+            using var identity = JsonDocument.Parse(await withCredential.Content.ReadAsStringAsync());
+            var linked = identity.RootElement.GetProperty("credentials").GetProperty("oidc").GetProperty("config").GetProperty("providers")[0];
+            linked.GetProperty("subject").GetString().ShouldBe(subject);
+            linked.GetProperty("provider").GetString().ShouldBe(OidcServer.ProviderId);
+            // Sealed with secrets.cipher: never the provider's token itself (a JWT starts with "eyJ").
+            linked.GetProperty("initial_id_token").GetString().ShouldNotStartWith("eyJ");
+            linked.GetProperty("initial_id_token").GetString().ShouldNotBeNullOrEmpty();
+        }
 
         using var again = new BrowserClient(Server.PublicUrl);
         using (var signedIn = await SignInThroughProviderAsync(again, "login"))
@@ -181,6 +199,31 @@ public abstract class OidcSignInTests(OidcServer fixture)
         submitted.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("provider_not_found");
         ((int)callback.StatusCode).ShouldBe(404);
         callback.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("provider_not_found");
+    }
+
+    [Fact]
+    public async Task ProviderVouchingForTheEmailOfAPasswordAccount_NeverSignsIntoThatAccount()
+    {
+        var email = $"owner-{Guid.NewGuid():N}@example.org";
+        using (var created = await Server.Admin.PostAsJsonAsync("/admin/identities", new
+        {
+            schema_id = "default",
+            traits = new { email },
+            credentials = new { password = new { config = new { password = "the owner's own passphrase 7" } } },
+        }))
+        {
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        }
+
+        await fixture.Provider.ResetAsync(fixture.CallbackUrl);
+        await fixture.Provider.ControlAsync(new { user = new { sub = $"attacker-{Guid.NewGuid():N}", email, email_verified = true } });
+        using var browser = new BrowserClient(Server.PublicUrl);
+
+        using var response = await SignInThroughProviderAsync(browser, "login");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        response.Headers.Location!.AbsolutePath.ShouldNotBe("/ui/welcome");
+        (await WhoamiStatusAsync(browser)).ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
