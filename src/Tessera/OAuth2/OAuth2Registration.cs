@@ -9,6 +9,7 @@ using Tessera.OAuth2.Keys;
 using Tessera.OAuth2.Protocol;
 using Tessera.OAuth2.Tokens;
 using Tessera.OAuth2.UserInfo;
+using Tessera.Persistence.Cleanup;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace Tessera.OAuth2;
@@ -39,6 +40,8 @@ internal static class OAuth2Registration
         services.AddSingleton<OpaqueTokens>();
         services.AddSingleton<SelfContainedTokens>();
         services.AddSingleton<TokenStore>();
+        services.AddCleanupTask<TokenStore>("oauth2 tokens", (store, provider, ct) =>
+            store.DeleteExpiredAsync(provider.GetRequiredService<TimeProvider>().GetUtcNow() - TimeSpan.FromHours(1), ct));
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<TokenLookup>();
         services.AddSingleton<TokenRevocation>();

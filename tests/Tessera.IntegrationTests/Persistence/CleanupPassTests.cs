@@ -40,7 +40,8 @@ public abstract class CleanupPassTests(DatabaseKind kind)
         var third = await pass.RunAsync(CancellationToken.None);
         (await sessions.FindByIdAsync(issued.Session.Id)).ShouldBeNull();
 
-        first.Select(r => r.Name).ShouldBe(["error containers", "hook executions", "self-service flows", "sessions", "courier message bodies", "courier messages"], ignoreOrder: true);
+        first.Select(r => r.Name).ShouldBe(["error containers", "hook executions", "self-service flows", "sessions", "courier message bodies", "courier messages",
+            "oauth2 tokens", "oauth2 login and consent requests", "oauth2 logout requests"], ignoreOrder: true);
         second.Single(r => r.Name == "self-service flows").Deleted.ShouldBeGreaterThanOrEqualTo(1);
         third.Single(r => r.Name == "sessions").Deleted.ShouldBe(1);
     }

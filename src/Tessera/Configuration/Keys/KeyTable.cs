@@ -105,6 +105,7 @@ internal static class KeyTable
         new("ttl.refresh_token", KeyStatus.Implemented, "default 720h"),
         new("ttl.id_token", KeyStatus.Implemented, "default 1h"),
         new("ttl.auth_code", KeyStatus.Implemented, "default 10m"),
+        new("ttl.login_consent_request", KeyStatus.Implemented, "default 30m; login, consent and logout requests; the janitor deletes them an hour after"),
         new("oauth2.pkce.enforced", KeyStatus.Implemented, "default false"),
         new("oauth2.pkce.enforced_for_public_clients", KeyStatus.Implemented, "default true"),
         new("oauth2.grant.refresh_token.rotation_grace_period", KeyStatus.Implemented, "default 5s, at most 5m"),

@@ -9,6 +9,7 @@ using Tessera.OAuth2.Authorization.LoginApp;
 using Tessera.OAuth2.Authorization.LoginSessions;
 using Tessera.OAuth2.Authorization.Logout;
 using Tessera.OAuth2.Authorization.Pages;
+using Tessera.Persistence.Cleanup;
 
 namespace Tessera.OAuth2.Authorization;
 
@@ -17,8 +18,11 @@ internal static class AuthorizationRegistration
 {
     public static IServiceCollection AddOAuth2Authorization(this IServiceCollection services, ConfigurationTree config)
     {
-        _ = config;
-        services.AddSingleton(new AuthorizationFlowOptions(AuthorizationFlowOptions.DefaultRequestLifespan));
+        services.AddSingleton(AuthorizationFlowOptions.Bind(config));
+        services.AddCleanupTask<AuthorizationFlowStore>("oauth2 login and consent requests", (store, provider, ct) =>
+            store.DeleteExpiredAsync(provider.GetRequiredService<TimeProvider>().GetUtcNow() - AuthorizationFlowOptions.Retention, ct));
+        services.AddCleanupTask<LogoutRequestStore>("oauth2 logout requests", (store, provider, ct) =>
+            store.DeleteExpiredAsync(provider.GetRequiredService<TimeProvider>().GetUtcNow() - AuthorizationFlowOptions.Retention, ct));
         services.AddSingleton<AuthorizationFlowStore>();
         services.AddSingleton<ConsentGrantStore>();
         services.AddSingleton<LoginSessionStore>();

@@ -41,6 +41,26 @@ internal sealed class TokenStore(Database database, NetworkContext network)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// The janitor's part: tokens, code redemptions and client assertion ids that expired before <paramref name="before"/>
+    /// (a token past its expiry is inactive anyway; a redemption or jti past the code's or assertion's expiry can
+    /// no longer be replayed).
+    /// </summary>
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var deleted = 0;
+        foreach (var table in (string[])["oauth2_tokens", "oauth2_code_redemptions", "oauth2_client_assertions"])
+        {
+            deleted += await connection.ExecuteAsync(new CommandDefinition(
+                $"DELETE FROM {table} WHERE nid = @Nid AND expires_at < @Before",
+                new { Nid = network.Id, Before = before },
+                cancellationToken: cancellationToken));
+        }
+
+        return deleted;
+    }
+
     public async Task<StoredToken?> FindAsync(string signature, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

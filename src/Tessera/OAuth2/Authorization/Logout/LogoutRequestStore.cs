@@ -49,6 +49,15 @@ internal sealed class LogoutRequestStore(Database database, NetworkContext netwo
     public Task<bool> UseAsync(Guid id, CancellationToken cancellationToken = default) =>
         TransitionAsync(id, LogoutState.Accepted, LogoutState.Used, cancellationToken);
 
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM oauth2_logout_requests WHERE nid = @Nid AND expires_at < @Before",
+            new { Nid = network.Id, Before = before },
+            cancellationToken: cancellationToken));
+    }
+
     private async Task<bool> TransitionAsync(Guid id, string from, string to, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
