@@ -15,6 +15,8 @@ using Tessera.OAuth2;
 using Tessera.OAuth2.Authorization;
 using Tessera.OAuth2.AccountEvents;
 using Tessera.OAuth2.TokenHooks;
+using Tessera.Observability;
+using Tessera.OpenApi;
 using Tessera.Permissions;
 using Tessera.Persistence;
 using Tessera.RateLimiting;
@@ -84,6 +86,8 @@ public static class Program
         builder.Services.AddOAuth2(config);
         builder.Services.AddOAuth2Authorization(config);
         builder.Services.AddOAuth2AccountEvents(config);
+        builder.Services.AddObservability(config);
+        builder.Services.AddApiDescription();
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -122,6 +126,8 @@ public static class Program
         app.MapAdminApiKeyEndpoints();
         app.MapOAuth2();
         app.MapOAuth2AuthorizationEndpoints();
+        app.MapMetrics();
+        app.MapApiDescription();
         return app;
     }
 }

@@ -20,6 +20,7 @@ internal static class CourierRegistration
         services.AddSingleton<CourierStore>();
         services.AddSingleton<CourierOutbox>();
         services.AddSingleton<CourierDispatcher>();
+        services.AddSingleton<CourierQueueGauge>();
         if (options.Smtp is null)
         {
             services.AddSingleton<IEmailChannel, LogEmailChannel>();

@@ -124,6 +124,16 @@ internal sealed class CourierStore(Database database, NetworkContext network, Ti
         return row?.ToMessage();
     }
 
+    /// <summary>How many messages wait to be sent (queued) and are being sent (processing), for the queue gauge.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountPendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Status, long Count)>(
+            "SELECT status, COUNT(*) FROM courier_messages WHERE nid = @Nid AND status IN ('queued', 'processing') GROUP BY status",
+            new { Nid = network.Id });
+        return rows.ToDictionary(r => r.Status, r => r.Count, StringComparer.Ordinal);
+    }
+
     /// <summary>Newest first; up to <c>PageSize + 1</c> rows so the caller can tell whether another page follows.</summary>
     public async Task<IReadOnlyList<CourierMessage>> ListAsync(CourierMessageQuery query, CancellationToken cancellationToken = default)
     {

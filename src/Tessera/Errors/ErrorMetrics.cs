@@ -16,19 +16,15 @@ internal sealed class ErrorMetrics
     public const string CounterName = "tessera.errors";
     public const string UiMessageCounterName = "tessera.ui_messages";
 
-    private readonly Counter<long> _errors;
-    private readonly Counter<long> _uiMessages;
-
-    public ErrorMetrics(IMeterFactory meters)
-    {
-        var meter = meters.Create(MeterName);
-        _errors = meter.CreateCounter<long>(CounterName, "{error}", "Errors answered, by error id and HTTP status.");
-        _uiMessages = meter.CreateCounter<long>(UiMessageCounterName, "{message}", "Messages on flow answers, by UI message id and type.");
-    }
+    // One meter and one instrument per process, shared by every host in it (the test servers): exporters that listen
+    // by meter name then see each host's counts on the one instrument, never a duplicate they would drop.
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> ErrorCounter = Meter.CreateCounter<long>(CounterName, "{error}", "Errors answered, by error id and HTTP status.");
+    private static readonly Counter<long> UiMessageCounter = Meter.CreateCounter<long>(UiMessageCounterName, "{message}", "Messages on flow answers, by UI message id and type.");
 
     public void Record(UiText message) =>
-        _uiMessages.Add(1, new KeyValuePair<string, object?>("ui_message.id", message.Id), new KeyValuePair<string, object?>("ui_message.type", message.Type));
+        UiMessageCounter.Add(1, new KeyValuePair<string, object?>("ui_message.id", message.Id), new KeyValuePair<string, object?>("ui_message.type", message.Type));
 
     public void Record(ErrorDescriptor error) =>
-        _errors.Add(1, new KeyValuePair<string, object?>("error.id", error.Id), new KeyValuePair<string, object?>("http.response.status_code", error.Status));
+        ErrorCounter.Add(1, new KeyValuePair<string, object?>("error.id", error.Id), new KeyValuePair<string, object?>("http.response.status_code", error.Status));
 }

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Diagnostics;
+using Tessera.Observability;
+
 namespace Tessera.Hashing;
 
 /// <summary>
@@ -47,12 +50,14 @@ internal sealed class PasswordHasher(HashersOptions options)
     public async Task<string> HashAsync(string password, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             return Hash(password);
         }
         finally
         {
+            TesseraMeter.Hash("hash", Stopwatch.GetElapsedTime(started));
             _gate.Release();
         }
     }
@@ -61,12 +66,14 @@ internal sealed class PasswordHasher(HashersOptions options)
     {
         Interlocked.Increment(ref _verifications);
         await _gate.WaitAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             return Verify(password, hash);
         }
         finally
         {
+            TesseraMeter.Hash("verify", Stopwatch.GetElapsedTime(started));
             _gate.Release();
         }
     }

@@ -20,7 +20,7 @@ internal static class AdminApiReferenceMarkdown
             .Where(e => (e.Metadata.GetMetadata<SurfaceMetadata>()?.Surfaces ?? Surface.None).HasFlag(Surface.Admin))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Where(m => m != "HEAD")
-                .Select(m => (Method: m, Path: Path(e.RoutePattern), Operation: e.Metadata.GetMetadata<MethodInfo>()?.Name ?? "")))
+                .Select(m => (Method: m, Path: Path(e.RoutePattern), Operation: Operation(e))))
             .Distinct()
             .OrderBy(r => r.Path, StringComparer.Ordinal)
             .ThenBy(r => Array.IndexOf(MethodOrder, r.Method) is var i and >= 0 ? i : MethodOrder.Length)
@@ -53,4 +53,10 @@ internal static class AdminApiReferenceMarkdown
     // Route constraints ({id:guid}) are an implementation detail: the documented path is Kratos's ({id}).
     private static string Path(RoutePattern pattern) =>
         "/" + Regex.Replace((pattern.RawText ?? string.Empty).TrimStart('/'), @"\{(\w+):[^}]+\}", "{$1}");
+
+    // Kratos's operations Tessera lacks are mapped only to answer 501: named as such, not by their placeholder handler.
+    private static string Operation(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<Errors.NotImplemented.KratosOperationNotImplemented>() is { } lacking
+            ? $"{lacking.OperationId} (501 feature_not_implemented)"
+            : endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? endpoint.Metadata.GetMetadata<MethodInfo>()?.Name ?? "";
 }

@@ -28,7 +28,7 @@ internal static partial class CompatibilityMarkdown
             ## Endpoints
 
             Every operation of Kratos's OpenAPI document. *implemented*: Tessera maps the path and method (Kratos's
-            request and answer shapes); *not implemented*: the path answers 404 (`not_found`) or 405.
+            request and answer shapes); *not implemented*: the operation answers 501 `feature_not_implemented`.
 
             | method | path | operation | Tessera |
             |---|---|---|---|
@@ -79,6 +79,7 @@ internal static partial class CompatibilityMarkdown
 
     private static HashSet<(string Method, string Path)> Mapped(IEnumerable<Endpoint> endpoints) =>
         endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Errors.NotImplemented.KratosOperationNotImplemented>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST", "PUT", "PATCH", "DELETE"])
                 .Select(m => (m, Normalize("/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/')))))
             .ToHashSet();

@@ -84,7 +84,7 @@ internal static class KeyTable
         new("session", KeyStatus.Implemented),
         new("session.whoami.tokenizer", KeyStatus.Ignored),
         new("sqa-opt-out", KeyStatus.Accepted, "Tessera sends no telemetry"),
-        new("tracing", KeyStatus.Ignored),
+        new("tracing", KeyStatus.Implemented, "provider otel only: spans over OTLP/HTTP to providers.otlp.server_url (host:port; insecure: true for plain HTTP), providers.otlp.sampling.sampling_ratio, service_name; other providers are ignored with a warning. Metrics: /metrics on the admin listener, always on"),
         new("version", KeyStatus.Accepted),
         new("watch-courier", KeyStatus.Accepted, "`tessera serve` always runs the courier"),
     ];

@@ -2,6 +2,7 @@
 using System.Globalization;
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Observability;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows;
@@ -36,6 +37,11 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     public IResult Rerender(HttpContext context, Flow flow, int status = StatusCodes.Status400BadRequest)
     {
         Count(flow);
+        if (FlowProblems.HasErrors(flow))
+        {
+            TesseraMeter.Flow(FlowNames.Of(flow.Kind), "failed");
+        }
+
         if (flow.Type == FlowType.Browser && !FlowClient.WantsJson(context.Request))
         {
             return new SeeOtherResult(UiUrl(flow));
@@ -54,6 +60,7 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     public IResult ExpiredOnSubmit(HttpContext context, Flow expired, Flow replacement)
     {
         Count(replacement);
+        TesseraMeter.Flow(FlowNames.Of(expired.Kind), "expired");
         if (expired.Type == FlowType.Api)
         {
             // Problem details keep the catalog's 410 (with use_flow_id); they carry the replacement all the same.
@@ -78,12 +85,17 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     /// <summary>The expiry message a replacement flow carries: "The login flow expired 2.00 minutes ago ...".</summary>
     public UiText ExpiryMessage(UiMessage message, Flow expired) => message.WithExpiry(expired.ExpiresAt, clock.GetUtcNow());
 
-    // The messages a submission's answer carries, counted once per answer (the flow UI fetching it again is not counted).
+    // The messages a submission's answer carries, counted once per answer (the flow UI fetching it again is not counted);
+    // a message that names its catalog entry in its context (error_id: a refused WebAuthn ceremony) counts as that error too.
     private void Count(Flow flow)
     {
         foreach (var message in flow.Ui.Messages.Concat(flow.Ui.Nodes.SelectMany(n => n.Messages)))
         {
             metrics.Record(message);
+            if (message.Context.GetValueOrDefault("error_id") is string id && ErrorCatalog.Find(id) is { } error)
+            {
+                metrics.Record(error);
+            }
         }
     }
 

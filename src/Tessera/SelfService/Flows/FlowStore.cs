@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Data.Common;
 using Dapper;
+using Tessera.Observability;
 using Tessera.Persistence;
 
 namespace Tessera.SelfService.Flows;
@@ -24,6 +25,9 @@ internal sealed class FlowStore(Database database, NetworkContext network, TimeP
 
     private const int MaxRebases = 100;
 
+    // A settings flow that saved a change (it stays usable: FlowFinality).
+    private const string SettingsSucceeded = "success";
+
     public async Task InsertAsync(Flow flow, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -35,6 +39,7 @@ internal sealed class FlowStore(Database database, NetworkContext network, TimeP
                     @Refresh, @RequestedAal, @InternalContext, @IssuedAt, @ExpiresAt, @Now, @Now)
             """,
             FlowRow.Parameters(flow, network.Id, clock.GetUtcNow()));
+        TesseraMeter.Flow(FlowNames.Of(flow.Kind), "created");
     }
 
     /// <summary>The flow of this kind with this id; null for unknown ids and for flows of another kind.</summary>
@@ -62,6 +67,11 @@ internal sealed class FlowStore(Database database, NetworkContext network, TimeP
         {
             if (await TryUpdateAsync(attempt, cancellationToken) is { } saved)
             {
+                if (saved.Kind == FlowKind.Settings && saved.State == SettingsSucceeded)
+                {
+                    TesseraMeter.Flow(FlowNames.Of(saved.Kind), "succeeded");
+                }
+
                 return new FlowSave(saved, FlowSaveOutcome.Saved);
             }
 
@@ -115,6 +125,11 @@ internal sealed class FlowStore(Database database, NetworkContext network, TimeP
             $"{UpdateSet} WHERE nid = @Nid AND id = @Id AND state <> @State",
             FlowRow.Parameters(finished, network.Id, clock.GetUtcNow()),
             transaction);
+        if (changed == 1)
+        {
+            TesseraMeter.Flow(FlowNames.Of(finished.Kind), "succeeded");
+        }
+
         return changed == 1;
     }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Data.Common;
+using Tessera.Observability;
 
 namespace Tessera.SelfService.Hooks;
 
@@ -45,6 +46,7 @@ internal sealed class WebHookExecutor(WebHookSender sender, HookExecutionStore l
     {
         var latency = (long)call.Latency.TotalMilliseconds;
         var outcomeName = OutcomeName(outcome.Kind);
+        TesseraMeter.Hook(point, outcomeName, call.Latency);
         var error = outcome.Problem is { Length: > HookExecution.MaxErrorLength } p ? p[..HookExecution.MaxErrorLength] : outcome.Problem;
         if (call.IsSuccess && outcome.Kind is HookOutcomeKind.Succeeded or HookOutcomeKind.Ignored)
         {

@@ -40,6 +40,18 @@ public abstract class MfaTests(MfaServer fixture)
     }
 
     [Fact]
+    public async Task Totp_UnlinkWithoutALinkedApp_IsRerenderedWith4000011()
+    {
+        var (_, token) = await RegisterAsync();
+        var flowId = await NewSettingsFlowIdAsync(token);
+
+        using var response = await SendAsync(HttpMethod.Post, $"/self-service/settings?flow={flowId}", token, new { method = "totp", totp_unlink = true });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        FlowJson.MessageIds(await JsonAsync(response)).ShouldBe([4000011]);
+    }
+
+    [Fact]
     public async Task Totp_LinkedInSettings_TheSessionThatLinkedItIsRaisedToAal2()
     {
         // Kratos: "since we added the method, it also means that we have authenticated it": the session that linked

@@ -21,8 +21,8 @@ internal static class LogoutEndpoints
     {
         var api = endpoints.MapPublicApi();
         api.MapGet("/self-service/logout/browser", CreateBrowserLogoutFlow);
-        api.MapGet("/self-service/logout", UpdateLogoutFlow);
-        api.MapDelete("/self-service/logout/api", PerformNativeLogout);
+        api.MapGet("/self-service/logout", UpdateLogoutFlow).Produces(StatusCodes.Status204NoContent).Produces(StatusCodes.Status303SeeOther);
+        api.MapDelete("/self-service/logout/api", PerformNativeLogout).Produces(StatusCodes.Status204NoContent).Produces(StatusCodes.Status400BadRequest);
         return endpoints;
     }
 

@@ -29,7 +29,8 @@ internal static class RecoveryEndpoints
         api.MapGet("/self-service/recovery/api", CreateNativeRecoveryFlow);
         api.MapGet("/self-service/recovery/flows", GetRecoveryFlow);
         api.MapPost("/self-service/recovery", UpdateRecoveryFlow).DisableAntiforgery();
-        endpoints.MapAdminApi().MapPost("/admin/recovery/code", CreateRecoveryCodeForIdentity);
+        endpoints.MapAdminApi().MapPost("/admin/recovery/code", CreateRecoveryCodeForIdentity)
+            .Produces(StatusCodes.Status201Created).Produces(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
