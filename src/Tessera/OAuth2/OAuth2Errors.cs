@@ -45,6 +45,12 @@ internal static class OAuth2Errors
         [ErrorCatalog.OAuth2ConsentSubjectMissing.Id] = "invalid_request",
         [ErrorCatalog.OAuth2ConsentNotYours.Id] = "access_denied",
         [ErrorCatalog.OAuth2InvalidToken.Id] = "invalid_token",
+
+        // RP-initiated logout (OAuth2/Authorization/Logout): shown on the error UI, in Hydra's code.
+        [ErrorCatalog.OAuth2LogoutIdTokenHintInvalid.Id] = "invalid_request",
+        [ErrorCatalog.OAuth2LogoutRedirectUriUnregistered.Id] = "invalid_request",
+        [ErrorCatalog.OAuth2LogoutHintRequired.Id] = "invalid_request",
+        [ErrorCatalog.OAuth2LogoutVerifierInvalid.Id] = "invalid_request",
     };
 
     /// <summary>The generic entry for an RFC code raised by OpenIddict's own validation.</summary>
