@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Ory's published Hydra SDK (@ory/hydra-client), unchanged, against Tessera's OAuth2 provider (issue 20, acceptance 1):
-// client CRUD, introspection of a client_credentials token, and Hydra's login/consent request API driven by an
+// client CRUD, introspection of a client_credentials token, and Hydra's login/consent/logout request API driven by an
 // operator-owned login and consent app (a tiny loopback server of this test, as Hydra users keep one), through a real
 // /oauth2/auth round followed by an HTTP client that keeps cookies.
 import { test, before, after } from "node:test";
@@ -17,6 +17,8 @@ let loginAppUrl;
 // What the login and consent app does with the next requests ("accept" or "reject"), and what it saw.
 let decision = { login: "accept", consent: "accept" };
 let seen = {};
+// The ID token of the accepted round, for the logout round.
+let signedIn;
 
 /** The operator's login and consent app: reads the request with the SDK, accepts or rejects it, redirects on. */
 function startLoginConsentApp() {
@@ -56,6 +58,12 @@ function startLoginConsentApp() {
               consentChallenge,
               rejectOAuth2Request: { error: "access_denied", error_description: "The user said no." },
             });
+        redirectTo = data.redirect_to;
+      } else if (url.pathname === "/logout") {
+        const logoutChallenge = url.searchParams.get("logout_challenge");
+        const { data: logout } = await admin.getOAuth2LogoutRequest({ logoutChallenge });
+        seen.logout = logout;
+        const { data } = await admin.acceptOAuth2LogoutRequest({ logoutChallenge });
         redirectTo = data.redirect_to;
       } else {
         res.writeHead(404).end();
@@ -103,6 +111,7 @@ function clientBody(redirectUri) {
     grant_types: ["authorization_code", "refresh_token", "client_credentials"],
     response_types: ["code"],
     redirect_uris: [redirectUri],
+    post_logout_redirect_uris: [`${redirectUri}/logged-out`],
     scope: "openid offline_access profile",
     token_endpoint_auth_method: "client_secret_basic",
     metadata: { owner: "sdk" },
@@ -117,7 +126,9 @@ function asClient(clientId, clientSecret) {
 before(async () => {
   loginApp = await startLoginConsentApp();
   loginAppUrl = `http://127.0.0.1:${loginApp.address().port}`;
-  server = await startTessera({ URLS_LOGIN: `${loginAppUrl}/login`, URLS_CONSENT: `${loginAppUrl}/consent` });
+  server = await startTessera({
+    URLS_LOGIN: `${loginAppUrl}/login`, URLS_CONSENT: `${loginAppUrl}/consent`, URLS_LOGOUT: `${loginAppUrl}/logout`,
+  });
   admin = new OAuth2Api(new Configuration({ basePath: server.adminUrl }));
 });
 
@@ -239,6 +250,7 @@ test("login and consent accepted by the operator's app: the code is issued and r
   assert.equal(introspected.active, true);
   assert.equal(introspected.sub, seen.subject);
   assert.equal(introspected.ext?.team, "blue");
+  signedIn = { idToken: tokens.id_token, clientId: client.client_id, postLogout: `${redirectUri}/logged-out` };
   const idClaims = JSON.parse(Buffer.from(tokens.id_token.split(".")[1], "base64url").toString());
   assert.equal(idClaims.sub, seen.subject);
   assert.equal(idClaims.nickname, "erin");
@@ -249,6 +261,17 @@ test("login and consent accepted by the operator's app: the code is issued and r
     assert.ok(error.response.data.redirect_to);
     return true;
   });
+});
+
+test("RP-initiated logout goes to the operator's logout app, which reads and accepts it with the SDK", async () => {
+  assert.ok(signedIn, "the accepted round ran first");
+  const logout = new URL("/oauth2/sessions/logout", server.publicUrl);
+  logout.search = new URLSearchParams({ id_token_hint: signedIn.idToken, post_logout_redirect_uri: signedIn.postLogout, state: "state-logout" }).toString();
+  const back = await followToRedirectUri(logout.href, signedIn.postLogout);
+  assert.equal(back.searchParams.get("state"), "state-logout");
+  assert.equal(seen.logout.rp_initiated, true);
+  assert.equal(seen.logout.client?.client_id, signedIn.clientId);
+  assert.ok(seen.logout.challenge);
 });
 
 test("a login rejected by the operator's app reaches the client as its error", async () => {

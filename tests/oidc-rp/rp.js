@@ -3,7 +3,8 @@
 // it discovers Tessera as its issuer, sends the browser to /oauth2/auth with PKCE S256, state and nonce, and on the
 // callback does what an RP does with the code: the token exchange (openid-client validates the ID token), userinfo,
 // a refresh, a client_credentials grant, RFC 7662 introspection and RFC 7009 revocation. It answers the callback with
-// every result as JSON in <pre id="result">, which the test reads from the browser. Loopback only, plain http, so
+// every result as JSON in <pre id="result">, which the test reads from the browser, and a "Sign out" link built with
+// openid-client's buildEndSessionUrl (RP-initiated logout with the ID token as hint); /logged-out is where that ends. Loopback only, plain http, so
 // openid-client's allowInsecureRequests is on.
 //
 // Environment: RP_PORT (127.0.0.1 port to listen on), ISSUER, CLIENT_ID, CLIENT_SECRET, INTROSPECTION_ENDPOINT
@@ -17,9 +18,11 @@ for (const [name, value] of Object.entries({ RP_PORT, ISSUER, CLIENT_ID, CLIENT_
 }
 
 const callbackUrl = `http://127.0.0.1:${RP_PORT}/callback`;
+const loggedOutUrl = `http://127.0.0.1:${RP_PORT}/logged-out`;
 let config;
-// One browser at a time: the checks of the authorization request in flight.
+// One browser at a time: the checks of the authorization request in flight, and the state of the logout in flight.
 let pending;
+let logoutState;
 
 async function configuration() {
   if (config) return config;
@@ -102,13 +105,24 @@ async function callback(currentUrl) {
     refreshAfterRevocation = error.error ?? error.code ?? error.message;
   }
   result.revocation.refresh_after_revocation = refreshAfterRevocation;
+
+  logoutState = client.randomState();
+  result.end_session_url = client.buildEndSessionUrl(cfg, {
+    id_token_hint: tokens.id_token,
+    post_logout_redirect_uri: loggedOutUrl,
+    state: logoutState,
+  }).href;
   return result;
 }
 
+function escape(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+}
+
 function page(res, status, body) {
-  const json = JSON.stringify(body, null, 2).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const link = body.end_session_url ? `<a id="logout" href="${escape(body.end_session_url)}">Sign out</a>` : "";
   res.writeHead(status, { "Content-Type": "text/html; charset=utf-8" })
-    .end(`<!doctype html><title>RP</title><pre id="result">${json}</pre>`);
+    .end(`<!doctype html><title>RP</title><pre id="result">${escape(JSON.stringify(body, null, 2))}</pre>${link}`);
 }
 
 const server = createServer(async (req, res) => {
@@ -116,6 +130,9 @@ const server = createServer(async (req, res) => {
   try {
     if (url.pathname === "/start") return await start(res);
     if (url.pathname === "/callback") return page(res, 200, await callback(url));
+    if (url.pathname === "/logged-out") {
+      return page(res, 200, { logged_out: true, state_matches: Boolean(logoutState) && url.searchParams.get("state") === logoutState });
+    }
     res.writeHead(404).end();
   } catch (error) {
     page(res, 500, { failed: error.message, code: error.code, error: error.error, error_description: error.error_description, cause: String(error.cause ?? "") });

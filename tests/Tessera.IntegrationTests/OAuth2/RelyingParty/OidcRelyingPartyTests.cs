@@ -13,7 +13,8 @@ namespace Tessera.IntegrationTests.OAuth2.RelyingParty;
 /// against Tessera in Chromium. The browser starts at the RP, signs in on Tessera's login page, allows on Tessera's
 /// consent page and lands on the RP's callback; the RP then redeems the code with PKCE (openid-client validates the ID
 /// token: issuer, audience, nonce, expiry), reads userinfo, refreshes, gets a client_credentials token, introspects
-/// (RFC 7662) and revokes (RFC 7009), and shows every result as JSON that this test asserts.
+/// (RFC 7662) and revokes (RFC 7009), and shows every result as JSON that this test asserts. Its "Sign out" link
+/// (openid-client's buildEndSessionUrl) ends the Tessera session at /oauth2/sessions/logout and comes back with the state.
 /// </summary>
 public sealed class OidcRelyingPartyTests(OidcRelyingPartyServer server, ChromiumBrowser chromium)
     : IClassFixture<OidcRelyingPartyServer>, IClassFixture<ChromiumBrowser>
@@ -32,6 +33,7 @@ public sealed class OidcRelyingPartyTests(OidcRelyingPartyServer server, Chromiu
         {
             ["client_name"] = "openid-client RP",
             ["redirect_uris"] = new JsonArray(OidcRelyingPartyApp.CallbackFor(port)),
+            ["post_logout_redirect_uris"] = new JsonArray($"http://127.0.0.1:{port}/logged-out"),
             ["grant_types"] = new JsonArray("authorization_code", "refresh_token", "client_credentials"),
             ["response_types"] = new JsonArray("code"),
             ["scope"] = "openid offline_access email",
@@ -87,5 +89,14 @@ public sealed class OidcRelyingPartyTests(OidcRelyingPartyServer server, Chromiu
         revocation["access_token_active"]!.GetValue<bool>().ShouldBeFalse(report);
         revocation["refresh_token_active"]!.GetValue<bool>().ShouldBeFalse(report);
         revocation["refresh_after_revocation"]!.ToString().ShouldBe("invalid_grant", report);
+
+        // RP-initiated logout: back at the RP with its state, and the Tessera session is gone (the next sign-in asks again).
+        new Uri(result["end_session_url"]!.ToString()).AbsolutePath.ShouldBe("/oauth2/sessions/logout", report);
+        await page.ClickAsync("#logout");
+        await Expect(page).ToHaveURLAsync(new Regex($"^http://127\\.0\\.0\\.1:{port}/logged-out\\?"));
+        var loggedOut = JsonNode.Parse((await page.Locator("#result").TextContentAsync())!)!;
+        loggedOut["state_matches"]!.GetValue<bool>().ShouldBeTrue(loggedOut.ToJsonString());
+        await page.GotoAsync(rp.Url("/start"));
+        await Expect(page).ToHaveURLAsync(UiSteps.FlowPage("login"));
     }
 }
