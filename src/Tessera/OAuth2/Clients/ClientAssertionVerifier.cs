@@ -52,7 +52,7 @@ internal sealed class ClientAssertionVerifier(ClientJwks jwks, ClientAssertionSt
         {
             IssuerSigningKeys = keys,
             ValidIssuer = client.ClientId,
-            ValidAudiences = [issuer.Issuer + "/oauth2/token"],
+            ValidAudiences = [issuer.Issuer.TrimEnd('/') + "/oauth2/token"],
             // The lifetime is checked below against the server's clock (TimeProvider), not the machine's.
             ValidateLifetime = false,
             RequireExpirationTime = true,
