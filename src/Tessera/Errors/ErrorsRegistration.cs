@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tessera.Configuration;
 using Tessera.Errors.Containers;
 using Tessera.Errors.NotImplemented;
@@ -12,7 +13,7 @@ internal static class ErrorsRegistration
     public static IServiceCollection AddErrors(this IServiceCollection services, ConfigurationTree config)
     {
         services.AddSingleton(ErrorOptions.Bind(config));
-        services.AddSingleton<ErrorMetrics>();
+        services.TryAddSingleton<ErrorMetrics>();
         services.AddSingleton<ErrorDocumentationLinks>();
         services.AddSingleton<ErrorBodyFactory>();
         services.AddSingleton<ErrorUiRedirector>();

@@ -15,6 +15,10 @@ internal static class OpenApiRegistration
 {
     public const string DocumentName = "v1";
 
+    // A fixed path rather than ASP.NET Core's /openapi/{documentName}.json: there is one document, and another name
+    // then falls to the catalog's 404 instead of the OpenAPI handler's bare one.
+    private const string DocumentPath = "/openapi/" + DocumentName + ".json";
+
     public static IServiceCollection AddApiDescription(this IServiceCollection services)
     {
         services.AddOpenApi(DocumentName, options =>
@@ -39,7 +43,7 @@ internal static class OpenApiRegistration
     /// <summary><c>GET /openapi/v1.json</c> on both listeners.</summary>
     public static IEndpointRouteBuilder MapApiDescription(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapBothApis().MapOpenApi().WithName("GetOpenApiDocument");
+        endpoints.MapBothApis().MapOpenApi(DocumentPath).WithName("GetOpenApiDocument");
         return endpoints;
     }
 }

@@ -185,6 +185,15 @@ public sealed class BadInputTests(SqliteServer fixture) : IClassFixture<SqliteSe
     private static void Check(HttpResponseMessage response, string description, List<string> failures)
     {
         var status = (int)response.StatusCode;
+        var errorId = response.Headers.TryGetValues("Ory-Error-Id", out var ids) ? ids.FirstOrDefault() : null;
+
+        // A Kratos operation Tessera does not implement yet answers 501 feature_not_implemented whatever it is sent:
+        // a deliberate, catalogued answer, not a failure.
+        if (status == 501 && errorId == "feature_not_implemented")
+        {
+            return;
+        }
+
         if (status >= 500)
         {
             failures.Add($"{description} -> {status}");

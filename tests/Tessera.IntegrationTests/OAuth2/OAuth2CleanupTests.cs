@@ -50,6 +50,9 @@ public abstract class OAuth2CleanupTests(DatabaseKind kind)
         var client = await CreateServiceClientAsync(server);
         var (status, body) = await SendAsync(server.Public, TokenRequest(Form(("grant_type", "client_credentials"), ("scope", "read")), client));
         status.ShouldBe(HttpStatusCode.OK, body.ToJsonString());
+        // A self-contained client_credentials token has no row until it is revoked; its revocation row is what expires.
+        var (revoked, _) = await SendAsync(server.Public, IntrospectionTests.RevokeRequest(body["access_token"]!.ToString(), client));
+        revoked.ShouldBe(HttpStatusCode.OK);
         var signature = server.Services.GetRequiredService<OpaqueTokens>().Signature(body["access_token"]!.ToString());
         var tokens = server.Services.GetRequiredService<TokenStore>();
         var pass = server.Services.GetRequiredService<CleanupPass>();

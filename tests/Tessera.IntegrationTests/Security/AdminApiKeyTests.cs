@@ -145,7 +145,8 @@ public abstract partial class AdminApiKeyTests(DatabaseKind kind)
         foreach (var endpoint in endpoints)
         {
             var path = RouteParameter().Replace(endpoint.RoutePattern.RawText!, Guid.NewGuid().ToString());
-            foreach (var method in endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods)
+            // An endpoint without method metadata (the Prometheus scrape at /metrics) answers every method: GET stands for them.
+            foreach (var method in endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { }) };
                 using var response = await server.Admin.SendAsync(request);
