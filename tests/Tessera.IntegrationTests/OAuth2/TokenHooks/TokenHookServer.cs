@@ -9,7 +9,7 @@ namespace Tessera.IntegrationTests.OAuth2.TokenHooks;
 
 /// <summary>
 /// A fake token hook receiver on 127.0.0.1 and a server whose <c>oauth2.token_hook</c> (<c>/token</c>, with an API
-/// key header, 1 s timeout) and <c>oauth2.refresh_token_hook</c> (<c>/refresh</c>) point at it. Tests that need a
+/// key header, 3 s timeout: long enough for a loaded CI machine, short enough to test) and <c>oauth2.refresh_token_hook</c> (<c>/refresh</c>) point at it. Tests that need a
 /// hook of their own build a runner over the server's sender and execution log (<see cref="RunnerFor"/>).
 /// </summary>
 public abstract class TokenHookServer(DatabaseKind kind) : IAsyncLifetime
@@ -28,7 +28,7 @@ public abstract class TokenHookServer(DatabaseKind kind) : IAsyncLifetime
             ["oauth2.token_hook"] = new JsonObject
             {
                 ["url"] = Receiver.UrlFor("/token"),
-                ["timeout"] = "1s",
+                ["timeout"] = "3s",
                 ["auth"] = new JsonObject { ["type"] = "api_key", ["config"] = new JsonObject { ["name"] = "X-Hook-Key", ["value"] = ApiKey, ["in"] = "header" } },
             }.ToJsonString(),
             ["oauth2.refresh_token_hook"] = Receiver.UrlFor("/refresh"),
