@@ -17,7 +17,7 @@ public sealed class LocalizedConsentPageTests(SqliteServer fixture) : IClassFixt
     public async Task ConsentPage_WithLangDe_IsGerman_AndNamesTheScopesById()
     {
         using var browser = new BrowserClient(Server.PublicUrl);
-        var identityId = await SignInAsync(browser);
+        var identityId = await SignInAsync(Server, browser, Password);
         var (_, challenge) = await StartConsentAsync(Server, identityId.ToString(), scope: "openid email");
 
         using var page = await browser.GetAsync($"/ui/consent?consent_challenge={challenge}&lang=de");
@@ -29,17 +29,5 @@ public sealed class LocalizedConsentPageTests(SqliteServer fixture) : IClassFixt
         html.ShouldContain("data-scope=\"email\">Ihre E-Mail-Adresse sehen<");
         html.ShouldContain("id=\"allow\">Erlauben<");
         html.ShouldContain("id=\"deny\">Ablehnen<");
-    }
-
-    private async Task<Guid> SignInAsync(BrowserClient browser)
-    {
-        var email = $"consent-{Guid.NewGuid():N}@example.com";
-        var id = await TestIdentities.CreateAsync(Server, email, Password);
-        using var started = await browser.SendJsonAsync(HttpMethod.Get, "/self-service/login/browser", null);
-        using var flow = JsonDocument.Parse(await started.Content.ReadAsStringAsync());
-        using var login = await browser.SendJsonAsync(HttpMethod.Post, $"/self-service/login?flow={flow.RootElement.GetProperty("id").GetString()}",
-            new { method = "password", identifier = email, password = Password, csrf_token = FlowJson.NodeValue(flow.RootElement, "csrf_token") });
-        login.StatusCode.ShouldBe(HttpStatusCode.OK, await login.Content.ReadAsStringAsync());
-        return id;
     }
 }

@@ -20,7 +20,7 @@ public abstract partial class ConsentPageTests(ServerFixture fixture)
     public async Task ConsentPage_ShowsTheRequestedScopesToItsSubject()
     {
         using var browser = new BrowserClient(Server.PublicUrl);
-        var identityId = await SignInAsync(browser);
+        var identityId = await SignInAsync(Server, browser, Password);
         var (_, challenge) = await StartConsentAsync(Server, identityId.ToString(), scope: "openid email offline_access");
 
         using var page = await browser.GetAsync($"/ui/consent?consent_challenge={challenge}");
@@ -38,7 +38,7 @@ public abstract partial class ConsentPageTests(ServerFixture fixture)
     public async Task ConsentPage_Allow_RedirectsWithAVerifierAndRemembersTheGrant_ThenSettingsRevokesIt()
     {
         using var browser = new BrowserClient(Server.PublicUrl);
-        var identityId = await SignInAsync(browser);
+        var identityId = await SignInAsync(Server, browser, Password);
         var clientId = $"client-{Guid.NewGuid():N}";
         var (_, challenge) = await StartConsentAsync(Server, identityId.ToString(), clientId);
         var csrf = await CsrfTokenAsync(browser, $"/ui/consent?consent_challenge={challenge}");
@@ -62,7 +62,7 @@ public abstract partial class ConsentPageTests(ServerFixture fixture)
     public async Task ConsentPage_Deny_RedeemsToAccessDenied()
     {
         using var browser = new BrowserClient(Server.PublicUrl);
-        var identityId = await SignInAsync(browser);
+        var identityId = await SignInAsync(Server, browser, Password);
         var (_, challenge) = await StartConsentAsync(Server, identityId.ToString());
         var csrf = await CsrfTokenAsync(browser, $"/ui/consent?consent_challenge={challenge}");
 
@@ -78,7 +78,7 @@ public abstract partial class ConsentPageTests(ServerFixture fixture)
     public async Task ConsentPage_WithoutTheCsrfToken_DoesNotAnswerTheRequest()
     {
         using var browser = new BrowserClient(Server.PublicUrl);
-        var identityId = await SignInAsync(browser);
+        var identityId = await SignInAsync(Server, browser, Password);
         var (_, challenge) = await StartConsentAsync(Server, identityId.ToString());
         await CsrfTokenAsync(browser, $"/ui/consent?consent_challenge={challenge}");
 
@@ -93,7 +93,7 @@ public abstract partial class ConsentPageTests(ServerFixture fixture)
     public async Task ConsentPage_OfAnotherUsersRequest_IsRefused()
     {
         using var browser = new BrowserClient(Server.PublicUrl);
-        await SignInAsync(browser);
+        await SignInAsync(Server, browser, Password);
         var (_, challenge) = await StartConsentAsync(Server, Guid.NewGuid().ToString());
 
         using var page = await browser.SendJsonAsync(HttpMethod.Get, $"/ui/consent?consent_challenge={challenge}", null);
@@ -127,18 +127,6 @@ public abstract partial class ConsentPageTests(ServerFixture fixture)
         using var page = await browser.GetAsync(start.Headers.Location!.ToString());
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         return await page.Content.ReadAsStringAsync();
-    }
-
-    private async Task<Guid> SignInAsync(BrowserClient browser)
-    {
-        var email = $"consent-{Guid.NewGuid():N}@example.com";
-        var id = await TestIdentities.CreateAsync(Server, email, Password);
-        using var started = await browser.SendJsonAsync(HttpMethod.Get, "/self-service/login/browser", null);
-        using var flow = JsonDocument.Parse(await started.Content.ReadAsStringAsync());
-        using var login = await browser.SendJsonAsync(HttpMethod.Post, $"/self-service/login?flow={flow.RootElement.GetProperty("id").GetString()}",
-            new { method = "password", identifier = email, password = Password, csrf_token = FlowJson.NodeValue(flow.RootElement, "csrf_token") });
-        login.StatusCode.ShouldBe(HttpStatusCode.OK, await login.Content.ReadAsStringAsync());
-        return id;
     }
 
     [GeneratedRegex("name=\"csrf_token\" value=\"([^\"]+)\"")]

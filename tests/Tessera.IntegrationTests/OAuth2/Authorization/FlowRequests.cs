@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Tessera.IntegrationTests.Fixtures;
@@ -39,6 +41,19 @@ internal static class FlowRequests
             $"/admin/oauth2/auth/requests/login/accept?login_challenge={challenge}", new { subject, remember = false, acr = "aal1", amr = Pwd });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["redirect_to"]!.ToString();
+    }
+
+    /// <summary>A new identity with <paramref name="password"/>, signed in by <paramref name="browser"/>'s login flow: its id.</summary>
+    public static async Task<Guid> SignInAsync(TesseraTestServer server, BrowserClient browser, string password)
+    {
+        var email = $"consent-{Guid.NewGuid():N}@example.com";
+        var id = await TestIdentities.CreateAsync(server, email, password);
+        using var started = await browser.SendJsonAsync(HttpMethod.Get, "/self-service/login/browser", null);
+        using var flow = JsonDocument.Parse(await started.Content.ReadAsStringAsync());
+        using var login = await browser.SendJsonAsync(HttpMethod.Post, $"/self-service/login?flow={flow.RootElement.GetProperty("id").GetString()}",
+            new { method = "password", identifier = email, password, csrf_token = FlowJson.NodeValue(flow.RootElement, "csrf_token") });
+        login.StatusCode.ShouldBe(HttpStatusCode.OK, await login.Content.ReadAsStringAsync());
+        return id;
     }
 
     public static Dictionary<string, string?> QueryOf(string url) =>

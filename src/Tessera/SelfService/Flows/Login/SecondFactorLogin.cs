@@ -73,5 +73,5 @@ internal sealed class SecondFactorLogin(
     }
 
     private static UiNode Submit(string method, UiMessage label) =>
-        new("input", method, new UiInputAttributes(LoginNodes.Method, "submit") { Value = method }, new UiNodeMeta(label.With()));
+        UiNode.Submit(method, LoginNodes.Method, method, label.With());
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Nodes;
@@ -12,6 +13,10 @@ internal sealed record UiNode(string Type, string Group, UiNodeAttributes Attrib
 
     public static UiNode Input(string group, string name, string type, UiText? label = null, bool required = false, string? autocomplete = null) =>
         new("input", group, new UiInputAttributes(name, type) { Required = required, Autocomplete = autocomplete }, new UiNodeMeta(label));
+
+    /// <summary>A submit button: sends <paramref name="name"/>=<paramref name="value"/> (<c>method=password</c>, <c>totp_unlink=true</c>).</summary>
+    public static UiNode Submit(string group, string name, JsonNode value, UiText? label) =>
+        new("input", group, new UiInputAttributes(name, "submit") { Value = value }, new UiNodeMeta(label));
 
     public static UiNode Hidden(string group, string name, string value) =>
         new("input", group, new UiInputAttributes(name, "hidden") { Value = value, Required = true }, new UiNodeMeta(null));

@@ -11,5 +11,5 @@ internal static class SettingsNodes
 
     /// <summary>A method's save button: <c>method=&lt;value&gt;</c>, labelled "Save" (1070003).</summary>
     public static UiNode Submit(string group, string value, UiText? label = null) =>
-        new("input", group, new UiInputAttributes(Method, "submit") { Value = value }, new UiNodeMeta(label ?? UiMessages.InfoNodeLabelSave.With()));
+        UiNode.Submit(group, Method, value, label ?? UiMessages.InfoNodeLabelSave.With());
 }

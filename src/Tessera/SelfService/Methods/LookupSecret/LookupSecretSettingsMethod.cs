@@ -86,5 +86,5 @@ internal sealed class LookupSecretSettingsMethod(LookupSecretCredentials credent
             new UiNodeMeta(UiMessages.InfoSelfServiceSettingsLookupSecretLabel.With()));
 
     private static UiNode Flag(string name, UiMessage label) =>
-        new("input", MethodName, new UiInputAttributes(name, "submit") { Value = true }, new UiNodeMeta(label.With()));
+        UiNode.Submit(MethodName, name, true, label.With());
 }

@@ -29,7 +29,7 @@ internal static class PasskeyNodes
 
     /// <summary>Registration's choice of credential: <c>method=passkey</c> (1040007).</summary>
     public static UiNode RegisterChoice() =>
-        new("input", Group, new UiInputAttributes("method", "submit") { Value = Group }, new UiNodeMeta(UiMessages.InfoSelfServiceRegistrationRegisterPasskey.With()));
+        UiNode.Submit(Group, "method", Group, UiMessages.InfoSelfServiceRegistrationRegisterPasskey.With());
 
     /// <summary>Registration's ceremony: the creation options (and which trait names the key), and the field the credential goes into, started on load.</summary>
     public static IEnumerable<UiNode> RegistrationCeremony(JsonObject options, string? displayNameField)

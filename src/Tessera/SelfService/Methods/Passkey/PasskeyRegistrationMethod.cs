@@ -18,7 +18,7 @@ namespace Tessera.SelfService.Methods.Passkey;
 /// identity is created with the passkey as its credential, without a password.
 /// </summary>
 internal sealed class PasskeyRegistrationMethod(
-    PasskeyCeremony passkeys, PublicUrls urls, RegistrationIdentityCreator creator, RegistrationOutcome outcome, TimeProvider clock)
+    PasskeyCeremony passkeys, PublicUrls urls, WebAuthnSignUp signUp, TimeProvider clock)
 {
     public const string MethodName = CredentialTypes.Passkey;
 
@@ -63,34 +63,10 @@ internal sealed class PasskeyRegistrationMethod(
         var made = kept is null
             ? Errors.ErrorCatalog.WebAuthnChallengeInvalid
             : await passkeys.Ceremony.FinishRegistrationAsync(kept, body.PasskeyRegister, userName, passwordless: true, clock.GetUtcNow(), cancellationToken);
-        if (!made.Succeeded)
-        {
-            flow.Ui.AddMessage(null, WebAuthnFlowMessages.For(made.Error));
-            return await RerenderAsync(context, flow, cancellationToken);
-        }
-
-        var set = new WebAuthnCredentialSet(kept!.User.Id, [made.Value]);
-        var created = await creator.CreateAsync(context, flow, new IdentityDraft(schema.Id, traits), cancellationToken, MethodName,
-            identity => identity.Credentials[CredentialTypes.Passkey] = new IdentityCredential
-            {
-                Id = Guid.NewGuid(),
-                Type = CredentialTypes.Passkey,
-                Identifiers = [set.Identifier],
-                Config = set.ToConfig(),
-                Version = 1,
-                CreatedAt = clock.GetUtcNow(),
-                UpdatedAt = clock.GetUtcNow(),
-            });
-        if (created is null)
-        {
-            return await outcome.AlreadyCompletedAsync(context, flow, cancellationToken);
-        }
-
-        return created.Succeeded
-            ? await outcome.CompleteAsync(context, flow, created.Value, cancellationToken, MethodName)
-            : await outcome.FailedAsync(context, flow, created.Error, cancellationToken);
+        return await signUp.CompleteAsync(context, flow, new IdentityDraft(schema.Id, traits), MethodName, kept?.User.Id ?? [], made,
+            (_, set) => [set.Identifier], cancellationToken);
     }
 
     private Task<IResult> RerenderAsync(HttpContext context, Flow flow, CancellationToken cancellationToken) =>
-        outcome.RerenderAsync(context, flow with { Active = MethodName }, StatusCodes.Status400BadRequest, cancellationToken);
+        signUp.RerenderAsync(context, flow, MethodName, cancellationToken);
 }

@@ -32,8 +32,7 @@ internal sealed class TotpSettingsMethod(
         var ui = form.Flow.Ui;
         if (TotpCredentials.IsLinked(form.Identity))
         {
-            ui.Nodes.Add(new UiNode("input", MethodName, new UiInputAttributes("totp_unlink", "submit") { Value = true },
-                new UiNodeMeta(UiMessages.InfoSelfServiceSettingsUpdateUnlinkTOTP.With())));
+            ui.Nodes.Add(UiNode.Submit(MethodName, "totp_unlink", true, UiMessages.InfoSelfServiceSettingsUpdateUnlinkTOTP.With()));
             return;
         }
 

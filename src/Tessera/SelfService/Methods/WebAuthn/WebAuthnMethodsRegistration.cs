@@ -29,6 +29,7 @@ internal static class WebAuthnMethodsRegistration
         services.AddSingleton<WebAuthnLoginMethod>();
         services.AddSingleton<WebAuthnFirstFactorLoginMethod>();
         services.AddSingleton<WebAuthnRegistrationMethod>();
+        services.AddSingleton<WebAuthnSignUp>();
         if (passkeys.Enabled)
         {
             services.AddSingleton<ISettingsMethod, PasskeySettingsMethod>();

@@ -20,12 +20,11 @@ internal static class WebAuthnNodes
     /// <summary>Settings: the key's name, the button that runs the ceremony (options as its value), and the field its result goes into.</summary>
     public static IEnumerable<UiNode> Registration(JsonObject options)
     {
-        var json = options.ToJsonString();
         yield return UiNode.Input(Group, RegisterDisplayName, "text", UiMessages.InfoSelfServiceSettingsRegisterWebAuthnDisplayName.With());
-        yield return new UiNode("input", Group,
-            new UiInputAttributes(RegisterTrigger, "button") { Value = json, Onclick = $"window.oryWebAuthnRegistration({json})", OnclickTrigger = "oryWebAuthnRegistration" },
-            new UiNodeMeta(UiMessages.InfoSelfServiceSettingsRegisterWebAuthn.With()));
-        yield return new UiNode("input", Group, new UiInputAttributes(Register, "hidden"), new UiNodeMeta(null));
+        foreach (var node in RegistrationCeremony(options, UiMessages.InfoSelfServiceSettingsRegisterWebAuthn.With()))
+        {
+            yield return node;
+        }
     }
 
     /// <summary>Settings: one "Remove security key" submit per key (value: the key's id in hex, as Kratos).</summary>
@@ -34,13 +33,12 @@ internal static class WebAuthnNodes
 
     /// <summary>A "Remove" submit for one credential of a WebAuthn method (passkeys too), labelled with its name and when it was added.</summary>
     public static UiNode RemoveButton(string group, string name, UiMessage label, WebAuthnCredential credential) =>
-        new("input", group, new UiInputAttributes(name, "submit") { Value = credential.HexId },
-            new UiNodeMeta(label.With(new Dictionary<string, object?>
-            {
-                ["display_name"] = string.IsNullOrEmpty(credential.DisplayName) ? "unnamed" : credential.DisplayName,
-                ["added_at"] = credential.AddedAt,
-                ["added_at_unix"] = credential.AddedAt.ToUnixTimeSeconds(),
-            })));
+        UiNode.Submit(group, name, credential.HexId, label.With(new Dictionary<string, object?>
+        {
+            ["display_name"] = string.IsNullOrEmpty(credential.DisplayName) ? "unnamed" : credential.DisplayName,
+            ["added_at"] = credential.AddedAt,
+            ["added_at_unix"] = credential.AddedAt.ToUnixTimeSeconds(),
+        }));
 
     /// <summary>Login at aal2: the button that runs the ceremony (1010008) and the field its result goes into.</summary>
     public static IEnumerable<UiNode> SecondFactor(JsonObject options) => LoginCeremony(options, UiMessages.InfoSelfServiceLoginWebAuthn.With());
@@ -50,7 +48,7 @@ internal static class WebAuthnNodes
     /// the password form's identifier field.
     /// </summary>
     public static UiNode FirstFactorChoice() =>
-        new("input", Group, new UiInputAttributes(MethodField, "submit") { Value = Group }, new UiNodeMeta(UiMessages.InfoSelfServiceLoginWebAuthn.With()));
+        UiNode.Submit(Group, MethodField, Group, UiMessages.InfoSelfServiceLoginWebAuthn.With());
 
     /// <summary>Password-less login, second step (as Kratos): the ceremony's button (1010011) and the field its result goes into.</summary>
     public static IEnumerable<UiNode> FirstFactorCeremony(JsonObject options) => LoginCeremony(options, UiMessages.InfoSelfServiceLoginContinueWebAuthn.With());
@@ -61,12 +59,22 @@ internal static class WebAuthnNodes
     /// </summary>
     public static IEnumerable<UiNode> SignUp(JsonObject options)
     {
+        foreach (var node in RegistrationCeremony(options, UiMessages.InfoSelfServiceRegistrationRegisterWebAuthn.With()))
+        {
+            yield return node;
+        }
+
+        yield return new UiNode("input", Group, new UiInputAttributes(RegisterDisplayName, "hidden"), new UiNodeMeta(null));
+    }
+
+    /// <summary>The button that runs the creation ceremony (options as its value) and the field its result goes into.</summary>
+    private static IEnumerable<UiNode> RegistrationCeremony(JsonObject options, UiText label)
+    {
         var json = options.ToJsonString();
         yield return new UiNode("input", Group,
             new UiInputAttributes(RegisterTrigger, "button") { Value = json, Onclick = $"window.oryWebAuthnRegistration({json})", OnclickTrigger = "oryWebAuthnRegistration" },
-            new UiNodeMeta(UiMessages.InfoSelfServiceRegistrationRegisterWebAuthn.With()));
+            new UiNodeMeta(label));
         yield return new UiNode("input", Group, new UiInputAttributes(Register, "hidden"), new UiNodeMeta(null));
-        yield return new UiNode("input", Group, new UiInputAttributes(RegisterDisplayName, "hidden"), new UiNodeMeta(null));
     }
 
     private static IEnumerable<UiNode> LoginCeremony(JsonObject options, UiText label)

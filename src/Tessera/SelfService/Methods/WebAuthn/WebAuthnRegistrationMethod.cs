@@ -17,7 +17,7 @@ namespace Tessera.SelfService.Methods.WebAuthn;
 /// once; the identity is created with the key as its only credential.
 /// </summary>
 internal sealed class WebAuthnRegistrationMethod(
-    WebAuthnSecurityKeys keys, PublicUrls urls, RegistrationIdentityCreator creator, RegistrationOutcome outcome, TimeProvider clock)
+    WebAuthnSecurityKeys keys, PublicUrls urls, WebAuthnSignUp signUp, TimeProvider clock)
 {
     public const string MethodName = CredentialTypes.WebAuthn;
 
@@ -71,37 +71,13 @@ internal sealed class WebAuthnRegistrationMethod(
             ? Errors.ErrorCatalog.WebAuthnChallengeInvalid
             : await keys.Ceremony.FinishRegistrationAsync(kept, body.WebauthnRegister, body.WebauthnRegisterDisplayname?.Trim() ?? string.Empty,
                 passwordless: true, clock.GetUtcNow(), cancellationToken);
-        if (!made.Succeeded)
-        {
-            flow.Ui.AddMessage(null, WebAuthnFlowMessages.For(made.Error));
-            return await RerenderAsync(context, flow, cancellationToken);
-        }
-
-        var set = new WebAuthnCredentialSet(kept!.User.Id, [made.Value]);
-        var created = await creator.CreateAsync(context, flow, new IdentityDraft(schema.Id, traits), cancellationToken, MethodName,
-            identity => identity.Credentials[CredentialTypes.WebAuthn] = new IdentityCredential
-            {
-                Id = Guid.NewGuid(),
-                Type = CredentialTypes.WebAuthn,
-                Identifiers = IdentityCredentialsBuilder.WebAuthnIdentifiers(identity, schema),
-                Config = set.ToConfig(),
-                Version = 1,
-                CreatedAt = clock.GetUtcNow(),
-                UpdatedAt = clock.GetUtcNow(),
-            });
-        if (created is null)
-        {
-            return await outcome.AlreadyCompletedAsync(context, flow, cancellationToken);
-        }
-
-        return created.Succeeded
-            ? await outcome.CompleteAsync(context, flow, created.Value, cancellationToken, MethodName)
-            : await outcome.FailedAsync(context, flow, created.Error, cancellationToken);
+        return await signUp.CompleteAsync(context, flow, new IdentityDraft(schema.Id, traits), MethodName, kept?.User.Id ?? [], made,
+            (identity, _) => IdentityCredentialsBuilder.WebAuthnIdentifiers(identity, schema), cancellationToken);
     }
 
     private static string UserName(IdentitySchema schema, JsonObject traits) =>
         IdentityCredentialsBuilder.Identifiers(traits, IdentityCredentialsBuilder.WebAuthnIdentifierFields(schema)).FirstOrDefault() ?? "security key";
 
     private Task<IResult> RerenderAsync(HttpContext context, Flow flow, CancellationToken cancellationToken) =>
-        outcome.RerenderAsync(context, flow with { Active = MethodName }, StatusCodes.Status400BadRequest, cancellationToken);
+        signUp.RerenderAsync(context, flow, MethodName, cancellationToken);
 }
