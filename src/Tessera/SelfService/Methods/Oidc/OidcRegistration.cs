@@ -30,6 +30,8 @@ internal static class OidcRegistration
         services.AddSingleton<OidcStateCookie>();
         services.AddSingleton<OidcAuthorizationStart>();
         services.AddSingleton<OidcSignIn>();
+        services.AddSingleton<OidcStateValidator>();
+        services.AddSingleton<OidcCodeExchange>();
         services.AddSingleton<OidcCallbackHandler>();
         return services;
     }

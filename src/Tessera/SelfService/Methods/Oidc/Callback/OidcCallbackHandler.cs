@@ -1,36 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Text.Json.Nodes;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Tessera.Errors;
-using Tessera.SelfService.Flows;
 using Tessera.SelfService.Methods.Oidc.Providers;
 
 namespace Tessera.SelfService.Methods.Oidc.Callback;
 
 /// <summary>
-/// <c>/self-service/methods/oidc/callback/{provider}</c>: the provider's redirect back. The state must name a flow
-/// that is waiting for this provider, still open, and started in this browser; it is consumed at once (a replay finds
-/// nothing). Then the provider's <c>error</c> is passed on, or the code is exchanged, the ID token validated (or a plain
-/// OAuth2 provider's user info read), and the claims go to <see cref="OidcSignIn"/>.
+/// <c>/self-service/methods/oidc/callback/{provider}</c>: the provider's redirect back. The steps are separate jobs:
+/// the state is redeemed (<see cref="OidcStateValidator"/>), then the provider's <c>error</c> is passed on, or the code
+/// is exchanged and the ID token or user info read (<see cref="OidcCodeExchange"/>), and the claims go to
+/// <see cref="OidcSignIn"/> (sign in or register).
 /// </summary>
-internal sealed class OidcCallbackHandler(
-    OidcOptions options, FlowStore flows, OidcStateCookie cookie, OidcProviderMetadata metadata, OidcTokenClient tokens,
-    OidcIdTokenValidator idTokens, OidcAuthorizationStart start, OidcSignIn signIn, TimeProvider clock)
+internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidator states, OidcCodeExchange exchange, OidcSignIn signIn)
 {
     public async Task<IResult> HandleAsync(HttpContext context, string providerId, IReadOnlyDictionary<string, string?> parameters, CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
+        if (!options.Enabled || options.Find(providerId) is not { } provider)
         {
             return new ErrorResult(OidcFailures.NotOffered(providerId));
         }
 
-        if (options.Find(providerId) is not { } provider)
-        {
-            return new ErrorResult(OidcFailures.NotOffered(providerId));
-        }
-
-        var state = parameters.GetValueOrDefault("state");
-        var opened = await OpenAsync(context, provider, state, cancellationToken);
+        var opened = await states.RedeemAsync(context, provider, parameters.GetValueOrDefault("state"), cancellationToken);
         if (!opened.TryGetValue(out var found, out var refused))
         {
             return new ErrorResult(refused);
@@ -51,7 +40,7 @@ internal sealed class OidcCallbackHandler(
             return new ErrorResult(OidcFailures.Unusable("authorization response", "code_missing", "it carries neither code nor error"));
         }
 
-        var exchanged = await ExchangeAsync(provider, code, remembered, cancellationToken);
+        var exchanged = await exchange.ExchangeAsync(provider, code, remembered, cancellationToken);
         if (!exchanged.TryGetValue(out var result, out var failed))
         {
             return new ErrorResult(failed);
@@ -59,105 +48,4 @@ internal sealed class OidcCallbackHandler(
 
         return await signIn.CompleteAsync(context, flow, provider, result.Claims, result.Tokens, cancellationToken);
     }
-
-    /// <summary>The flow the state names, its remembered sign-in consumed, or why the state is refused.</summary>
-    private async Task<Result<(Flow Flow, OidcSignInState Remembered)>> OpenAsync(
-        HttpContext context, OidcProvider provider, string? state, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(state))
-        {
-            return StateInvalid("missing");
-        }
-
-        var flowId = OidcSignInState.FlowIdOf(state);
-        var flow = flowId is { } id
-            ? await flows.FindAsync(id, FlowKind.Login, cancellationToken) ?? await flows.FindAsync(id, FlowKind.Registration, cancellationToken)
-            : null;
-        if (flow is null)
-        {
-            return StateInvalid("unknown");
-        }
-
-        if (FlowFinality.IsFinished(flow) || OidcSignInState.Of(flow) is not { } remembered)
-        {
-            return StateInvalid("already used");
-        }
-
-        if (!remembered.Matches(state) || remembered.Provider != provider.Id || (flow.Type == FlowType.Browser && !cookie.Holds(context, state)))
-        {
-            // Don't reveal which part failed: a forged state learns nothing about the flow it names.
-            return StateInvalid("not from this browser's sign-in");
-        }
-
-        OidcSignInState.RemoveFrom(flow);
-        var saved = await flows.SaveAsync(flow, cancellationToken);
-        cookie.Clear(context);
-        if (saved.Outcome != FlowSaveOutcome.Saved)
-        {
-            return StateInvalid("already used");
-        }
-
-        if (flow.IsExpiredAt(clock.GetUtcNow()))
-        {
-            return ErrorCatalog.OAuthStateExpired.With(new Dictionary<string, object?> { ["expired_at"] = flow.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) })
-                with { ExpiredAt = flow.ExpiresAt };
-        }
-
-        return (saved.Flow, remembered);
-    }
-
-    private async Task<Result<(JsonObject Claims, OidcTokens Tokens)>> ExchangeAsync(
-        OidcProvider provider, string code, OidcSignInState remembered, CancellationToken cancellationToken)
-    {
-        var tokenUrl = provider.TokenUrl;
-        if (tokenUrl is null)
-        {
-            var discovered = await OidcProviderCall.RunAsync<OpenIdConnectConfiguration>("discovery document",
-                async timeout => await metadata.GetAsync(provider, timeout), cancellationToken);
-            if (!discovered.Succeeded)
-            {
-                return discovered.Error;
-            }
-
-            if (!Uri.TryCreate(discovered.Value.TokenEndpoint, UriKind.Absolute, out tokenUrl))
-            {
-                return OidcFailures.Unusable("discovery document", "token_endpoint_missing", "it has no token_endpoint");
-            }
-        }
-
-        var exchanged = await tokens.ExchangeAsync(tokenUrl, provider.ClientId, provider.ClientSecret, code, start.CallbackUrl(provider), remembered.Verifier, cancellationToken);
-        if (!exchanged.TryGetValue(out var received, out var refused))
-        {
-            return refused;
-        }
-
-        if (provider.IssuesIdTokens)
-        {
-            if (received.IdToken is null)
-            {
-                return OidcFailures.Unusable("token endpoint", "id_token_missing", "it has no id_token");
-            }
-
-            var claims = await idTokens.ValidateAsync(provider, received.IdToken, remembered.Nonce, cancellationToken);
-            return claims.Succeeded ? (claims.Value, received) : claims.Error;
-        }
-
-        var userInfo = await tokens.UserInfoAsync(provider.UserInfoUrl!, received.AccessToken, cancellationToken);
-        if (!userInfo.Succeeded)
-        {
-            return userInfo.Error;
-        }
-
-        using var document = userInfo.Value;
-        if (JsonNode.Parse(document.RootElement.GetRawText()) is not JsonObject data)
-        {
-            return OidcFailures.Unusable("user info endpoint", "user_info_unparsable", "it is not a JSON object");
-        }
-
-        // Plain OAuth2 providers name the user "id" (GitHub, Discord, Facebook); it is their subject.
-        data["sub"] ??= data["id"]?.ToString();
-        return (data, received);
-    }
-
-    private static TesseraError StateInvalid(string problem) => OidcFailures.StateInvalid(problem);
 }
