@@ -103,7 +103,8 @@ install_peer tests/oidc-provider "the OpenID provider fixture (Oidc* tests)"
 install_peer tests/oidc-rp "the openid-client relying party (OidcRelyingPartyTests)"
 
 # Every error id and UI message id the test servers emit is appended here by each test process (tests/*/Fixtures/
-# EmittedIds); the catalog-alive check below reads it once every project has run.
+# EmittedIds), by the servers they spawn and by those the node tests start (Fixtures/EmittedIdsHook, a startup hook);
+# the catalog-alive check below reads it once every project has run.
 emitted="$log/emitted-ids.txt"
 : >"$emitted"
 
@@ -133,7 +134,11 @@ done
 echo "== node (@ory/client)"
 if command -v npm >/dev/null 2>&1; then
   if (cd tests/node && npm ci --no-audit --no-fund >"$log/npm.txt" 2>&1); then
-    (cd tests/node && TMPDIR=$run_tmp TESSERA_DLL="$PWD/../../src/Tessera/bin/Release/net10.0/tessera.dll" node --test >"$log/node.txt" 2>&1)
+    # The servers it starts record the ids they emit for the catalog-alive check, by the integration tests' startup
+    # hook (EmittedIdsHook), which .NET loads into each `dotnet tessera.dll serve` the SDK tests spawn.
+    (cd tests/node && TMPDIR=$run_tmp TESSERA_DLL="$PWD/../../src/Tessera/bin/Release/net10.0/tessera.dll" \
+      TESSERA_EMITTED_IDS=$emitted DOTNET_STARTUP_HOOKS="$PWD/../Tessera.IntegrationTests/bin/Release/net10.0/Tessera.IntegrationTests.dll" \
+      node --test >"$log/node.txt" 2>&1)
     grep -E "^not ok|^# (pass|fail)" "$log/node.txt" || true
     np=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log/node.txt" | tail -n 1)
     nf=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log/node.txt" | tail -n 1)

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Tessera.Configuration;
 using Tessera.Courier;
+using Tessera.Errors;
 using Tessera.Hosting.Outbound;
 using Tessera.Logging;
 using Tessera.Persistence;
@@ -46,6 +47,7 @@ internal static class CourierCommand
         builder.AddTesseraLogging(config);
         builder.Services.AddPersistence(config);
         builder.Services.AddOutboundHttp(config);
+        builder.Services.AddErrorMetrics();
         builder.Services.AddCourier(config);
         // The host disposes the database asynchronously (it is IAsyncDisposable only).
         var host = builder.Build();

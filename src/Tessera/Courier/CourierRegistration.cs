@@ -2,7 +2,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tessera.Configuration;
 using Tessera.Courier.Channels;
-using Tessera.Errors;
 using Tessera.Persistence.Cleanup;
 using Tessera.SelfService.Hooks;
 
@@ -16,9 +15,8 @@ internal static class CourierRegistration
         var options = CourierOptions.Bind(config);
         services.AddSingleton(options);
 
-        // Failures are counted by their catalog id; `tessera courier watch` runs the courier without the rest of the server.
-        services.TryAddSingleton<ErrorMetrics>();
-
+        // Failures are counted by their catalog id (ErrorMetrics, registered by the error system: AddErrors, or
+        // AddErrorMetrics where `tessera courier watch` runs the courier without the rest of the server).
         // Built now: it compiles the override folder's templates, so a broken one stops start-up with its path.
         services.AddSingleton(new EmailTemplates(options));
         services.AddSingleton<CourierStore>();

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: Apache-2.0
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tessera.Configuration;
 using Tessera.Errors.Containers;
 using Tessera.Errors.NotImplemented;
@@ -13,7 +12,7 @@ internal static class ErrorsRegistration
     public static IServiceCollection AddErrors(this IServiceCollection services, ConfigurationTree config)
     {
         services.AddSingleton(ErrorOptions.Bind(config));
-        services.TryAddSingleton<ErrorMetrics>();
+        services.AddErrorMetrics();
         services.AddSingleton<ErrorDocumentationLinks>();
         services.AddSingleton<ErrorBodyFactory>();
         services.AddSingleton<ErrorUiRedirector>();
@@ -23,6 +22,17 @@ internal static class ErrorsRegistration
         services.AddCleanupTask<ErrorContainerStore>("error containers", (store, _, ct) => store.DeleteExpiredAsync(ct));
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         services.AddProblemDetails();
+        return services;
+    }
+
+    /// <summary>
+    /// The per-id error and UI message counters, the one registration of <see cref="ErrorMetrics"/>: part of
+    /// <see cref="AddErrors"/>, and called on its own by hosts that run a part of the server without its HTTP error
+    /// handling (<c>tessera courier watch</c>, whose courier counts failures by their catalog ids).
+    /// </summary>
+    public static IServiceCollection AddErrorMetrics(this IServiceCollection services)
+    {
+        services.AddSingleton<ErrorMetrics>();
         return services;
     }
 

@@ -65,6 +65,7 @@ internal static class OAuth2Errors
         ["access_denied"] = ErrorCatalog.OAuth2AccessDenied,
         ["temporarily_unavailable"] = ErrorCatalog.OAuth2TemporarilyUnavailable,
         ["unsupported_token_type"] = ErrorCatalog.OAuth2UnsupportedTokenType,
+        ["server_error"] = ErrorCatalog.OAuth2ServerError,
     };
 
     /// <summary>
@@ -94,6 +95,9 @@ internal static class OAuth2Errors
             ? ErrorCatalog.OAuth2RedirectUriMismatch
             : EntryFor(code);
     }
+
+    /// <summary>Whether an RFC code has a catalog entry of its own (OpenID Connect's <c>login_required</c> has none).</summary>
+    public static bool IsCatalogued(string code) => ByCode.ContainsKey(code);
 
     public static string CodeOf(ErrorDescriptor entry) => Codes.TryGetValue(entry.Id, out var code) ? code : "server_error";
 

@@ -76,6 +76,7 @@ internal static class OAuth2Registration
                 server.AddEventHandler(RefreshTokenResolutionHandler.Descriptor);
                 server.AddEventHandler(OAuth2ErrorResponseHandler<ApplyTokenResponseContext>.Descriptor);
                 server.AddEventHandler(AuthorizationErrorPageHandler.Descriptor);
+                server.AddEventHandler(AuthorizationErrorRedirectCounter.Descriptor);
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()

@@ -70,6 +70,13 @@ public sealed class TesseraProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        // The test run's catalog-alive record (test.sh sets TESSERA_EMITTED_IDS, which the process inherits): this
+        // project's startup hook (EmittedIdsHook) appends what the process emits to the same file as the in-process servers.
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TESSERA_EMITTED_IDS")))
+        {
+            start.Environment[EmittedIdsHook.EnvironmentVariable] = EmittedIdsHook.AssemblyPath;
+        }
+
         var process = Process.Start(start)!;
         process.StandardInput.Close();
         return new TesseraProcess(process);

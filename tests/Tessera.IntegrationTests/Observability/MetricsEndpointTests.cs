@@ -58,6 +58,70 @@ public sealed class MetricsEndpointTests(SqliteServer fixture) : IClassFixture<S
         Moved(before, after, "tessera_errors_total", ("error_id", "not_found"), ("http_response_status_code", "404")).ShouldBeGreaterThanOrEqualTo(1);
     }
 
+    /// <summary>
+    /// ASP.NET Core's request histogram, scraped from a server in a process of its own (the built program, as an
+    /// operator runs it), where its per-host meter is the only one: requests by route template and status.
+    /// </summary>
+    [Fact]
+    public async Task OwnProcess_ExportsAspNetCoresRequestDuration_ByRouteAndStatus()
+    {
+        int publicPort = FreePort.Next(), adminPort = FreePort.Next();
+        await using var server = TesseraProcess.Start(["serve"], new Dictionary<string, string>
+        {
+            ["DSN"] = await TestDatabases.CreateAsync(DatabaseKind.Sqlite),
+            ["SERVE_PUBLIC_PORT"] = publicPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SERVE_ADMIN_PORT"] = adminPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SECRETS_DEFAULT"] = "metrics-test-secret-0123456789abcdef",
+        });
+        var publicUrl = new Uri($"http://127.0.0.1:{publicPort}/");
+        (await server.WaitUntilReadyAsync(new Uri(publicUrl, "/health/ready"), TimeSpan.FromSeconds(60))).ShouldBeTrue(server.StandardError + server.StandardOutput);
+        using var client = new HttpClient { BaseAddress = publicUrl };
+        var identityId = Guid.NewGuid();
+        using (var flow = await client.GetAsync("/self-service/login/api"))
+        {
+            flow.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using (var missing = await client.GetAsync($"/sessions/whoami"))
+        {
+            missing.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}/") };
+        using (var unknown = await admin.GetAsync($"/admin/identities/{identityId}"))
+        {
+            unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        // The histogram is recorded as each response completes, after the client has it: scrape until it shows.
+        PrometheusText metrics;
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
+        do
+        {
+            using var response = await admin.GetAsync("/metrics");
+            var text = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+            metrics = PrometheusText.Parse(text);
+        }
+        while (metrics.Sum("http_server_request_duration_seconds_count", ("http_route", "/admin/identities/{id}")) < 1 && DateTimeOffset.UtcNow < deadline && await Pause());
+
+        metrics.Types.GetValueOrDefault("http_server_request_duration_seconds").ShouldBe("histogram", metrics.Text);
+        metrics.Sum("http_server_request_duration_seconds_count",
+            ("http_route", "/self-service/login/api"), ("http_request_method", "GET"), ("http_response_status_code", "200")).ShouldBe(1, metrics.Text);
+        metrics.Sum("http_server_request_duration_seconds_count",
+            ("http_route", "/sessions/whoami"), ("http_request_method", "GET"), ("http_response_status_code", "401")).ShouldBe(1, metrics.Text);
+        metrics.Sum("http_server_request_duration_seconds_count",
+            ("http_route", "/admin/identities/{id}"), ("http_request_method", "GET"), ("http_response_status_code", "404")).ShouldBe(1, metrics.Text);
+        metrics.Samples.ShouldContain(s => s.Name == "http_server_request_duration_seconds_bucket"
+            && s.Labels.GetValueOrDefault("http_route") == "/self-service/login/api" && s.Labels.ContainsKey("le"), metrics.Text);
+
+        static async Task<bool> Pause()
+        {
+            await Task.Delay(200);
+            return true;
+        }
+    }
+
     [Fact]
     public async Task PublicListener_DoesNotServeMetrics()
     {

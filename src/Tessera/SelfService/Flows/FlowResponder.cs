@@ -36,7 +36,6 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     /// </summary>
     public IResult Rerender(HttpContext context, Flow flow, int status = StatusCodes.Status400BadRequest)
     {
-        Count(flow);
         if (FlowProblems.HasErrors(flow))
         {
             TesseraMeter.Flow(FlowNames.Of(flow.Kind), "failed");
@@ -44,13 +43,23 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
 
         if (flow.Type == FlowType.Browser && !FlowClient.WantsJson(context.Request))
         {
+            Count(flow);
             return new SeeOtherResult(UiUrl(flow));
         }
 
-        return FlowProblems.Wanted(context) && (status >= StatusCodes.Status400BadRequest || FlowProblems.HasErrors(flow))
+        // A problem details answer counts its own error (the first message's entry) as it is written.
+        var asProblem = FlowProblems.Wanted(context) && (status >= StatusCodes.Status400BadRequest || FlowProblems.HasErrors(flow));
+        Count(flow, errors: !asProblem);
+        return asProblem
             ? new ErrorResult(problems.For(context, flow, status))
             : TypedResults.Json(FlowResponse.From(flow), statusCode: status);
     }
+
+    /// <summary>
+    /// Counts the messages of a flow answered some other way than <see cref="Rerender"/> (a new flow that says why a
+    /// link could not be used, reached by a redirect): each message, and the catalog entry each error stands for.
+    /// </summary>
+    public void Counted(Flow flow) => Count(flow);
 
     /// <summary>
     /// A submission of an expired flow. API flows: 400 with the replacement (it carries the expiry message, and its
@@ -85,19 +94,26 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     /// <summary>The expiry message a replacement flow carries: "The login flow expired 2.00 minutes ago ...".</summary>
     public UiText ExpiryMessage(UiMessage message, Flow expired) => message.WithExpiry(expired.ExpiresAt, clock.GetUtcNow());
 
-    // The messages a submission's answer carries, counted once per answer (the flow UI fetching it again is not counted);
-    // a message that names its catalog entry in its context (error_id: a refused WebAuthn ceremony) counts as that error too.
-    private void Count(Flow flow)
+    // The messages a submission's answer carries, counted once per answer (the flow UI fetching it again is not counted).
+    // Each error message counts as the catalog entry it stands for too: the one its context names (error_id: a refused
+    // WebAuthn ceremony, a web hook's refusal), else the one that claims its id (4010011 is identity_disabled), which
+    // is the entry a problem details answer names for it (UiMessageErrors, the one mapping).
+    private void Count(Flow flow, bool errors = true)
     {
         foreach (var message in flow.Ui.Messages.Concat(flow.Ui.Nodes.SelectMany(n => n.Messages)))
         {
             metrics.Record(message);
-            if (message.Context.GetValueOrDefault("error_id") is string id && ErrorCatalog.Find(id) is { } error)
+            if (errors && EntryOf(message) is { } error)
             {
                 metrics.Record(error);
             }
         }
     }
+
+    private static ErrorDescriptor? EntryOf(UiText message) =>
+        message.Context.GetValueOrDefault("error_id") is string id && ErrorCatalog.Find(id) is { } named ? named
+        : message.Type == "error" ? UiMessageErrors.For(message.Id)
+        : null;
 
     private TesseraError ExpiredError(Flow expired)
     {

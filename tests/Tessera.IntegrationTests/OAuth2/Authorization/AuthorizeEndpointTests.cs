@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Tessera.IntegrationTests.Fixtures;
 using static Tessera.IntegrationTests.OAuth2.Authorization.FlowRequests;
@@ -57,6 +59,35 @@ public abstract partial class AuthorizeEndpointTests(ServerFixture fixture)
         callback.ShouldStartWith(RedirectUri);
         QueryOf(callback)["error"].ShouldBe("access_denied");
         QueryOf(callback)["state"].ShouldBe("state-deny-123");
+        EmittedIds.ErrorIds.ShouldContain("oauth2_access_denied");
+    }
+
+    /// <summary>
+    /// A consent app's rejection reaches the client by OpenIddict's redirect, not by Tessera's error writers: it counts
+    /// all the same, as the catalog entry of its RFC code (issue 22, the catalog is alive).
+    /// </summary>
+    [Theory]
+    [InlineData("access_denied", "oauth2_access_denied")]
+    [InlineData("server_error", "oauth2_server_error")]
+    [InlineData("temporarily_unavailable", "oauth2_temporarily_unavailable")]
+    public async Task Authorize_ConsentAppRejects_ClientGetsTheCode_AndTheErrorCountsAsItsCatalogEntry(string code, string errorId)
+    {
+        var clientId = await CreatePublicClientAsync();
+        using var browser = new BrowserClient(Server.PublicUrl);
+        await SignInAsync(browser);
+        var consentPage = await FollowAsync(browser, AuthorizeUrl(clientId, "state-reject-123"));
+        var challenge = QueryOf(consentPage)["consent_challenge"]!;
+
+        using var rejected = await Server.Admin.PutAsJsonAsync(
+            $"/admin/oauth2/auth/requests/consent/reject?consent_challenge={challenge}", new { error = code, error_description = "The consent app refused." });
+        rejected.StatusCode.ShouldBe(HttpStatusCode.OK, await rejected.Content.ReadAsStringAsync());
+        var redirectTo = (await rejected.Content.ReadFromJsonAsync<JsonObject>())!["redirect_to"]!.ToString();
+        var callback = await FollowAsync(browser, redirectTo);
+
+        callback.ShouldStartWith(RedirectUri);
+        QueryOf(callback)["error"].ShouldBe(code);
+        QueryOf(callback)["state"].ShouldBe("state-reject-123");
+        EmittedIds.ErrorIds.ShouldContain(errorId);
     }
 
     [Fact]

@@ -52,6 +52,29 @@ public abstract class RegistrationHookTests(HookServer fixture)
         FlowJson.NodeMessageIds(flow.RootElement, "traits.email").ShouldBe([4000123]);
         FlowJson.NodeValue(flow.RootElement, "traits.email").ShouldBe(email);
         (await IdentitiesWithAsync(email)).ShouldBe(0);
+
+        // The hook's message keeps its id, text and context, and names the refusal's catalog entry, which counts.
+        var message = FlowJson.Node(flow.RootElement, "traits.email").GetProperty("messages").EnumerateArray().Single();
+        message.GetProperty("text").GetString().ShouldBe("This e-mail is not allowed.");
+        message.GetProperty("context").GetProperty("reason").GetString().ShouldBe("blocked");
+        message.GetProperty("context").GetProperty("error_id").GetString().ShouldBe("web_hook_refused");
+        EmittedIds.ErrorIds.ShouldContain("web_hook_refused");
+    }
+
+    [Fact]
+    public async Task ParsingWebHookAnsweringWithABodyThatIsNotJson_Answers502WebHookResponseInvalid_AndCreatesNothing()
+    {
+        var email = NewEmail();
+        Receiver.Script("/h1", email, new Reply(200, "<html>not json</html>"));
+
+        var (_, response) = await RegisterAsync(email);
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadGateway, body);
+        response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("web_hook_response_invalid");
+        body.ShouldNotContain("<html>");
+        (await IdentitiesWithAsync(email)).ShouldBe(0);
+        EmittedIds.ErrorIds.ShouldContain("web_hook_response_invalid");
     }
 
     [Fact]

@@ -112,6 +112,8 @@ public abstract class RecoveryLinkTests(LinkFlowServer fixture)
         using var retry = await second.GetFlowAsync("recovery", retryFlowId);
         retry.RootElement.GetProperty("state").GetString().ShouldBe("choose_method");
         FlowJson.MessageIds(retry.RootElement).ShouldBe([4060004]);
+        EmittedIds.UiMessageIds.ShouldContain(4060004);
+        EmittedIds.ErrorIds.ShouldContain("recovery_link_invalid");
     }
 
     [Fact]

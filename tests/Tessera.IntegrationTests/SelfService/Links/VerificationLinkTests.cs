@@ -113,6 +113,8 @@ public abstract class VerificationLinkTests(LinkFlowServer fixture)
         await ShouldCarryAsync(browser, again, 4070001);
         await ShouldCarryAsync(browser, missing, 4070004);
         await ShouldCarryAsync(browser, late, 4070005);
+        EmittedIds.UiMessageIds.ShouldContain(4070001);
+        EmittedIds.ErrorIds.ShouldContain("verification_link_invalid");
     }
 
     [Fact]
