@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tessera.Configuration;
 using Tessera.Errors.Containers;
 using Tessera.Errors.NotImplemented;
+using Tessera.Errors.Occurrences;
 using Tessera.Errors.Rendering;
 using Tessera.Persistence.Cleanup;
 
@@ -18,6 +19,7 @@ internal static class ErrorsRegistration
         services.AddSingleton<ErrorBodyFactory>();
         services.AddSingleton<ErrorUiRedirector>();
         services.AddSingleton<ErrorResponseWriter>();
+        services.AddErrorOccurrences(config);
         services.AddSingleton<ErrorContainerStore>();
         services.AddSingleton<ErrorContainerReader>();
         services.AddCleanupTask<ErrorContainerStore>("error containers", (store, _, ct) => store.DeleteExpiredAsync(ct));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Globalization;
 using Tessera.Errors;
+using Tessera.Errors.Occurrences;
 using Tessera.Hosting;
 using Tessera.Observability;
 using Tessera.Ui.Messages;
@@ -13,7 +14,7 @@ namespace Tessera.SelfService.Flows;
 /// split DESIGN.md decided (seed rows B1, B2, B5). Clients asking for <c>application/problem+json</c> get a flow that
 /// carries errors as problem details (<see cref="FlowProblems"/>); this is the one place that decides it.
 /// </summary>
-internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls, TimeProvider clock, FlowProblems problems, ErrorMetrics metrics)
+internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls, TimeProvider clock, FlowProblems problems, ErrorMetrics metrics, OccurrenceRecorder occurrences)
 {
     /// <summary>The UI that renders this flow: <c>selfservice.flows.&lt;kind&gt;.ui_url</c> or the built-in page.</summary>
     public Uri UiUrl(Flow flow)
@@ -36,10 +37,14 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     /// </summary>
     public IResult Rerender(HttpContext context, Flow flow, int status = StatusCodes.Status400BadRequest)
     {
-        Count(flow);
+        Count(context, flow, status);
         if (FlowProblems.HasErrors(flow))
         {
             TesseraMeter.Flow(FlowNames.Of(flow.Kind), "failed");
+            foreach (var id in ErrorMessageIds(flow))
+            {
+                occurrences.Step(FlowNames.Of(flow.Kind), flow.Id, FunnelSteps.Failed, id);
+            }
         }
 
         if (flow.Type == FlowType.Browser && !FlowClient.WantsJson(context.Request))
@@ -59,8 +64,9 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     /// </summary>
     public IResult ExpiredOnSubmit(HttpContext context, Flow expired, Flow replacement)
     {
-        Count(replacement);
+        Count(context, replacement, expired.Type == FlowType.Api ? StatusCodes.Status400BadRequest : StatusCodes.Status410Gone);
         TesseraMeter.Flow(FlowNames.Of(expired.Kind), "expired");
+        occurrences.Step(FlowNames.Of(expired.Kind), expired.Id, FunnelSteps.Failed, ErrorCatalog.SelfServiceFlowExpired.Id);
         if (expired.Type == FlowType.Api)
         {
             // Problem details keep the catalog's 410 (with use_flow_id); they carry the replacement all the same.
@@ -87,17 +93,27 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
 
     // The messages a submission's answer carries, counted once per answer (the flow UI fetching it again is not counted);
     // a message that names its catalog entry in its context (error_id: a refused WebAuthn ceremony) counts as that error too.
-    private void Count(Flow flow)
+    // Each is also stored as an occurrence for the error dashboard (with the flow, the route and the answer's status).
+    private void Count(HttpContext context, Flow flow, int status)
     {
+        var kind = FlowNames.Of(flow.Kind);
         foreach (var message in flow.Ui.Messages.Concat(flow.Ui.Nodes.SelectMany(n => n.Messages)))
         {
             metrics.Record(message);
+            occurrences.Message(context, kind, flow.Id, message, status);
             if (message.Context.GetValueOrDefault("error_id") is string id && ErrorCatalog.Find(id) is { } error)
             {
                 metrics.Record(error);
             }
         }
     }
+
+    // What a failed submission failed with, for the funnel: its error messages' ids, each once.
+    private static IEnumerable<string> ErrorMessageIds(Flow flow) =>
+        flow.Ui.Messages.Concat(flow.Ui.Nodes.SelectMany(n => n.Messages))
+            .Where(m => m.Type == "error")
+            .Select(m => m.Id.ToString(CultureInfo.InvariantCulture))
+            .Distinct(StringComparer.Ordinal);
 
     private TesseraError ExpiredError(Flow expired)
     {
