@@ -8,6 +8,8 @@
 #   SCALE=100000 bench/run.sh    # also import SCALE identities and compare lookups with 1,000 (slow: see README)
 #   BENCH_ONLY=permissions bench/run.sh   # only the Kestrel baseline and the permission checks (100k tuples)
 #   BENCH_ONLY=oauth2 bench/run.sh        # only the Kestrel baseline and the OAuth2 rows (client credentials, introspection)
+#   BENCH_ONLY=core bench/run.sh          # only the Kestrel baseline, whoami and flow creation, each database run twice:
+#                                         # error occurrence recording on and off (errors.occurrences.enabled), compared
 #
 # It installs nothing: it says what is missing (wrk, python3, PostgreSQL's initdb) and stops.
 set -euo pipefail
@@ -89,13 +91,13 @@ PY
 
 # --- Tessera on one database ----------------------------------------------------------------------------------
 bench_tessera() {
-  local db=$1 dsn=$2
+  local db=$1 dsn=$2 recording=${3:-true}
   local pub adm
   pub=$(free_port)
   adm=$(free_port)
   # Rate limits off: the load comes from one address and one account, which the limits exist to stop.
   # The haveibeenpwned check off: this machine has no internet, and nothing here may call out.
-  DSN=$dsn SERVE_PUBLIC_PORT=$pub SERVE_ADMIN_PORT=$adm LOG_LEVEL=error RATE_LIMITS_ENABLED=false \
+  ERRORS_OCCURRENCES_ENABLED=$recording DSN=$dsn SERVE_PUBLIC_PORT=$pub SERVE_ADMIN_PORT=$adm LOG_LEVEL=error RATE_LIMITS_ENABLED=false \
     SELFSERVICE_METHODS_PASSWORD_CONFIG_HAVEIBEENPWNED_ENABLED=false \
     PERMISSIONS_NAMESPACES='[{"id":0,"name":"files"},{"id":1,"name":"groups"}]' \
     dotnet "$tessera_dll" serve --migrate >"$work/tessera-$db.log" 2>&1 &
@@ -141,6 +143,24 @@ LUA
   if [ "$SCALE" -gt 0 ]; then scale_run "$db" "$public" "$admin"; fi
   kill "$pid"
   wait "$pid" 2>/dev/null || true
+}
+
+# --- core (issue 22, acceptance 6): whoami and flow creation, to compare error occurrence recording on and off ---
+# Flow creation records a funnel step per flow (the hot path the recorder must not slow); whoami records nothing
+# when it succeeds, so it shows the recorder's cost when idle. The db column names the recording state.
+bench_core() {
+  local db=$1 public=$2 admin=$3
+  local email="bench-core@example.com" password="bench passphrase 4242" flow token
+  curl -fs -X POST "$admin/admin/identities" -H 'Content-Type: application/json' \
+    -d "{\"traits\":{\"email\":\"$email\"},\"credentials\":{\"password\":{\"config\":{\"password\":\"$password\"}}}}" >/dev/null
+  flow=$(curl -fs "$public/self-service/login/api" | json 'd["id"]')
+  token=$(curl -fs -X POST "$public/self-service/login?flow=$flow" -H 'Content-Type: application/json' \
+    -d "{\"method\":\"password\",\"identifier\":\"$email\",\"password\":\"$password\"}" | json 'd["session_token"]')
+  echo "Core on $db..." >&2
+  for c in 1 32; do
+    load "GET /sessions/whoami" "$db" "$c" "$public/sessions/whoami" -H "X-Session-Token: $token"
+    load "GET /self-service/login/api" "$db" "$c" "$public/self-service/login/api"
+  done
 }
 
 # --- permissions: TUPLES relation tuples loaded through the batch PATCH API, then checks of depth 1 and 3 ------
@@ -263,12 +283,22 @@ print(f"{db}\t{total}\t{rate:.0f}\t{small:.2f}\t{large:.2f}")
 PY
 }
 
-# SQLite
-bench_tessera sqlite "sqlite://$work/bench.db"
+if [ "$BENCH_ONLY" = core ]; then
+  # Recording on, then off, on a fresh database each: the ratio between the two is what acceptance 6 asks about.
+  bench_tessera "sqlite, recording on" "sqlite://$work/bench-on.db" true
+  bench_tessera "sqlite, recording off" "sqlite://$work/bench-off.db" false
+  start_postgres tessera
+  as_postgres "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres tessera_off
+  bench_tessera "postgres, recording on" "postgres://postgres@127.0.0.1:$pgport/tessera?sslmode=disable" true
+  bench_tessera "postgres, recording off" "postgres://postgres@127.0.0.1:$pgport/tessera_off?sslmode=disable" false
+else
+  # SQLite
+  bench_tessera sqlite "sqlite://$work/bench.db"
 
-# PostgreSQL: a throwaway cluster on a free loopback port
-start_postgres tessera
-bench_tessera postgres "postgres://postgres@127.0.0.1:$pgport/tessera?sslmode=disable"
+  # PostgreSQL: a throwaway cluster on a free loopback port
+  start_postgres tessera
+  bench_tessera postgres "postgres://postgres@127.0.0.1:$pgport/tessera?sslmode=disable"
+fi
 
 # --- the table ---------------------------------------------------------------------------------------------------
 python3 - "$results" "$work/rss.tsv" "$hash_ms" "$DURATION" "$work/scale.tsv" <<'PY'
@@ -289,6 +319,15 @@ if sys.argv[3] != "-":
 for line in open(sys.argv[2]) if os.path.exists(sys.argv[2]) else []:
     _, db, rss = line.split()
     print(f"peak RSS of the server ({db} run): {rss} MB")
+pairs = {(r[0], r[1].replace(", recording on", ""), r[2]): float(r[3]) for r in rows if r[1].endswith(", recording on")}
+off = {(r[0], r[1].replace(", recording off", ""), r[2]): float(r[3]) for r in rows if r[1].endswith(", recording off")}
+if pairs and off:
+    print()
+    print("| endpoint | db | conns | req/s recording on | req/s recording off | on / off |")
+    print("|---|---|---:|---:|---:|---:|")
+    for key, on in pairs.items():
+        if key in off:
+            print(f"| {key[0]} | {key[1]} | {key[2]} | {on:.0f} | {off[key]:.0f} | {on / off[key]:.3f} |")
 if os.path.exists(sys.argv[5]):
     print()
     print("| db | identities | import identities/s | lookup ms at 1,000 | lookup ms at all |")

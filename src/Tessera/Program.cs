@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Cli;
 using Tessera.Configuration;
+using Tessera.OperatorConsole;
 using Tessera.Courier;
 using Tessera.Errors;
 using Tessera.Health;
@@ -88,6 +89,7 @@ public static class Program
         builder.Services.AddOAuth2AccountEvents(config);
         builder.Services.AddObservability(config);
         builder.Services.AddApiDescription();
+        builder.Services.AddConsole();
 
         testServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -103,6 +105,7 @@ public static class Program
         app.UseMiddleware<SurfaceGuardMiddleware>();
         app.UseMiddleware<EmptyQueryParametersMiddleware>();
         app.UseAdminKeyAuthentication();
+        app.UseConsoleSessions();
 
         app.MapHealthEndpoints();
         app.MapErrorEndpoints();
@@ -128,6 +131,7 @@ public static class Program
         app.MapOAuth2AuthorizationEndpoints();
         app.MapMetrics();
         app.MapApiDescription();
+        app.MapConsoleEndpoints();
         return app;
     }
 }

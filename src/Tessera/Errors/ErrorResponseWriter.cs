@@ -3,6 +3,7 @@ using Tessera.Hosting;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Tessera.Errors.Occurrences;
 using Tessera.Errors.Rendering;
 
 namespace Tessera.Errors;
@@ -11,13 +12,14 @@ namespace Tessera.Errors;
 /// The one place an error becomes an HTTP response. Counts it, sets <c>Ory-Error-Id</c> (Kratos's SDKs read it)
 /// and writes the form this client needs: Kratos's envelope, RFC 9457 problem details, or a 303 to the error UI.
 /// </summary>
-internal sealed class ErrorResponseWriter(IOptions<JsonOptions> json, ErrorBodyFactory bodies, ErrorUiRedirector redirector, ErrorMetrics metrics)
+internal sealed class ErrorResponseWriter(IOptions<JsonOptions> json, ErrorBodyFactory bodies, ErrorUiRedirector redirector, ErrorMetrics metrics, OccurrenceRecorder occurrences)
 {
     public const string ErrorIdHeader = "Ory-Error-Id";
 
     public async Task WriteAsync(HttpContext context, TesseraError error)
     {
         metrics.Record(error.Descriptor);
+        occurrences.Error(context, error.Descriptor);
         var response = context.Response;
         response.Headers[ErrorIdHeader] = error.Descriptor.Id;
         response.Headers.CacheControl = SecurityHeadersMiddleware.NoStore;

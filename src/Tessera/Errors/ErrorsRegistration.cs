@@ -2,6 +2,7 @@
 using Tessera.Configuration;
 using Tessera.Errors.Containers;
 using Tessera.Errors.NotImplemented;
+using Tessera.Errors.Occurrences;
 using Tessera.Errors.Rendering;
 using Tessera.Persistence.Cleanup;
 
@@ -17,6 +18,7 @@ internal static class ErrorsRegistration
         services.AddSingleton<ErrorBodyFactory>();
         services.AddSingleton<ErrorUiRedirector>();
         services.AddSingleton<ErrorResponseWriter>();
+        services.AddErrorOccurrences(config);
         services.AddSingleton<ErrorContainerStore>();
         services.AddSingleton<ErrorContainerReader>();
         services.AddCleanupTask<ErrorContainerStore>("error containers", (store, _, ct) => store.DeleteExpiredAsync(ct));

@@ -2,6 +2,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tessera.Errors;
+using Tessera.Errors.Occurrences;
 using Tessera.Errors.Rendering;
 
 namespace Tessera.OAuth2;
@@ -12,7 +13,7 @@ namespace Tessera.OAuth2;
 /// <c>error_hint</c> and <c>status_code</c>, and <c>error_uri</c> pointing at the catalog entry's page. A 401
 /// carries <c>WWW-Authenticate</c> as RFC 6749 (or RFC 6750 for a bearer token) asks; every answer is <c>no-store</c>.
 /// </summary>
-internal sealed class OAuth2ErrorWriter(ErrorDocumentationLinks links, ErrorMetrics metrics)
+internal sealed class OAuth2ErrorWriter(ErrorDocumentationLinks links, ErrorMetrics metrics, OccurrenceRecorder occurrences)
 {
     public JsonObject Body(HttpContext context, TesseraError error)
     {
@@ -31,6 +32,7 @@ internal sealed class OAuth2ErrorWriter(ErrorDocumentationLinks links, ErrorMetr
     public async Task WriteAsync(HttpContext context, TesseraError error)
     {
         metrics.Record(error.Descriptor);
+        occurrences.Error(context, error.Descriptor);
         var response = context.Response;
         response.StatusCode = error.Status;
         response.Headers.CacheControl = "no-store";

@@ -12,7 +12,7 @@ namespace Tessera.Ui;
 internal sealed class HtmlPage(string title, string? language = null)
 {
     private readonly HtmlMarkup _body = new();
-    private bool _wide;
+    private string? _width;
 
     public HtmlPage Heading(string text)
     {
@@ -47,7 +47,14 @@ internal sealed class HtmlPage(string title, string? language = null)
     /// <summary>A wider column, for pages with several forms or long values (settings, error reference).</summary>
     public HtmlPage Wide()
     {
-        _wide = true;
+        _width = "wide";
+        return this;
+    }
+
+    /// <summary>The widest column, for tables (the operator console).</summary>
+    public HtmlPage Full()
+    {
+        _width = "full";
         return this;
     }
 
@@ -61,7 +68,7 @@ internal sealed class HtmlPage(string title, string? language = null)
         <title>{{WebUtility.HtmlEncode(title)}} · Tessera</title>
         <style>{{UiStylesheet.Css}}</style></head>
         <body>
-        <main{{(_wide ? " class=\"wide\"" : string.Empty)}}>
+        <main{{(_width is null ? string.Empty : $" class=\"{_width}\"")}}>
         {{_body}}</main>
         </body>
         </html>

@@ -135,11 +135,26 @@ public abstract partial class AdminApiKeyTests(DatabaseKind kind)
         await using var server = await TesseraTestServer.StartAsync(kind, new Dictionary<string, string> { ["serve.admin.auth.required"] = "true" });
         var adminOnly = server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<SurfaceMetadata>()?.Surfaces == Surface.Admin).ToList();
-        // Only Kratos's admin copies of health and version and the error redirect are open, as their public twins are.
-        var open = adminOnly.Where(e => e.Metadata.GetMetadata<AdminKeyRequiredMetadata>() is null).ToList();
-        open.Select(e => e.RoutePattern.RawText).ShouldBe(
-            ["/admin/health/alive", "/admin/health/ready", "/admin/version", "/admin/self-service/errors"], ignoreOrder: true);
-        var endpoints = adminOnly.Except(open).ToList();
+        // Only Kratos's admin copies of health and version and the error redirect are open, as their public twins are,
+        // and the console's sign-in form; console pages send a browser without a console session to that form.
+        var console = adminOnly.Where(e => e.Metadata.GetMetadata<Tessera.OperatorConsole.ConsoleSessionRequiredMetadata>() is not null).ToList();
+        var open = adminOnly.Where(e => e.Metadata.GetMetadata<AdminKeyRequiredMetadata>() is null).Except(console).ToList();
+        open.Select(e => e.RoutePattern.RawText).Distinct().ShouldBe(
+            ["/admin/health/alive", "/admin/health/ready", "/admin/version", "/admin/self-service/errors", "/console/sign-in"], ignoreOrder: true);
+        var endpoints = adminOnly.Except(open).Except(console).ToList();
+        console.ShouldNotBeEmpty();
+        foreach (var endpoint in console)
+        {
+            var path = RouteParameter().Replace(endpoint.RoutePattern.RawText!, Guid.NewGuid().ToString());
+            foreach (var method in endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new FormUrlEncodedContent([]) };
+                using var response = await server.Admin.SendAsync(request);
+                response.StatusCode.ShouldBe(HttpStatusCode.SeeOther, $"{method} {path}");
+                response.Headers.Location!.OriginalString.ShouldBe("/console/sign-in", $"{method} {path}");
+            }
+        }
+
         endpoints.Count.ShouldBeGreaterThan(10);
 
         foreach (var endpoint in endpoints)

@@ -21,7 +21,7 @@ public abstract class FlowStoreContractTests(DatabaseKind kind) : IAsyncLifetime
         await new Migrator(_database, _clock).ApplyAsync();
         var network = new NetworkContext(_database, _clock);
         await network.InitialiseAsync();
-        _store = new FlowStore(_database, network, _clock);
+        _store = new FlowStore(_database, network, _clock, new Tessera.Errors.Occurrences.OccurrenceRecorder(new Tessera.Errors.Occurrences.OccurrenceOptions(false, TimeSpan.FromDays(7), 1), _clock));
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

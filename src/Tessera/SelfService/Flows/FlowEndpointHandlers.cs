@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json;
 using Tessera.Errors;
+using Tessera.Errors.Occurrences;
 using Tessera.Hosting.QueryParameters;
 using Tessera.Hosting.RequestBodies;
 
@@ -57,6 +58,12 @@ internal static class FlowEndpointHandlers
         }
 
         var body = await RequestBodyReader.ReadAsync<TBody>(context.Request, json, cancellationToken: cancellationToken);
+        if (body.Succeeded)
+        {
+            // Resolved here rather than passed by each kind's endpoints: the funnel's "submitted" is this one place.
+            context.RequestServices.GetRequiredService<OccurrenceRecorder>().Step(FlowNames.Of(kind), found.Value.Id, FunnelSteps.Submitted);
+        }
+
         return body.Succeeded ? await submit(found.Value, body.Value) : new ErrorResult(body.Error);
     }
 }

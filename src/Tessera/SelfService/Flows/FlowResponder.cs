@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Globalization;
 using Tessera.Errors;
+using Tessera.Errors.Occurrences;
 using Tessera.Hosting;
 using Tessera.Observability;
 using Tessera.Ui.Messages;
@@ -13,7 +14,7 @@ namespace Tessera.SelfService.Flows;
 /// split DESIGN.md decided (seed rows B1, B2, B5). Clients asking for <c>application/problem+json</c> get a flow that
 /// carries errors as problem details (<see cref="FlowProblems"/>); this is the one place that decides it.
 /// </summary>
-internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls, TimeProvider clock, FlowProblems problems, ErrorMetrics metrics)
+internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls, TimeProvider clock, FlowProblems problems, ErrorMetrics metrics, OccurrenceRecorder occurrences)
 {
     /// <summary>The UI that renders this flow: <c>selfservice.flows.&lt;kind&gt;.ui_url</c> or the built-in page.</summary>
     public Uri UiUrl(Flow flow)
@@ -39,17 +40,21 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
         if (FlowProblems.HasErrors(flow))
         {
             TesseraMeter.Flow(FlowNames.Of(flow.Kind), "failed");
+            foreach (var id in ErrorMessageIds(flow))
+            {
+                occurrences.Step(FlowNames.Of(flow.Kind), flow.Id, FunnelSteps.Failed, id);
+            }
         }
 
         if (flow.Type == FlowType.Browser && !FlowClient.WantsJson(context.Request))
         {
-            Count(flow);
+            Count(context, flow, status);
             return new SeeOtherResult(UiUrl(flow));
         }
 
         // A problem details answer counts its own error (the first message's entry) as it is written.
         var asProblem = FlowProblems.Wanted(context) && (status >= StatusCodes.Status400BadRequest || FlowProblems.HasErrors(flow));
-        Count(flow, errors: !asProblem);
+        Count(context, flow, status, errors: !asProblem);
         return asProblem
             ? new ErrorResult(problems.For(context, flow, status))
             : TypedResults.Json(FlowResponse.From(flow), statusCode: status);
@@ -59,7 +64,7 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     /// Counts the messages of a flow answered some other way than <see cref="Rerender"/> (a new flow that says why a
     /// link could not be used, reached by a redirect): each message, and the catalog entry each error stands for.
     /// </summary>
-    public void Counted(Flow flow) => Count(flow);
+    public void Counted(HttpContext context, Flow flow, int status) => Count(context, flow, status);
 
     /// <summary>
     /// A submission of an expired flow. API flows: 400 with the replacement (it carries the expiry message, and its
@@ -68,8 +73,9 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     /// </summary>
     public IResult ExpiredOnSubmit(HttpContext context, Flow expired, Flow replacement)
     {
-        Count(replacement);
+        Count(context, replacement, expired.Type == FlowType.Api ? StatusCodes.Status400BadRequest : StatusCodes.Status410Gone);
         TesseraMeter.Flow(FlowNames.Of(expired.Kind), "expired");
+        occurrences.Step(FlowNames.Of(expired.Kind), expired.Id, FunnelSteps.Failed, ErrorCatalog.SelfServiceFlowExpired.Id);
         if (expired.Type == FlowType.Api)
         {
             // Problem details keep the catalog's 410 (with use_flow_id); they carry the replacement all the same.
@@ -94,15 +100,18 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
     /// <summary>The expiry message a replacement flow carries: "The login flow expired 2.00 minutes ago ...".</summary>
     public UiText ExpiryMessage(UiMessage message, Flow expired) => message.WithExpiry(expired.ExpiresAt, clock.GetUtcNow());
 
-    // The messages a submission's answer carries, counted once per answer (the flow UI fetching it again is not counted).
+    // The messages a submission's answer carries, counted once per answer (the flow UI fetching it again is not counted),
+    // each also stored as an occurrence for the error dashboard (with the flow, the route and the answer's status).
     // Each error message counts as the catalog entry it stands for too: the one its context names (error_id: a refused
     // WebAuthn ceremony, a web hook's refusal), else the one that claims its id (4010011 is identity_disabled), which
     // is the entry a problem details answer names for it (UiMessageErrors, the one mapping).
-    private void Count(Flow flow, bool errors = true)
+    private void Count(HttpContext context, Flow flow, int status, bool errors = true)
     {
+        var kind = FlowNames.Of(flow.Kind);
         foreach (var message in flow.Ui.Messages.Concat(flow.Ui.Nodes.SelectMany(n => n.Messages)))
         {
             metrics.Record(message);
+            occurrences.Message(context, kind, flow.Id, message, status);
             if (errors && EntryOf(message) is { } error)
             {
                 metrics.Record(error);
@@ -114,6 +123,13 @@ internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls,
         message.Context.GetValueOrDefault("error_id") is string id && ErrorCatalog.Find(id) is { } named ? named
         : message.Type == "error" ? UiMessageErrors.For(message.Id)
         : null;
+
+    // What a failed submission failed with, for the funnel: its error messages' ids, each once.
+    private static IEnumerable<string> ErrorMessageIds(Flow flow) =>
+        flow.Ui.Messages.Concat(flow.Ui.Nodes.SelectMany(n => n.Messages))
+            .Where(m => m.Type == "error")
+            .Select(m => m.Id.ToString(CultureInfo.InvariantCulture))
+            .Distinct(StringComparer.Ordinal);
 
     private TesseraError ExpiredError(Flow expired)
     {

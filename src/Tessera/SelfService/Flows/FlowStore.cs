@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Data.Common;
 using Dapper;
+using Tessera.Errors.Occurrences;
 using Tessera.Observability;
 using Tessera.Persistence;
 
@@ -11,7 +12,7 @@ namespace Tessera.SelfService.Flows;
 /// the version read (<see cref="SaveAsync"/>) or, for the one move into a final state, on the flow not being there yet
 /// (<see cref="ClaimAsync(Flow, CancellationToken)"/>).
 /// </summary>
-internal sealed class FlowStore(Database database, NetworkContext network, TimeProvider clock)
+internal sealed class FlowStore(Database database, NetworkContext network, TimeProvider clock, OccurrenceRecorder occurrences)
 {
     private const string Columns =
         "id, kind, type, state, request_url, return_to, ui, csrf_token, identity_id, active_method, refresh, requested_aal, internal_context, issued_at, expires_at, version, created_at, updated_at";
@@ -40,6 +41,7 @@ internal sealed class FlowStore(Database database, NetworkContext network, TimeP
             """,
             FlowRow.Parameters(flow, network.Id, clock.GetUtcNow()));
         TesseraMeter.Flow(FlowNames.Of(flow.Kind), "created");
+        occurrences.Step(FlowNames.Of(flow.Kind), flow.Id, FunnelSteps.Created);
     }
 
     /// <summary>The flow of this kind with this id; null for unknown ids and for flows of another kind.</summary>
@@ -70,6 +72,7 @@ internal sealed class FlowStore(Database database, NetworkContext network, TimeP
                 if (saved.Kind == FlowKind.Settings && saved.State == SettingsSucceeded)
                 {
                     TesseraMeter.Flow(FlowNames.Of(saved.Kind), "succeeded");
+                    occurrences.Step(FlowNames.Of(saved.Kind), saved.Id, FunnelSteps.Succeeded);
                 }
 
                 return new FlowSave(saved, FlowSaveOutcome.Saved);
@@ -128,6 +131,7 @@ internal sealed class FlowStore(Database database, NetworkContext network, TimeP
         if (changed == 1)
         {
             TesseraMeter.Flow(FlowNames.Of(finished.Kind), "succeeded");
+            occurrences.Step(FlowNames.Of(finished.Kind), finished.Id, FunnelSteps.Succeeded);
         }
 
         return changed == 1;

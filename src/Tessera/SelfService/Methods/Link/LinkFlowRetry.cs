@@ -50,7 +50,7 @@ internal sealed class LinkFlowRetry(FlowFactory factory, FlowStore store, FlowRe
         LinkFormNodes.AddEmailForm(flow.Ui, email: null);
         flow.Ui.AddMessage(null, message);
         await store.InsertAsync(flow, cancellationToken);
-        responder.Counted(flow);
+        responder.Counted(context, flow, StatusCodes.Status303SeeOther);
         return FlowClient.WantsJson(context.Request)
             ? new SeeOtherResult(urls.For($"/self-service/{FlowNames.Of(flow.Kind)}/flows?id={flow.Id}"))
             : new SeeOtherResult(responder.UiUrl(flow));

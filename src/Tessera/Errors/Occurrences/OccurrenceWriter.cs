@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Data.Common;
+
+namespace Tessera.Errors.Occurrences;
+
+/// <summary>
+/// Drains the <see cref="OccurrenceRecorder"/>'s buffer into the database off the request path: it waits for the first
+/// record, then takes what has piled up (at most <see cref="OccurrenceOptions.BatchSize"/>) and writes it with one
+/// multi-row insert per table. Under load the batches grow by themselves; idle, each record is written at once. A failed
+/// write (the database away) is logged and its batch dropped; requests never wait for any of it. Stopping writes what is left.
+/// </summary>
+internal sealed partial class OccurrenceWriter(OccurrenceRecorder recorder, OccurrenceStore store, IHostApplicationLifetime lifetime, ILogger<OccurrenceWriter> logger)
+    : BackgroundService
+{
+    // One batch at a time: a flush that finds the buffer empty then also knows the batch taken before it is written.
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!recorder.Enabled || !await Hosting.ApplicationStart.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
+        try
+        {
+            while (await recorder.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await WriteBatchAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: StopAsync writes what is left.
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (recorder.Enabled)
+        {
+            await FlushAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Writes everything buffered now (stopping; tests that read what they caused).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        while (await WriteBatchAsync(cancellationToken) > 0)
+        {
+        }
+    }
+
+    public override void Dispose()
+    {
+        _writing.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<int> WriteBatchAsync(CancellationToken cancellationToken)
+    {
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            return await WriteBatchLockedAsync(cancellationToken);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    private async Task<int> WriteBatchLockedAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<OccurrenceRecord>();
+        while (batch.Count < OccurrenceOptions.BatchSize && recorder.Reader.TryRead(out var record))
+        {
+            batch.Add(record);
+        }
+
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await store.InsertAsync(batch, cancellationToken);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            // InvalidOperationException: storage not initialised yet or already disposed. Occurrences are statistics,
+            // not records anyone relies on: the batch is dropped, as a full buffer would drop it.
+            LogWriteFailed(logger, e, batch.Count);
+        }
+
+        return batch.Count;
+    }
+
+    [LoggerMessage(EventId = 1047, Level = LogLevel.Warning, Message = "Writing {Count} error occurrences failed; they are dropped")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
+}

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Errors.Rendering;
+using Tessera.Hosting;
+
+namespace Tessera.OperatorConsole;
+
+/// <summary>
+/// The console's pages live on the admin listener only. They are not admin API endpoints (a browser cannot send the
+/// bearer key those demand): <see cref="MapConsole"/> requires a console session instead, and
+/// <see cref="MapConsoleSignIn"/> is the one open door, the sign-in form.
+/// </summary>
+internal static class ConsoleRouteGroups
+{
+    /// <summary>Console pages: a console session for every request, its CSRF token on every POST.</summary>
+    public static RouteGroupBuilder MapConsole(this IEndpointRouteBuilder endpoints) =>
+        MapConsoleSignIn(endpoints).WithMetadata(ConsoleSessionRequiredMetadata.Instance);
+
+    /// <summary>The sign-in page: open, as a login form must be.</summary>
+    public static RouteGroupBuilder MapConsoleSignIn(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup(string.Empty);
+        group.WithMetadata(new SurfaceMetadata(Surface.Admin), NoErrorUiRedirectMetadata.Instance);
+        return group;
+    }
+}
