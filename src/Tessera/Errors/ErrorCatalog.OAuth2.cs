@@ -128,12 +128,20 @@ internal static partial class ErrorCatalog
         "Create a key in the set with `POST /admin/keys/{set}`; the provider's own sets are hydra.openid.id-token and hydra.jwt.access-token.",
         "GET /admin/keys/{set} answers 404");
 
+    public static readonly ErrorDescriptor OAuth2KeyNotFound = new(
+        "oauth2_key_not_found", 404,
+        "Unable to locate the resource.",
+        "The JSON Web Key \"{kid}\" does not exist in set \"{set}\".",
+        "`GET`, `PUT` or `DELETE /admin/keys/{set}/{kid}` or `DELETE /admin/keys/{set}` named a key or set that holds no live key (never created, or already deleted).",
+        "List the set's keys with `GET /admin/keys/{set}`; create one with `POST /admin/keys/{set}` or import one with `PUT /admin/keys/{set}`.",
+        "GET or DELETE /admin/keys/{set}/{kid} answers 404");
+
     public static readonly ErrorDescriptor OAuth2KeyRequestInvalid = new(
         "oauth2_key_request_invalid", 400,
         "The request was malformed or contained invalid parameters.",
         "{problem}",
-        "`POST /admin/keys/{set}` asked for an algorithm other than ES256 or RS256, or a use other than sig.",
-        "Send `{\"alg\": \"ES256\", \"use\": \"sig\", \"kid\": \"...\"}` (RS256 also works).",
+        "`POST /admin/keys/{set}` asked for an algorithm other than ES256 or RS256, or a use other than sig; or `PUT /admin/keys/{set}[/{kid}]` sent a key that is not an ES256 (P-256) or RS256 signing key with its private part, or whose kid differs from the path's.",
+        "Send `{\"alg\": \"ES256\", \"use\": \"sig\", \"kid\": \"...\"}` (RS256 also works); to import, send the JWK with its private parameters (`d`, and for RSA `p`, `q`, `dp`, `dq`, `qi`).",
         "POST /admin/keys/{set} answers 400");
 
     public static readonly ErrorDescriptor OAuth2RefreshTokenReused = new(

@@ -29,6 +29,7 @@ internal static class OAuth2Errors
         [ErrorCatalog.OAuth2ClientConflict.Id] = "conflict",
         [ErrorCatalog.OAuth2ClientMetadataInvalid.Id] = "invalid_client_metadata",
         [ErrorCatalog.OAuth2KeySetNotFound.Id] = "not_found",
+        [ErrorCatalog.OAuth2KeyNotFound.Id] = "not_found",
         [ErrorCatalog.OAuth2KeyRequestInvalid.Id] = "invalid_request",
         [ErrorCatalog.OAuth2RefreshTokenReused.Id] = "invalid_grant",
         [ErrorCatalog.OAuth2AuthorizationCodeReused.Id] = "invalid_grant",

@@ -71,6 +71,8 @@ internal static class OAuth2Registration
                 server.AddEventHandler(ClientAssertionHandoffHandler.Descriptor);
                 server.AddEventHandler(AuthorizationRequestValidationHandler.Descriptor);
                 server.AddEventHandler(JsonWebKeySetHandler.Descriptor);
+                server.AddEventHandler(CodeSigningCredentialsHandler.Descriptor);
+                server.AddEventHandler(CodeValidationKeysHandler.Descriptor);
                 server.AddEventHandler(ConfigurationHandler.Descriptor);
                 server.AddEventHandler(EndSessionDiscoveryHandler.Descriptor);
                 server.AddEventHandler(RefreshTokenResolutionHandler.Descriptor);

@@ -6,6 +6,11 @@ namespace Tessera.OAuth2.Keys;
 /// <summary>One key of a JSON Web Key set: its id, algorithm (ES256 or RS256), use, and the opened private key.</summary>
 internal sealed record SigningKey(string Set, string Kid, string Algorithm, string Use, AsymmetricSecurityKey PrivateKey, DateTimeOffset CreatedAt)
 {
+    /// <summary>When the key was deleted or replaced: no longer published or signing, still opening codes it signed.</summary>
+    public DateTimeOffset? RetiredAt { get; init; }
+
+    public bool Live => RetiredAt is null;
+
     public SigningCredentials Credentials => new(PrivateKey, Algorithm);
 
     /// <summary>The public half as a JWK (no private parameters).</summary>

@@ -10,10 +10,12 @@ using Tessera.Security.Secrets;
 namespace Tessera.OAuth2.Protocol;
 
 /// <summary>
-/// Gives OpenIddict the keys every node shares: the ID-token set's keys from the database to sign (newest first),
-/// and an AES key derived from the server secret to encrypt what OpenIddict keeps self-contained (authorization
-/// codes), so a code issued by one node is redeemable on any other. Runs when OpenIddict's options are first read,
-/// which is after <see cref="OAuth2KeyRing.InitialiseAsync"/> at start-up.
+/// Gives OpenIddict the keys every node shares: the ID-token set's keys from the database at start-up (which OpenIddict
+/// requires; from then on <see cref="CodeSigningCredentialsHandler"/> and <see cref="CodeValidationKeysHandler"/> take
+/// the signing and verification keys from the key ring live), and AES keys derived from the server secrets to encrypt
+/// what OpenIddict keeps self-contained (authorization codes): the first secret's key encrypts, every configured
+/// secret's key decrypts, so a code issued by one node is redeemable on any other and across a secret rotation. Runs
+/// when OpenIddict's options are first read, which is after <see cref="OAuth2KeyRing.InitialiseAsync"/> at start-up.
 /// </summary>
 internal sealed class ServerCredentialsSetup(OAuth2KeyRing ring, ServerSecrets secrets, OAuth2Options options, TimeProvider clock) : IConfigureOptions<OpenIddictServerOptions>
 {
@@ -28,8 +30,10 @@ internal sealed class ServerCredentialsSetup(OAuth2KeyRing ring, ServerSecrets s
             server.SigningCredentials.Add(key.Credentials);
         }
 
-        var encryption = new SymmetricSecurityKey(secrets.For(Purpose).Sign("openiddict-encryption"u8));
-        server.EncryptionCredentials.Add(new EncryptingCredentials(encryption, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+        foreach (var encryption in secrets.For(Purpose).SignEach("openiddict-encryption"u8))
+        {
+            server.EncryptionCredentials.Add(new EncryptingCredentials(new SymmetricSecurityKey(encryption), SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+        }
         server.AuthorizationCodeLifetime = options.AuthorizationCodeLifespan;
         server.AccessTokenLifetime = options.AccessTokenLifespan;
         server.IdentityTokenLifetime = options.IdTokenLifespan;
