@@ -9,7 +9,8 @@ using Tessera.Ui.Texts;
 namespace Tessera.Tests.Localization;
 
 /// <summary>
-/// The catalogs are complete: English mirrors every text in the code (UI messages, page texts, error messages), and
+/// The catalogs are complete: English mirrors every text in the code (UI messages, page texts, error messages and
+/// every catalog entry's cause and resolution), and
 /// every other language has exactly English's keys with the same placeholders. A message added anywhere without its
 /// translations fails here, naming the keys.
 /// </summary>
@@ -36,6 +37,8 @@ public sealed class MessageCatalogTests
         foreach (var entry in ErrorCatalog.All)
         {
             expected[ErrorMessages.Key(entry)] = entry.Message;
+            expected[ErrorMessages.CauseKey(entry)] = entry.Cause;
+            expected[ErrorMessages.ResolutionKey(entry)] = entry.Resolution;
         }
 
         if (Environment.GetEnvironmentVariable("TESSERA_UPDATE_DOCS") == "1")

@@ -2,6 +2,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Tessera.Configuration;
+using Tessera.Localization;
 
 namespace Tessera.Errors.Rendering;
 
@@ -30,9 +31,14 @@ internal sealed class ErrorBodyFactory(ServeOptions serve, TimeProvider clock, E
         error.Details,
         serve.Dev ? error.Debug : null);
 
+    /// <summary>
+    /// RFC 9457 problem details; <c>cause</c> and <c>resolution</c> are the catalog entry's, in the request's language
+    /// (<c>?lang=</c>, <c>Accept-Language</c>; English otherwise).
+    /// </summary>
     public ProblemDetailsBody Problem(HttpContext context, TesseraError error)
     {
         var docUrl = links.For(context, error.Descriptor);
+        var language = RequestLanguage.Of(context.Request);
         return new ProblemDetailsBody(
             docUrl,
             error.Descriptor.Id,
@@ -47,6 +53,8 @@ internal sealed class ErrorBodyFactory(ServeOptions serve, TimeProvider clock, E
             error.Descriptor.Message,
             serve.Dev ? error.Debug : null)
         {
+            Cause = ErrorMessages.Cause(error.Descriptor, language),
+            Resolution = ErrorMessages.Resolution(error.Descriptor, language),
             Errors = error.Flow?.Errors,
             Flow = error.Flow?.Flow,
         };

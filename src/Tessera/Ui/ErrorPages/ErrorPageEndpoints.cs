@@ -60,11 +60,14 @@ internal static class ErrorPageEndpoints
         return page.ToResult(StatusCodes.Status200OK);
     }
 
-    private static IResult ShowReferenceEntry(string id)
+    // Cause and resolution are shown in the request's language (?lang=, Accept-Language); the rest is the reference's
+    // English, which is what support and operators search for.
+    private static IResult ShowReferenceEntry(string id, HttpContext context)
     {
+        var language = RequestLanguage.Of(context.Request);
         if (int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && UiMessageDocumentation.Find(number) is { } message)
         {
-            return UiMessagePage(message);
+            return UiMessagePage(message, language);
         }
 
         if (ErrorCatalog.Find(id) is not { } entry)
@@ -75,27 +78,27 @@ internal static class ErrorPageEndpoints
                 .ToResult(StatusCodes.Status404NotFound);
         }
 
-        return new HtmlPage(entry.Id).Heading(entry.Id)
+        return new HtmlPage(entry.Id, language).Heading(entry.Id)
             .Field("HTTP status", entry.Status.ToString(CultureInfo.InvariantCulture))
             .Field("Retry", entry.Retry.ToString().ToLowerInvariant())
             .Field("Symptom", entry.DocumentedSymptom)
             .Field("Message", entry.Message)
             .Field("Reason", entry.Reason)
-            .Field("Cause", entry.Cause)
-            .Field("Resolution", entry.Resolution)
+            .Field("Cause", ErrorMessages.Cause(entry, language))
+            .Field("Resolution", ErrorMessages.Resolution(entry, language))
             .Link("All errors", "/ui/errors")
             .ToResult(StatusCodes.Status200OK);
     }
 
-    private static IResult UiMessagePage(UiMessageDocumentation doc)
+    private static IResult UiMessagePage(UiMessageDocumentation doc, string? language)
     {
         var id = doc.Message.Id.ToString(CultureInfo.InvariantCulture);
-        var page = new HtmlPage(id).Heading($"{id} {doc.Name}")
+        var page = new HtmlPage(id, language).Heading($"{id} {doc.Name}")
             .Field("Type", doc.Message.Type.ToString().ToLowerInvariant())
             .Field("Text", doc.Message.Template)
             .Field("Meaning", doc.Meaning)
-            .Field("Cause", doc.Cause)
-            .Field("Resolution", doc.Resolution);
+            .Field("Cause", doc.Error is { } owner ? ErrorMessages.Cause(owner, language, doc.Cause) : doc.Cause)
+            .Field("Resolution", doc.Error is { } entry ? ErrorMessages.Resolution(entry, language, doc.Resolution) : doc.Resolution);
         if (doc.Error is { } error)
         {
             page.Link($"Catalog error {error.Id}", ErrorDocumentationLinks.PagePath(error));
