@@ -2,6 +2,7 @@
 using Tessera.Errors;
 using Tessera.Identities;
 using Tessera.SelfService.Flows.Verification;
+using Tessera.SelfService.Methods.Oidc.Linking;
 using Tessera.SelfService.Hooks;
 using Tessera.Sessions;
 
@@ -12,7 +13,8 @@ namespace Tessera.SelfService.Flows.Login;
 /// it (the verified-address requirement, the after-hooks, the session, <c>revoke_active_sessions</c>) and the answer.
 /// </summary>
 internal sealed class LoginOutcome(
-    FlowStore store, FlowRerenderer rerenderer, FlowCompletion completion, RequireVerifiedAddressHook requireVerifiedAddress, FlowHooks hooks)
+    FlowStore store, FlowRerenderer rerenderer, FlowCompletion completion, RequireVerifiedAddressHook requireVerifiedAddress, FlowHooks hooks,
+    OidcLoginLink oidcLink)
 {
     public async Task<IResult> SignInAsync(HttpContext context, Flow flow, Identity identity, string method, CancellationToken cancellationToken)
     {
@@ -48,6 +50,8 @@ internal sealed class LoginOutcome(
             return await rerenderer.AlreadyCompletedAsync(context, flow, cancellationToken);
         }
 
+        // Social sign-in's "sign in and link" (issue 19): the flow that proved the account links the provider account it carries.
+        await oidcLink.LinkAsync(flow, identity, cancellationToken);
         await hooks.RunAsync(notify, context, flow, identity, cancellationToken);
         var (session, token) = await completion.SignInAsync(context, flow, identity, method, cancellationToken);
         await hooks.AfterSignInAsync(afterHooks, identity.Id, session.Id, cancellationToken);

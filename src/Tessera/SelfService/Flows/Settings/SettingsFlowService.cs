@@ -95,11 +95,16 @@ internal sealed class SettingsFlowService(
         }
 
         flow = flow with { Active = method.Name };
-        var outcome = await method.SubmitAsync(new SettingsSubmission(flow, identity!, schema, session!, body, access.IsPrivileged(session!)), cancellationToken);
+        var outcome = await method.SubmitAsync(new SettingsSubmission(flow, identity!, schema, session!, body, access.IsPrivileged(session!)) { Context = context }, cancellationToken);
         if (outcome.NeedsRefresh)
         {
             await completion.KeepAsync(flow with { State = StateShowForm }, cancellationToken);
             return access.RefreshRequired(context, flow, completion.UiUrl(flow));
+        }
+
+        if (outcome.Answer is { } answer)
+        {
+            return answer;
         }
 
         if (outcome.Error is not null)

@@ -22,6 +22,9 @@ internal sealed record SettingsOutcome
 
     public TesseraError? Error { get; private init; }
 
+    /// <summary>An answer the method gives itself (social sign-in's link sends the browser to the provider).</summary>
+    public IResult? Answer { get; private init; }
+
     public static SettingsOutcome Success(Identity identity) => new() { Saved = identity };
 
     public static SettingsOutcome Rerender(int status = StatusCodes.Status400BadRequest) => new() { RerenderStatus = status };
@@ -29,4 +32,6 @@ internal sealed record SettingsOutcome
     public static SettingsOutcome RefreshRequired { get; } = new() { NeedsRefresh = true };
 
     public static SettingsOutcome Failed(TesseraError error) => new() { Error = error };
+
+    public static SettingsOutcome Answered(IResult answer) => new() { Answer = answer };
 }

@@ -10,4 +10,8 @@ namespace Tessera.SelfService.Flows.Settings;
 /// session was authenticated recently enough (<c>privileged_session_max_age</c>) to change credentials.
 /// </summary>
 internal sealed record SettingsSubmission(
-    Flow Flow, Identity Identity, IdentitySchema Schema, Session Session, UpdateSettingsFlowRequest Body, bool Privileged);
+    Flow Flow, Identity Identity, IdentitySchema Schema, Session Session, UpdateSettingsFlowRequest Body, bool Privileged)
+{
+    /// <summary>The request, for a method that answers itself (<see cref="SettingsOutcome.Answered"/>).</summary>
+    public HttpContext? Context { get; init; }
+}

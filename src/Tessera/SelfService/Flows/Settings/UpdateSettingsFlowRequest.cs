@@ -37,6 +37,11 @@ internal sealed record UpdateSettingsFlowRequest(string? Method, string? CsrfTok
 
     public string? PasskeyRemove { get; init; }
 
+    /// <summary>Kratos's <c>updateSettingsFlowWithOidcMethod</c>: the provider to link, or the one to unlink.</summary>
+    public string? Link { get; init; }
+
+    public string? Unlink { get; init; }
+
     public JsonNode? TransientPayload { get; init; }
 
     /// <summary>
@@ -45,7 +50,8 @@ internal sealed record UpdateSettingsFlowRequest(string? Method, string? CsrfTok
     /// </summary>
     public string? ImpliedMethod =>
         Method ?? (WebauthnRegister is { Length: > 0 } || WebauthnRemove is { Length: > 0 } ? "webauthn"
-            : PasskeySettingsRegister is { Length: > 0 } || PasskeyRemove is { Length: > 0 } ? "passkey" : null);
+            : PasskeySettingsRegister is { Length: > 0 } || PasskeyRemove is { Length: > 0 } ? "passkey"
+            : Link is { Length: > 0 } || Unlink is { Length: > 0 } ? "oidc" : null);
 
     /// <summary>A flag as JSON <c>true</c> or the form string <c>"true"</c>.</summary>
     public static bool IsSet(JsonNode? flag) =>

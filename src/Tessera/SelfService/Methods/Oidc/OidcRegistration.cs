@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
 using Tessera.Security.Cipher;
+using Tessera.SelfService.Flows.Settings;
 using Tessera.SelfService.Methods.Oidc.Callback;
+using Tessera.SelfService.Methods.Oidc.Linking;
 using Tessera.SelfService.Methods.Oidc.Providers;
 
 namespace Tessera.SelfService.Methods.Oidc;
@@ -29,6 +31,13 @@ internal static class OidcRegistration
         services.AddSingleton<OidcIdTokenValidator>();
         services.AddSingleton<OidcStateCookie>();
         services.AddSingleton<OidcAuthorizationStart>();
+        services.AddSingleton<OidcUnlinkRule>();
+        services.AddSingleton<OidcLinks>();
+        services.AddSingleton<OidcSettingsLink>();
+        services.AddSingleton<ISettingsMethod, OidcSettingsMethod>();
+        services.AddSingleton<OidcLoginLinkOffer>();
+        services.AddSingleton<OidcLoginLink>();
+        services.AddSingleton<OidcSignUp>();
         services.AddSingleton<OidcSignIn>();
         services.AddSingleton<OidcStateValidator>();
         services.AddSingleton<OidcCodeExchange>();

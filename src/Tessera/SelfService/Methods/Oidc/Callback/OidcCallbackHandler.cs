@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
+using Tessera.SelfService.Flows;
+using Tessera.SelfService.Methods.Oidc.Linking;
 using Tessera.SelfService.Methods.Oidc.Providers;
 
 namespace Tessera.SelfService.Methods.Oidc.Callback;
@@ -10,7 +12,8 @@ namespace Tessera.SelfService.Methods.Oidc.Callback;
 /// is exchanged and the ID token or user info read (<see cref="OidcCodeExchange"/>), and the claims go to
 /// <see cref="OidcSignIn"/> (sign in or register).
 /// </summary>
-internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidator states, OidcCodeExchange exchange, OidcSignIn signIn)
+internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidator states, OidcCodeExchange exchange, OidcSignIn signIn,
+    OidcSettingsLink settingsLink)
 {
     public async Task<IResult> HandleAsync(HttpContext context, string providerId, IReadOnlyDictionary<string, string?> parameters, CancellationToken cancellationToken)
     {
@@ -44,6 +47,12 @@ internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidato
         if (!exchanged.TryGetValue(out var result, out var failed))
         {
             return new ErrorResult(failed);
+        }
+
+        // A settings flow's link (issue 19) comes back here too: the account is linked to the signed-in identity.
+        if (flow.Kind == FlowKind.Settings)
+        {
+            return await settingsLink.CompleteAsync(context, flow, provider, result.Claims, result.Tokens, cancellationToken);
         }
 
         return await signIn.CompleteAsync(context, flow, provider, result.Claims, result.Tokens, cancellationToken);

@@ -57,5 +57,6 @@ internal sealed class OidcStateValidator(FlowStore flows, OidcStateCookie cookie
     }
 
     private async Task<Flow?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        await flows.FindAsync(id, FlowKind.Login, cancellationToken) ?? await flows.FindAsync(id, FlowKind.Registration, cancellationToken);
+        await flows.FindAsync(id, FlowKind.Login, cancellationToken) ?? await flows.FindAsync(id, FlowKind.Registration, cancellationToken)
+        ?? await flows.FindAsync(id, FlowKind.Settings, cancellationToken);
 }
