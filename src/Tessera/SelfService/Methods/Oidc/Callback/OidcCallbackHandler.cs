@@ -10,7 +10,7 @@ namespace Tessera.SelfService.Methods.Oidc.Callback;
 /// is exchanged and the ID token or user info read (<see cref="OidcCodeExchange"/>), and the claims go to
 /// <see cref="OidcSignIn"/> (sign in or register).
 /// </summary>
-internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidator states, OidcCodeExchange exchange, OidcSignIn signIn)
+internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidator states, OidcCodeExchange exchange, OidcSignIn signIn, OidcNativeHandOff handOff)
 {
     public async Task<IResult> HandleAsync(HttpContext context, string providerId, IReadOnlyDictionary<string, string?> parameters, CancellationToken cancellationToken)
     {
@@ -46,6 +46,6 @@ internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidato
             return new ErrorResult(failed);
         }
 
-        return await signIn.CompleteAsync(context, flow, provider, result.Claims, result.Tokens, cancellationToken);
+        return await handOff.AnswerAsync(flow, await signIn.CompleteAsync(context, flow, provider, result.Claims, result.Tokens, cancellationToken), cancellationToken);
     }
 }
