@@ -37,6 +37,7 @@ using Tessera.SelfService.Methods.Oidc;
 using Tessera.SelfService.Methods.WebAuthn;
 using Tessera.SelfService.Hooks;
 using Tessera.Sessions;
+using Tessera.Sessions.TokenExchange;
 using Tessera.Ui.ErrorPages;
 using Tessera.Ui.Pages;
 
@@ -113,6 +114,7 @@ public static class Program
         app.MapSelfServicePages();
         app.MapIdentityEndpoints();
         app.MapSessionEndpoints();
+        app.MapSessionTokenExchangeEndpoints();
         app.MapAdminSessionEndpoints();
         app.MapLoginEndpoints();
         app.MapRegistrationEndpoints();

@@ -337,6 +337,20 @@ test("admin sessions: list with expand and paging, get, extend, list an identity
   assert.deepEqual((await identity.listIdentitySessions({ id: identityId })).data, []);
 });
 
+test("native flows ask for the session-token exchange; codes that name no completed sign-in are refused", async () => {
+  const { data: flow } = await frontend.createNativeLoginFlow({ returnSessionTokenExchangeCode: true });
+  assert.ok(flow.session_token_exchange_code?.length >= 40, JSON.stringify(flow));
+  await assert.rejects(
+    frontend.exchangeSessionToken({ initCode: flow.session_token_exchange_code, returnToCode: "not-returned-yet" }),
+    (error) => {
+      assert.equal(error.response?.status, 404);
+      assert.equal(error.response?.data?.error?.id, "session_token_exchange_code_invalid");
+      return true;
+    },
+  );
+  called.add("exchangeSessionToken");
+});
+
 test("every operation listed in sdk-operations.json was called, and no other", () => {
   assert.deepEqual([...called].sort(), [...listed].sort());
 });

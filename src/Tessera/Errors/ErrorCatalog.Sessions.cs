@@ -81,4 +81,20 @@ internal static partial class ErrorCatalog
         "The logout token does not name an active session: it was already used, the session ended, or the link was altered.",
         "A logout URL was opened twice, after the session had ended, or with a token from another session.",
         "Nothing to do if you meant to log out: the session is already over. Otherwise get a fresh URL from `GET /self-service/logout/browser`.");
+
+    public static readonly ErrorDescriptor SessionTokenExchangeCodeInvalid = new(
+        "session_token_exchange_code_invalid", 404,
+        "No session is waiting for these exchange codes.",
+        "No session is waiting for this init_code and return_to_code.",
+        "`GET /sessions/token-exchange` was called with an `init_code` no native flow was created with, a `return_to_code` that does not belong to it, before the sign-in at the provider finished, or a second time: the codes give the session token once. Kratos answers 404 for each of these alike.",
+        "Send the `session_token_exchange_code` the flow was created with as `init_code` and the `code` the browser returned to `return_to` with as `return_to_code`, once, after the browser came back. A native app that lost the answer starts a new flow.",
+        "The session-token exchange answers 404: the codes are wrong, the sign-in is not finished, or they were used already");
+
+    public static readonly ErrorDescriptor SessionTokenExchangeCodeExpired = new(
+        "session_token_exchange_code_expired", 410,
+        "The exchange codes have expired.",
+        "The exchange codes expired at {expired_at}.",
+        "The codes live as long as the login or registration flow they were created with (`selfservice.flows.*.lifespan`); the exchange came later.",
+        "Start a new native flow with `return_session_token_exchange_code=true` and exchange its codes as soon as the browser returns.",
+        "The session-token exchange answers 410: the codes are too old");
 }

@@ -131,6 +131,22 @@ internal sealed class SessionStore(Database database, NetworkContext network, Lo
             new { Nid = network.Id, Id = id, ExpiresAt = expiresAt, Now = clock.GetUtcNow() }) > 0;
     }
 
+    /// <summary>
+    /// Gives an active session new secrets (the session-token exchange: the token issued when a native app's flow
+    /// completed in the browser was never shown to anyone, so the app gets a fresh one). False when the session is gone.
+    /// </summary>
+    public async Task<bool> ReplaceTokensAsync(Guid id, string tokenHash, string logoutTokenHash, CancellationToken cancellationToken = default)
+    {
+        using var write = writes.Write();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            """
+            UPDATE sessions SET token_hash = @TokenHash, logout_token_hash = @LogoutTokenHash, updated_at = @Now
+            WHERE nid = @Nid AND id = @Id AND active = TRUE
+            """,
+            new { Nid = network.Id, Id = id, TokenHash = tokenHash, LogoutTokenHash = logoutTokenHash, Now = clock.GetUtcNow() }) > 0;
+    }
+
     /// <summary>Records a completed factor on an existing session: its level, its methods and when it was last authenticated.</summary>
     public async Task<bool> UpdateAuthenticationAsync(Session session, CancellationToken cancellationToken = default)
     {

@@ -19,6 +19,8 @@ internal static class SessionsRegistration
         services.AddSingleton<SessionResponder>();
         services.AddSingleton<WhoamiCache>();
         services.AddSingleton<WhoamiDependencies>();
+        services.AddSingleton<TokenExchange.SessionTokenExchangeStore>();
+        services.AddSingleton<TokenExchange.SessionTokenExchange>();
         return services;
     }
 }

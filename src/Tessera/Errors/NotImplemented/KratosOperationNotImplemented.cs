@@ -21,6 +21,5 @@ internal sealed record KratosOperationNotImplemented(string Method, string Path,
         new("DELETE", "/self-service/login/test", "deleteTestLoginFlow", "test login flows"),
         new("GET", "/self-service/fed-cm/parameters", "createFedcmFlow", "FedCM sign-in"),
         new("POST", "/self-service/fed-cm/token", "updateFedcmFlow", "FedCM sign-in"),
-        new("GET", "/sessions/token-exchange", "exchangeSessionToken", "the session token exchange of native social sign-in"),
     ];
 }

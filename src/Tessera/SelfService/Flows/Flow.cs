@@ -57,5 +57,11 @@ internal sealed record Flow(
     /// <summary>The state as stored when this flow was read: what a save that lost a race compares the stored flow with.</summary>
     public string? StoredState { get; init; }
 
+    /// <summary>
+    /// Kratos's <c>session_token_exchange_code</c>: set only on the answer that creates a native flow with
+    /// <c>return_session_token_exchange_code=true</c>, never stored (the store keeps its hash).
+    /// </summary>
+    public string? SessionTokenExchangeCode { get; init; }
+
     public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt <= now;
 }

@@ -50,6 +50,10 @@ internal sealed record FlowResponse(
     public static UiContainer MaskedUi(Flow flow) =>
         flow.Type == FlowType.Browser ? flow.Ui.WithValue(CsrfProtection.FieldName, CsrfTokenMask.Mask) : flow.Ui;
 
+    private static Dictionary<string, object?> KindFields(Flow flow) => flow.SessionTokenExchangeCode is { } code
+        ? new() { ["organization_id"] = null, ["session_token_exchange_code"] = code }
+        : new() { ["organization_id"] = null };
+
     public static FlowResponse From(Flow flow) => new(
         flow.Id,
         FlowNames.Of(flow.Type),
@@ -64,7 +68,7 @@ internal sealed record FlowResponse(
         Refresh = flow.Kind == FlowKind.Login ? flow.Refresh : null,
         CreatedAt = flow.Kind == FlowKind.Login ? flow.CreatedAt ?? flow.IssuedAt : null,
         UpdatedAt = flow.Kind == FlowKind.Login ? flow.UpdatedAt ?? flow.CreatedAt ?? flow.IssuedAt : null,
-        KindNullFields = flow.Kind is FlowKind.Login or FlowKind.Registration or FlowKind.Settings ? new() { ["organization_id"] = null } : null,
+        KindNullFields = flow.Kind is FlowKind.Login or FlowKind.Registration or FlowKind.Settings ? KindFields(flow) : null,
         RequestedAal = flow.Kind == FlowKind.Login ? flow.RequestedAal : null,
         Identity = flow.Identity,
         ContinueWith = flow.Kind == FlowKind.Settings ? flow.InternalContext[ContinueWithKey]?.DeepClone() ?? new JsonArray() : null,

@@ -2,7 +2,9 @@
 using Tessera.Captcha;
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Hosting.QueryParameters;
 using Tessera.SelfService.Hooks;
+using Tessera.Sessions.TokenExchange;
 
 namespace Tessera.SelfService.Flows;
 
@@ -10,7 +12,8 @@ namespace Tessera.SelfService.Flows;
 /// What every flow kind does when it starts: refusing a signed-in client where Kratos does (login, registration,
 /// recovery), the captcha node when one is required, the <c>before.hooks</c>, storing the flow and answering with it.
 /// </summary>
-internal sealed class FlowStarter(FlowCompletion completion, CaptchaGate captcha, FlowHooks hooks, FlowStore store, FlowResponder responder)
+internal sealed class FlowStarter(
+    FlowCompletion completion, CaptchaGate captcha, FlowHooks hooks, FlowStore store, FlowResponder responder, SessionTokenExchangeStore exchanges)
 {
     /// <summary>
     /// Kratos: a signed-in HTML browser goes back to <c>return_to</c> (else the default return URL); scripts and API
@@ -42,6 +45,12 @@ internal sealed class FlowStarter(FlowCompletion completion, CaptchaGate captcha
     /// <summary>The same without answering: for a flow another flow starts (recovery's settings flow).</summary>
     public async Task<Result<Flow>> StoreAsync(HttpContext context, Flow flow, CancellationToken cancellationToken)
     {
+        var exchange = ExchangeRequested(context, flow);
+        if (!exchange.Succeeded)
+        {
+            return exchange.Error;
+        }
+
         await captcha.AddNodeIfRequiredAsync(context, flow, cancellationToken);
         if (await hooks.BeforeAsync(context, flow, cancellationToken) is { } refused)
         {
@@ -49,6 +58,23 @@ internal sealed class FlowStarter(FlowCompletion completion, CaptchaGate captcha
         }
 
         await store.InsertAsync(flow, cancellationToken);
-        return flow;
+        return exchange.Value
+            ? flow with { SessionTokenExchangeCode = await exchanges.StartAsync(flow.Id, flow.ExpiresAt, cancellationToken) }
+            : flow;
+    }
+
+    /// <summary>
+    /// Kratos's <c>return_session_token_exchange_code</c>: a native login or registration flow may ask for the codes
+    /// with which the app later fetches the session a browser completes (social sign-in); other flows ignore it.
+    /// </summary>
+    private static Result<bool> ExchangeRequested(HttpContext context, Flow flow)
+    {
+        if (flow.Type != FlowType.Api || flow.Kind is not (FlowKind.Login or FlowKind.Registration))
+        {
+            return false;
+        }
+
+        var requested = QueryParameterReader.Boolean(context.Request.Query, "return_session_token_exchange_code");
+        return requested.Succeeded ? requested.Value == true : requested.Error;
     }
 }

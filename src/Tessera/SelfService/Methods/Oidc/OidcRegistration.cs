@@ -41,6 +41,7 @@ internal static class OidcRegistration
         services.AddSingleton<OidcSignIn>();
         services.AddSingleton<OidcStateValidator>();
         services.AddSingleton<OidcCodeExchange>();
+        services.AddSingleton<OidcNativeHandOff>();
         services.AddSingleton<OidcCallbackHandler>();
         return services;
     }

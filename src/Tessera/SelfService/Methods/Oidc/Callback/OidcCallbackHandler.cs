@@ -13,7 +13,7 @@ namespace Tessera.SelfService.Methods.Oidc.Callback;
 /// <see cref="OidcSignIn"/> (sign in or register).
 /// </summary>
 internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidator states, OidcCodeExchange exchange, OidcSignIn signIn,
-    OidcSettingsLink settingsLink)
+    OidcSettingsLink settingsLink, OidcNativeHandOff handOff)
 {
     public async Task<IResult> HandleAsync(HttpContext context, string providerId, IReadOnlyDictionary<string, string?> parameters, CancellationToken cancellationToken)
     {
@@ -55,6 +55,6 @@ internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidato
             return await settingsLink.CompleteAsync(context, flow, provider, result.Claims, result.Tokens, cancellationToken);
         }
 
-        return await signIn.CompleteAsync(context, flow, provider, result.Claims, result.Tokens, cancellationToken);
+        return await handOff.AnswerAsync(flow, await signIn.CompleteAsync(context, flow, provider, result.Claims, result.Tokens, cancellationToken), cancellationToken);
     }
 }
