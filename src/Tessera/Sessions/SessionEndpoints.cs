@@ -55,7 +55,7 @@ internal static class SessionEndpoints
         var hash = SessionToken.IsPlausible(token) ? SessionToken.Hash(token!) : null;
         if (hash is not null && cache.TryGet(hash, out var cached))
         {
-            return SubjectRelations.Requested(context.Request) ? await WithRelationsAsync(cached, deps, cancellationToken) : new WhoamiResult(cached);
+            return SubjectRelations.Requested(context.Request) ? await WithRelationsAsync(cached, true, deps, cancellationToken) : new WhoamiResult(cached, fromCache: true);
         }
 
         var version = writes.Version;
@@ -85,12 +85,12 @@ internal static class SessionEndpoints
         var body = JsonSerializer.SerializeToUtf8Bytes(response, deps.Json.Value.SerializerOptions);
         cache.Set(hash!, result.Value, body, version);
         var entry = new WhoamiCacheEntry(result.Value.IdentityId, body, result.Value.ExpiresAt, default, version);
-        return SubjectRelations.Requested(context.Request) ? await WithRelationsAsync(entry, deps, cancellationToken) : new WhoamiResult(entry);
+        return SubjectRelations.Requested(context.Request) ? await WithRelationsAsync(entry, false, deps, cancellationToken) : new WhoamiResult(entry, fromCache: false);
     }
 
     // ?include_relations=true: the identity's relation tuples (Permissions) added to the session, never cached.
-    private static async Task<IResult> WithRelationsAsync(WhoamiCacheEntry entry, WhoamiDependencies deps, CancellationToken cancellationToken) =>
-        new WhoamiResult(entry with { Body = await deps.Relations.AppendAsync(entry.Body, entry.IdentityId, cancellationToken) });
+    private static async Task<IResult> WithRelationsAsync(WhoamiCacheEntry entry, bool fromCache, WhoamiDependencies deps, CancellationToken cancellationToken) =>
+        new WhoamiResult(entry with { Body = await deps.Relations.AppendAsync(entry.Body, entry.IdentityId, cancellationToken) }, fromCache);
 
     private static async Task<Results<Ok<List<SessionResponse>>, ErrorResult>> ListMySessions(
         HttpContext context, SessionManager sessions, SessionStore store, SessionResponder responder, SessionOptions options,

@@ -93,6 +93,38 @@ public abstract class SessionEndpointsTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Whoami_CacheHeader_SaysMissThenHitAndMissAgainAfterALocalWrite()
+    {
+        var identity = await TestIdentities.CreateAsync(Server);
+        var issued = await IssueAsync(identity);
+        var other = await IssueAsync(identity);
+
+        using var first = await Send(HttpMethod.Get, "/sessions/whoami", issued.Token);
+        using var second = await Send(HttpMethod.Get, "/sessions/whoami", issued.Token);
+        (await Server.Admin.DeleteAsync($"/admin/sessions/{other.Session.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using var afterWrite = await Send(HttpMethod.Get, "/sessions/whoami", issued.Token);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        first.Headers.GetValues(WhoamiResult.CacheHeader).Single().ShouldBe("MISS");
+        second.StatusCode.ShouldBe(HttpStatusCode.OK);
+        second.Headers.GetValues(WhoamiResult.CacheHeader).Single().ShouldBe("HIT");
+        afterWrite.Headers.GetValues(WhoamiResult.CacheHeader).Single().ShouldBe("MISS", "a session write on this node empties the cache");
+    }
+
+    [Fact]
+    public async Task Whoami_CacheHeader_WithTheCacheOff_IsAlwaysMiss()
+    {
+        await using var server = await TesseraTestServer.StartAsync(fixture.Kind, new Dictionary<string, string> { ["session.whoami.cache_ttl"] = "0s" });
+        var issued = await server.Services.GetRequiredService<SessionManager>().IssueAsync(await TestIdentities.CreateAsync(server), Password(server), null);
+
+        using var first = await Send(HttpMethod.Get, "/sessions/whoami", issued.Token, server.Public);
+        using var second = await Send(HttpMethod.Get, "/sessions/whoami", issued.Token, server.Public);
+
+        first.Headers.GetValues(WhoamiResult.CacheHeader).Single().ShouldBe("MISS");
+        second.Headers.GetValues(WhoamiResult.CacheHeader).Single().ShouldBe("MISS");
+    }
+
+    [Fact]
     public async Task Whoami_RevokedOnAnotherNode_StopsWithinTheCacheTtl()
     {
         await using var other = await TesseraTestServer.StartAsync(fixture.Kind, new Dictionary<string, string> { ["session.whoami.cache_ttl"] = "2s" }, dsn: Server.Dsn);

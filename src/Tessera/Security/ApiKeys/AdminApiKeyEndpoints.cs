@@ -11,7 +11,7 @@ namespace Tessera.Security.ApiKeys;
 /// POST   /admin/api-keys        create one {name, expires_at?}: 201 with the value, shown this once
 /// GET    /admin/api-keys        list them (never a value)
 /// GET    /admin/api-keys/{id}   one
-/// DELETE /admin/api-keys/{id}   revoke it (204; it stops working at once, on every node)
+/// DELETE /admin/api-keys/{id}   revoke it (204; it stops working at once on this node, within 1 s on every other)
 /// </summary>
 internal static class AdminApiKeyEndpoints
 {

@@ -6,13 +6,13 @@ using Tessera.Hosting;
 
 namespace Tessera.Security.ApiKeys;
 
-/// <summary>Creates keys (the value is returned once and never stored), checks presented keys, revokes them.</summary>
-internal sealed class ApiKeyService(ApiKeyStore store, AdminAuthOptions options, ClientAddress clientAddress, TimeProvider clock)
+/// <summary>
+/// Creates keys (the value is returned once and never stored), checks presented keys through <see cref="ApiKeyCache"/>
+/// (a key revoked on another node stops working here within <see cref="ApiKeyCache.CacheLifetime"/>, on this node at once).
+/// </summary>
+internal sealed class ApiKeyService(ApiKeyStore store, ApiKeyCache cache, AdminAuthOptions options, ClientAddress clientAddress, TimeProvider clock)
 {
     public const int MaxNameLength = 128;
-
-    // Rows are never deleted, so once a key has existed it always will: remember it and skip the query from then on.
-    private volatile bool _adminKeyExisted;
 
     public async Task<(ApiKey Key, string Value)> CreateAsync(ApiKeyKind kind, string name, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
     {
@@ -30,12 +30,9 @@ internal sealed class ApiKeyService(ApiKeyStore store, AdminAuthOptions options,
             return options.Mode == AdminAuthMode.Required;
         }
 
-        if (!_adminKeyExisted && await store.AnyAsync(ApiKeyKind.Admin.Name, cancellationToken))
-        {
-            _adminKeyExisted = true;
-        }
-
-        return _adminKeyExisted;
+        // Rows are never deleted, so once a key has existed it always will; a node learns of another node's first key
+        // within the cache's lifetime.
+        return await cache.AnyAsync(ApiKeyKind.Admin.Name, cancellationToken);
     }
 
     /// <summary>The usable key of <paramref name="kind"/> that <paramref name="presented"/> is, or why it is not one.</summary>
@@ -48,7 +45,7 @@ internal sealed class ApiKeyService(ApiKeyStore store, AdminAuthOptions options,
         }
 
         var hash = ApiKeyFormat.Hash(presented);
-        var found = await store.FindByHashAsync(hash, cancellationToken);
+        var found = await cache.FindByHashAsync(hash, cancellationToken);
         var now = clock.GetUtcNow();
         if (found is not { } match
             || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(match.Hash))
@@ -61,6 +58,7 @@ internal sealed class ApiKeyService(ApiKeyStore store, AdminAuthOptions options,
         if (match.Key.LastUsedAt is not { } lastUsed || now - lastUsed >= options.LastUsedInterval)
         {
             await store.TouchAsync(match.Key.Id, now, now - options.LastUsedInterval, clientAddress.TextOf(context), cancellationToken);
+            cache.Used(hash, now);
         }
 
         return match.Key;

@@ -4,13 +4,33 @@ using Tessera.Persistence;
 
 namespace Tessera.Security.ApiKeys;
 
-/// <summary><c>api_keys</c>, scoped to this node's project (<c>nid</c>). Holds hashes only.</summary>
+/// <summary>
+/// <c>api_keys</c>, scoped to this node's project (<c>nid</c>). Holds hashes only. <see cref="Version"/> counts this
+/// node's key writes (insert, revoke), so <see cref="ApiKeyCache"/> drops what they made stale at once.
+/// </summary>
 internal sealed class ApiKeyStore(Database database, NetworkContext network, TimeProvider clock)
 {
     private const string Columns =
         "id AS Id, kind AS Kind, name AS Name, key_hint AS Hint, created_at AS CreatedAt, expires_at AS ExpiresAt, revoked_at AS RevokedAt, last_used_at AS LastUsedAt";
 
+    private long _version;
+
+    public long Version => Interlocked.Read(ref _version);
+
     public async Task InsertAsync(ApiKey key, string keyHash, CancellationToken cancellationToken = default)
+    {
+        // Bumped when the write is over (finally): a reader that read the old state under the old version then sees its entry stale.
+        try
+        {
+            await InsertRowAsync(key, keyHash, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _version);
+        }
+    }
+
+    private async Task InsertRowAsync(ApiKey key, string keyHash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -67,11 +87,18 @@ internal sealed class ApiKeyStore(Database database, NetworkContext network, Tim
     public async Task<bool> RevokeAsync(string kind, Guid id, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE api_keys SET revoked_at = @Now, updated_at = @Now WHERE nid = @Nid AND kind = @Kind AND id = @Id AND revoked_at IS NULL",
-            new { Nid = network.Id, Kind = kind, Id = id, Now = now },
-            cancellationToken: cancellationToken)) > 0;
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE api_keys SET revoked_at = @Now, updated_at = @Now WHERE nid = @Nid AND kind = @Kind AND id = @Id AND revoked_at IS NULL",
+                new { Nid = network.Id, Kind = kind, Id = id, Now = now },
+                cancellationToken: cancellationToken)) > 0;
+        }
+        finally
+        {
+            Interlocked.Increment(ref _version);
+        }
     }
 
     /// <summary>Records a use, unless one was recorded after <paramref name="notBefore"/> (one write per window, whichever node wins).</summary>

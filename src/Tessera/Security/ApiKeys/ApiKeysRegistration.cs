@@ -9,6 +9,7 @@ internal static class ApiKeysRegistration
     {
         services.AddSingleton(AdminAuthOptions.Bind(config));
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<AdminExposureCheck>();
         return services;
