@@ -2,6 +2,7 @@
 using Tessera.Cli;
 using Tessera.Configuration;
 using Tessera.OperatorConsole;
+using Tessera.OperatorConsole.Errors;
 using Tessera.Courier;
 using Tessera.Errors;
 using Tessera.Health;
@@ -134,6 +135,7 @@ public static class Program
         app.MapMetrics();
         app.MapApiDescription();
         app.MapConsoleEndpoints();
+        app.MapErrorDashboardEndpoints();
         return app;
     }
 }

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Globalization;
+using Tessera.Errors.Occurrences;
+using Tessera.Ui;
+using Tessera.Ui.Texts;
+
+namespace Tessera.OperatorConsole.Errors;
+
+/// <summary>
+/// <c>/console/errors/{code}</c>: one error id or UI message id over the window, and its most recent occurrences with
+/// their request id, time and flow (what an occurrence holds: never an identifier, secret or trait).
+/// </summary>
+internal static class ErrorOccurrencesPage
+{
+    public static ConsolePage Render(HttpContext context, DashboardWindow window, DateTimeOffset now, string code, long[] series, IReadOnlyList<ErrorOccurrence> recent)
+    {
+        var page = new ConsolePage(context, ConsoleSection.Errors, code);
+        page.Add(new HtmlMarkup().Open("p").Open("a", ("href", $"{ConsoleSection.Errors.Path}?window={window.Name}")).Text(page.T(PageTexts.ConsoleErrorsBack)).Close("a").Close("p"));
+        page.Add(ErrorDashboardLinks.WindowSwitch(page, ErrorDashboardLinks.Occurrences(code, window).Split('?')[0], window));
+        page.Add(ErrorChart.Render(series, window, now, page.T(PageTexts.ConsoleErrorsChart,
+            ("total", series.Sum()), ("from", ConsolePage.Time(now - window.Length)), ("to", ConsolePage.Time(now)))));
+
+        page.Heading(page.T(PageTexts.ConsoleErrorsRecent));
+        var table = new DashboardTable(page.T(PageTexts.ConsoleErrorsTime), page.T(PageTexts.ConsoleErrorsRequestId), page.T(PageTexts.ConsoleFlow),
+            page.T(PageTexts.ConsoleErrorsFlowId), page.T(PageTexts.ConsoleErrorsEndpoint), page.T(PageTexts.ConsoleStatus), page.T(PageTexts.ConsoleErrorsKind));
+        foreach (var occurrence in recent)
+        {
+            table.Row(ConsolePage.Time(occurrence.OccurredAt), occurrence.RequestId, occurrence.FlowKind, occurrence.FlowId?.ToString("D"),
+                occurrence.Endpoint, occurrence.Status?.ToString(CultureInfo.InvariantCulture), ErrorDashboardLinks.KindName(page, occurrence.Kind));
+        }
+
+        return page.Add(table.Build(page.T(PageTexts.ConsoleNoResults)));
+    }
+}
