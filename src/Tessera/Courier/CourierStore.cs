@@ -116,6 +116,24 @@ internal sealed class CourierStore(Database database, NetworkContext network, Ti
         }
     }
 
+    /// <summary>
+    /// Sends a message again (the console's resend): an abandoned one goes back to the queue with its attempts counted
+    /// afresh (<c>courier.message_retries</c> more), a queued one waiting for its next retry is due now. A conditional
+    /// update, so two clicks (or a worker sending it meanwhile) requeue it at most once; false when it is neither.
+    /// </summary>
+    public async Task<bool> RequeueAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE courier_messages SET status = 'queued', send_count = 0, next_attempt_at = @Now, updated_at = @Now
+            WHERE nid = @Nid AND id = @Id AND (status = 'abandoned' OR (status = 'queued' AND next_attempt_at > @Now))
+            """,
+            new { Nid = network.Id, Id = id, Now = now },
+            cancellationToken: cancellationToken)) > 0;
+    }
+
     public async Task<CourierMessage?> FindAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

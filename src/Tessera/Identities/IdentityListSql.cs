@@ -62,6 +62,13 @@ internal static class IdentityListSql
             where.Add("i.id IN (SELECT ci.identity_id FROM identity_credential_identifiers ci WHERE ci.nid = @Nid AND ci.identifier LIKE @Prefix ESCAPE '\\')");
         }
 
+        if (query.TraitsContaining is { } trait)
+        {
+            // Traits are stored as JSON text in both dialects; a value's quotes and escapes are not matched, its text is.
+            parameters.Add("Trait", "%" + EscapeLike(trait.ToLowerInvariant()) + "%");
+            where.Add("LOWER(i.traits) LIKE @Trait ESCAPE '\\'");
+        }
+
         return (string.Join(" AND ", where), parameters);
     }
 

@@ -24,6 +24,10 @@ internal static class ConsoleEndpoints
         var console = endpoints.MapConsole();
         console.MapGet("/console", ShowHome);
         console.MapPost("/console/sign-out", SignOut);
+        endpoints.MapConsoleIdentityEndpoints();
+        endpoints.MapConsoleSessionEndpoints();
+        endpoints.MapConsoleCourierEndpoints();
+        endpoints.MapConsoleHookEndpoints();
         return endpoints;
     }
 

@@ -90,6 +90,10 @@ internal sealed class ConsolePage
         return this;
     }
 
+    /// <summary>The reference page of a catalog error id (on the public listener), or null for an id not in the catalog.</summary>
+    public string? DocumentationUrl(string errorId) =>
+        ErrorCatalog.Find(errorId) is { } entry ? _context.RequestServices.GetRequiredService<ErrorDocumentationLinks>().For(_context, entry) : null;
+
     /// <summary>A POST form of one button, with the CSRF token and <paramref name="fields"/> as hidden inputs.</summary>
     public HtmlMarkup Form(string action, string button, string? buttonClass = null, params (string Name, string Value)[] fields)
     {

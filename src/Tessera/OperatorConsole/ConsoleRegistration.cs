@@ -9,6 +9,8 @@ internal static class ConsoleRegistration
     {
         services.AddSingleton<ConsoleSessionStore>();
         services.AddSingleton<ConsoleSessions>();
+        services.AddSingleton<ConsoleIdentityActions>();
+        services.AddSingleton<ConsoleRecoverySender>();
         services.AddCleanupTask<ConsoleSessionStore>("console sessions", (store, _, ct) => store.DeleteExpiredAsync(ct));
         return services;
     }
