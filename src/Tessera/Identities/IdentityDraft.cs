@@ -17,4 +17,5 @@ internal sealed record IdentityDraft(
     string? Password = null,
     string? HashedPassword = null,
     IReadOnlyList<VerifiableAddress>? VerifiableAddresses = null,
-    IReadOnlyList<RecoveryAddress>? RecoveryAddresses = null);
+    IReadOnlyList<RecoveryAddress>? RecoveryAddresses = null,
+    IReadOnlyList<OidcLinkDraft>? OidcProviders = null);

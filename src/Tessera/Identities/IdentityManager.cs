@@ -161,6 +161,11 @@ internal sealed class IdentityManager(
         }
 
         IdentityCredentialsBuilder.Apply(identity, schema, passwordConfig.Config, now);
+        if (draft.OidcProviders is { Count: > 0 } providers)
+        {
+            OidcLinkDraft.Apply(identity, providers, now);
+        }
+
         IdentityCredentialsBuilder.ApplyAddresses(identity, schema, draft, now);
         return IdentityResult.Success(identity);
     }

@@ -35,7 +35,8 @@ internal static class IdentityDraftParser
                 password?["password"]?.GetValue<string>(),
                 password?["hashed_password"]?.GetValue<string>(),
                 obj["verifiable_addresses"]?.Deserialize<List<VerifiableAddress>>(AddressJson.Options),
-                obj["recovery_addresses"]?.Deserialize<List<RecoveryAddress>>(AddressJson.Options)), null);
+                obj["recovery_addresses"]?.Deserialize<List<RecoveryAddress>>(AddressJson.Options),
+                OidcLinkDraft.Parse(obj["credentials"]?["oidc"]?["config"]?["providers"])), null);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {

@@ -102,7 +102,8 @@ public abstract class OidcSignInAndLinkTests(OidcServer fixture)
         back.Headers.Location!.AbsolutePath.ShouldBe("/ui/registration");
         using var registration = await browser.GetFlowAsync("registration", FlowJson.FlowIdFromLocation(back));
         FlowJson.MessageIds(registration.RootElement).ShouldNotContain(1010016);
-        FlowJson.NodeMessageIds(registration.RootElement, "traits.email").ShouldNotBeEmpty();
+        // The registration form says why it did not complete (the address is taken), on the form or on the field.
+        FlowJson.MessageIds(registration.RootElement).Concat(FlowJson.NodeMessageIds(registration.RootElement, "traits.email")).ShouldNotBeEmpty();
         (await OidcJourney.SessionIdentityAsync(browser)).ShouldBeNull();
         (await _journey.OidcIdentifiersAsync(ownerId)).ShouldBeEmpty();
     }

@@ -14,7 +14,8 @@ namespace Tessera.SelfService.Methods.Oidc;
 /// credential. Mapped traits the schema refuses, or an address another identity already uses, answer with the
 /// registration form pre-filled and its messages.
 /// </summary>
-internal sealed class OidcSignUp(IdentitySchemaRegistry schemas, RegistrationIdentityCreator creator, RegistrationOutcome registration, OidcLinks links)
+internal sealed class OidcSignUp(IdentitySchemaRegistry schemas, RegistrationIdentityCreator creator, RegistrationOutcome registration, OidcLinks links,
+    TimeProvider clock)
 {
     public async Task<IResult> RegisterAsync(
         HttpContext context, Flow flow, OidcProvider provider, JsonObject claims, JsonObject entry, CancellationToken cancellationToken)
@@ -25,7 +26,11 @@ internal sealed class OidcSignUp(IdentitySchemaRegistry schemas, RegistrationIde
         var draft = new IdentityDraft(schema.Id, (JsonObject)traits.DeepClone(), MetadataPublic: mapped["metadata_public"]?.DeepClone(),
             MetadataAdmin: mapped["metadata_admin"]?.DeepClone());
         var created = await creator.CreateAsync(context, flow, draft, cancellationToken, CredentialTypes.Oidc,
-            identity => identity.Credentials[CredentialTypes.Oidc] = links.NewCredential(entry));
+            identity =>
+            {
+                identity.Credentials[CredentialTypes.Oidc] = links.NewCredential(entry);
+                MarkVerified(identity, claims);
+            });
         if (created is null)
         {
             return await registration.AlreadyCompletedAsync(context, flow, cancellationToken);
@@ -41,5 +46,25 @@ internal sealed class OidcSignUp(IdentitySchemaRegistry schemas, RegistrationIde
         }
 
         return await registration.CompleteAsync(context, flow, created.Value, cancellationToken, CredentialTypes.Oidc);
+    }
+
+    /// <summary>
+    /// The provider vouched for the e-mail (<c>email_verified: true</c>): the identity's verifiable address with that
+    /// value (the schema marks which traits are verifiable) starts verified. An unverified provider e-mail changes nothing.
+    /// </summary>
+    private void MarkVerified(Identity identity, JsonObject claims)
+    {
+        if (claims["email"]?.ToString() is not { Length: > 0 } email || !OidcLoginLinkOffer.IsVerified(claims["email_verified"]))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var address in identity.VerifiableAddresses.Where(a => a.Via == "email" && a.Value == IdentifierNormalizer.Normalize(email)))
+        {
+            address.Verified = true;
+            address.VerifiedAt = now;
+            address.Status = VerifiableAddress.StatusCompleted;
+        }
     }
 }
