@@ -10,7 +10,7 @@ namespace Tessera.SelfService.Methods.Oidc.Callback;
 /// is exchanged and the ID token or user info read (<see cref="OidcCodeExchange"/>), and the claims go to
 /// <see cref="OidcSignIn"/> (sign in or register).
 /// </summary>
-internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidator states, OidcCodeExchange exchange, OidcSignIn signIn, OidcNativeHandOff handOff)
+internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidator states, OidcCodeExchange exchange, OidcSignIn signIn, OidcNativeHandOff handOff, OidcExpiredSignIn expired)
 {
     public async Task<IResult> HandleAsync(HttpContext context, string providerId, IReadOnlyDictionary<string, string?> parameters, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidato
         var opened = await states.RedeemAsync(context, provider, parameters.GetValueOrDefault("state"), cancellationToken);
         if (!opened.TryGetValue(out var found, out var refused))
         {
-            return new ErrorResult(refused);
+            return await expired.AnswerAsync(context, refused, parameters.GetValueOrDefault("state"), cancellationToken);
         }
 
         var (flow, remembered) = found;
