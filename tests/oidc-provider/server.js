@@ -8,6 +8,8 @@
 //   authorize_error       e.g. "access_denied": the authorization answers the client with ?error=... instead of a code
 //   token                 "ok" | "401" (invalid_client) | "500" (the token endpoint fails) | "garbage" (answers 200 with a non-JSON body) | "down" (drops the connection)
 //   id_token              "ok" | "unknown_key" (signed by a key the JWKS does not have) | "wrong_audience"
+//   interactive           false | true: the login prompt is the provider's own page (a form with "Sign in", #provider-sign-in)
+//                         instead of finishing at once, for tests that drive a real browser through it
 // POST /_control/reset puts every knob back.
 import http from 'node:http';
 import { generateKeyPair, exportJWK, SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
@@ -21,6 +23,7 @@ const defaults = () => ({
   authorize_error: null,
   token: 'ok',
   id_token: 'ok',
+  interactive: false,
 });
 let knobs = defaults();
 
@@ -117,6 +120,17 @@ const server = http.createServer(async (req, res) => {
       return;
     }
     if (path.startsWith('/interaction/')) {
+      if (knobs.interactive && req.method === 'GET') {
+        const details = await provider.interactionDetails(req, res);
+        if (details.prompt.name === 'login') {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+            `<!doctype html><html><head><title>Fixture provider sign-in</title></head><body><h1>Fixture provider</h1>`
+            + `<p id="provider-account">${knobs.user.email ?? knobs.user.sub}</p><form method="post" action="${path}">`
+            + `<button type="submit" id="provider-sign-in">Sign in</button></form></body></html>`);
+          return;
+        }
+      }
+      if (req.method === 'POST') await readBody(req);
       await finishInteraction(req, res);
       return;
     }

@@ -2,6 +2,8 @@
 using Tessera.Hosting;
 using Tessera.SelfService.Flows;
 
+using Tessera.SelfService.Methods.Oidc.Providers;
+
 namespace Tessera.Ui;
 
 /// <summary>
@@ -9,8 +11,8 @@ namespace Tessera.Ui;
 /// scripts (webauthn.js for passkeys; never inline script), no page
 /// frames them, and forms post only to Tessera itself or, because browsers apply <c>form-action</c> to the
 /// redirects that follow a submission, to the places a finished flow may send the browser: the configured return
-/// origins (<c>selfservice.allowed_return_urls</c>, <c>selfservice.default_browser_return_url</c>) and the flows'
-/// UI URLs, plus what one page adds for its own forms (<see cref="AllowFormTargets"/>: the consent page, whose answer
+/// origins (<c>selfservice.allowed_return_urls</c>, <c>selfservice.default_browser_return_url</c>), the flows'
+/// UI URLs and the offered social sign-in providers (their issuer and authorization URL), plus what one page adds for its own forms (<see cref="AllowFormTargets"/>: the consent page, whose answer
 /// ends at the OAuth2 client's redirect URI).
 /// </summary>
 internal static class UiContentSecurityPolicy
@@ -37,6 +39,15 @@ internal static class UiContentSecurityPolicy
             {
                 // allowed_return_urls may hold "*.example.com" (parsed as wildcard.example.com): CSP writes it as *.example.com.
                 origins.Add(Origin(url).Replace("://wildcard.", "://*.", StringComparison.Ordinal));
+            }
+        }
+
+        // Social sign-in (issue 19): the provider button's submission is redirected to the provider's authorization page.
+        foreach (var provider in services.GetService<OidcOptions>()?.Offered ?? [])
+        {
+            foreach (var url in new[] { provider.AuthUrl, provider.IssuerUrl }.OfType<Uri>())
+            {
+                origins.Add(Origin(url));
             }
         }
 

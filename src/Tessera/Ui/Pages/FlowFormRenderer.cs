@@ -95,7 +95,7 @@ internal sealed class FlowFormRenderer
             case UiInputAttributes input when input.Type is "submit" or "button":
                 // Going back (registration's screen=previous) must not wait for the fields of the step it leaves, nor must
                 // asking for a code (login, registration) wait for the password beside it, nor a resend for the code, nor
-                // choosing a passkey or a security key.
+                // choosing a passkey or a security key, nor signing in with a provider (group oidc).
                 _html.Open("button", ("type", "submit"), ("name", input.Name), ("value", ValueText(input.Value)), ("disabled", input.Disabled ? string.Empty : null),
                         ("formnovalidate", SkipsValidation(node, input) ? string.Empty : null))
                     .Text(node.Meta.Label?.Text ?? ValueText(input.Value) ?? input.Name).Close("button");
@@ -132,7 +132,7 @@ internal sealed class FlowFormRenderer
     }
 
     private static bool SkipsValidation(UiNode node, UiInputAttributes input) =>
-        input.Name is "screen" or "resend" || node.Meta.Label?.Id is 1010015 or 1040006 || IsPasskeyChoice(input);
+        input.Name is "screen" or "resend" || node.Meta.Label?.Id is 1010015 or 1040006 || IsPasskeyChoice(input) || node.Group == "oidc";
 
     private void Input(UiNode node, UiInputAttributes input)
     {

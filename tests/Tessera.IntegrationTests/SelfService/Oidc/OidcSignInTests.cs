@@ -162,26 +162,89 @@ public abstract class OidcSignInTests(OidcServer fixture)
         response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("oauth_state_invalid");
     }
 
-    [Fact]
-    public async Task Callback_AfterTheFlowExpired_IsOAuthStateExpired()
+    [Theory]
+    [InlineData("login", "application/json")]
+    [InlineData("login", "application/problem+json")]
+    [InlineData("registration", "application/json")]
+    [InlineData("registration", "application/problem+json")]
+    public async Task Callback_AfterTheFlowExpired_IsOAuthStateExpired_ForScripts(string kind, string accept)
     {
         await fixture.Provider.ResetAsync(fixture.CallbackUrl);
         using var browser = new BrowserClient(Server.PublicUrl);
-        var (callback, first) = await ToCallbackAsync(browser, "login");
+        var (callback, first) = await ToCallbackAsync(browser, kind);
         first.Dispose();
 
         Server.Clock.Advance(TimeSpan.FromHours(2));
         try
         {
-            using var response = await SendAsync(browser, callback, "application/json");
+            using var response = await SendAsync(browser, callback, accept);
 
             ((int)response.StatusCode).ShouldBe(400);
             response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("oauth_state_expired");
+            response.Content.Headers.ContentType!.MediaType.ShouldBe(accept);
         }
         finally
         {
             Server.Clock.Advance(TimeSpan.FromHours(-2));
         }
+    }
+
+    [Theory]
+    [InlineData("login", 4010001)]
+    [InlineData("registration", 4040001)]
+    public async Task Callback_AfterTheFlowExpired_SendsTheBrowserToAFreshFlow_WithTheExpiryMessage(string kind, long messageId)
+    {
+        await fixture.Provider.ResetAsync(fixture.CallbackUrl);
+        using var browser = new BrowserClient(Server.PublicUrl);
+        var expiredId = await StartAsync(browser, kind);
+        var (callback, first) = await ToCallbackAsync(browser, kind, expiredId);
+        first.Dispose();
+
+        Server.Clock.Advance(TimeSpan.FromHours(2));
+        try
+        {
+            using var response = await SendAsync(browser, callback, "text/html");
+
+            response.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
+            response.Headers.Location!.OriginalString.ShouldContain($"/ui/{kind}");
+            var freshId = FlowJson.FlowIdFromLocation(response);
+            freshId.ShouldNotBe(expiredId);
+            using var fresh = await browser.GetFlowAsync(kind, freshId);
+            var message = fresh.RootElement.GetProperty("ui").GetProperty("messages").EnumerateArray().Single();
+            message.GetProperty("id").GetInt64().ShouldBe(messageId);
+            message.GetProperty("context").GetProperty("error_id").GetString().ShouldBe("oauth_state_expired");
+            // The fresh flow is a whole form again: the provider button is there to try once more.
+            FlowJson.Node(fresh.RootElement, "provider").GetProperty("group").GetString().ShouldBe("oidc");
+        }
+        finally
+        {
+            Server.Clock.Advance(TimeSpan.FromHours(-2));
+        }
+    }
+
+    [Fact]
+    public async Task RegistrationForm_AfterAnInvalidSubmission_StillOffersTheProviderButtons()
+    {
+        using var browser = new BrowserClient(Server.PublicUrl);
+        var flowId = await StartAsync(browser, "registration");
+        using var flow = await browser.GetFlowAsync("registration", flowId);
+
+        using var submitted = await browser.SendJsonAsync(HttpMethod.Post, Action(flow), new Dictionary<string, object>
+        {
+            ["method"] = "profile", ["csrf_token"] = Csrf(flow), ["traits"] = new Dictionary<string, string> { ["email"] = "not an address" },
+        });
+
+        ((int)submitted.StatusCode).ShouldBe(400, await submitted.Content.ReadAsStringAsync());
+        using var rerendered = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync());
+        FlowJson.NodeMessageIds(rerendered.RootElement, "traits.email").ShouldNotBeEmpty();
+        var button = FlowJson.Node(rerendered.RootElement, "provider");
+        button.GetProperty("group").GetString().ShouldBe("oidc");
+        button.GetProperty("attributes").GetProperty("value").GetString().ShouldBe(OidcServer.ProviderId);
+        button.GetProperty("meta").GetProperty("label").GetProperty("id").GetInt64().ShouldBe(1040002);
+
+        // Fetched again (the UI's view), the buttons are still there.
+        using var fetched = await browser.GetFlowAsync("registration", flowId);
+        FlowJson.Node(fetched.RootElement, "provider").GetProperty("group").GetString().ShouldBe("oidc");
     }
 
     [Fact]
@@ -251,9 +314,9 @@ public abstract class OidcSignInTests(OidcServer fixture)
     }
 
     /// <summary>Everything up to the provider's redirect back: the callback URL (not yet requested).</summary>
-    private async Task<(Uri Callback, HttpResponseMessage Last)> ToCallbackAsync(BrowserClient browser, string kind)
+    private async Task<(Uri Callback, HttpResponseMessage Last)> ToCallbackAsync(BrowserClient browser, string kind, string? startedFlowId = null)
     {
-        var flowId = await StartAsync(browser, kind);
+        var flowId = startedFlowId ?? await StartAsync(browser, kind);
         using var flow = await browser.GetFlowAsync(kind, flowId);
         var response = await browser.PostFormAsync(Action(flow), [new("csrf_token", Csrf(flow)), new("provider", OidcServer.ProviderId)]);
         for (var hop = 0; hop < 10; hop++)

@@ -20,7 +20,8 @@ internal sealed class LoginFlowService(
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = FlowFinality.PassedChallenge;
 
-    public async Task<IResult> CreateAsync(HttpContext context, FlowType type, LoginFlowRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> CreateAsync(
+        HttpContext context, FlowType type, LoginFlowRequest request, CancellationToken cancellationToken, Action<Flow>? prepare = null)
     {
         var returnTo = request.ReturnTo;
         var existing = await completion.CurrentSessionAsync(context, cancellationToken);
@@ -58,7 +59,9 @@ internal sealed class LoginFlowService(
             flow.Ui.Messages.Add(UiMessages.InfoSelfServiceLoginMFA.With());
         }
 
-        // The captcha node when required (issue 10), then the before-hooks (issue 8), then the flow is stored.
+        // A caller's own additions (a social sign-in that expired restarts with its message), then the captcha node when
+        // required (issue 10), then the before-hooks (issue 8), then the flow is stored.
+        prepare?.Invoke(flow);
         return await starter.StartAsync(context, flow, cancellationToken);
     }
 

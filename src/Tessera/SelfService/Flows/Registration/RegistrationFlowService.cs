@@ -20,7 +20,7 @@ internal sealed class RegistrationFlowService(
     public const string StateChooseMethod = "choose_method";
     public const string StatePassedChallenge = FlowFinality.PassedChallenge;
 
-    public async Task<IResult> CreateAsync(HttpContext context, FlowType type, Uri? returnTo, CancellationToken cancellationToken)
+    public async Task<IResult> CreateAsync(HttpContext context, FlowType type, Uri? returnTo, CancellationToken cancellationToken, Action<Flow>? prepare = null)
     {
         if (!selfService.For(FlowKind.Registration).Enabled)
         {
@@ -35,6 +35,7 @@ internal sealed class RegistrationFlowService(
         var flow = factory.Create(context, FlowKind.Registration, type, returnTo, StateChooseMethod);
         RegistrationNodes.AddFirst(flow.Ui, await schemas.DefaultAsync(cancellationToken), traits: null, options.LegacyOneStep, options.CodeSignUp);
         oidc.AddRegistration(flow.Ui);
+        prepare?.Invoke(flow);
         return await starter.StartAsync(context, flow, cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Tessera.Identities.Schemas;
 using Tessera.SelfService.Flows.Nodes;
 using Tessera.SelfService.Methods.Code;
+using Tessera.SelfService.Methods.Oidc;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows.Registration;
@@ -76,8 +77,11 @@ internal static class RegistrationNodes
         }
     }
 
-    /// <summary>Removes every form node but the shared ones (the CSRF token), so a step is rendered from scratch.</summary>
-    public static void Clear(UiContainer ui) => ui.Nodes.RemoveAll(n => n.Group != DefaultGroup || IsTrait(n));
+    /// <summary>
+    /// Removes every form node but the shared ones (the CSRF token) and the social sign-in buttons (group <c>oidc</c>,
+    /// which no step re-adds), so a step is rendered from scratch and the provider buttons stay offered.
+    /// </summary>
+    public static void Clear(UiContainer ui) => ui.Nodes.RemoveAll(n => (n.Group != DefaultGroup && n.Group != OidcNodes.Group) || IsTrait(n));
 
     private static bool IsTrait(UiNode node) => node.Name?.StartsWith("traits.", StringComparison.Ordinal) == true;
 

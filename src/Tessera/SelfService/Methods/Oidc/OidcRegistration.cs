@@ -42,6 +42,7 @@ internal static class OidcRegistration
         services.AddSingleton<OidcStateValidator>();
         services.AddSingleton<OidcCodeExchange>();
         services.AddSingleton<OidcNativeHandOff>();
+        services.AddSingleton<OidcExpiredSignIn>();
         services.AddSingleton<OidcCallbackHandler>();
         return services;
     }

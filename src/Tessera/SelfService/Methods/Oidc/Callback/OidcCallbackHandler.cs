@@ -13,7 +13,7 @@ namespace Tessera.SelfService.Methods.Oidc.Callback;
 /// <see cref="OidcSignIn"/> (sign in or register).
 /// </summary>
 internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidator states, OidcCodeExchange exchange, OidcSignIn signIn,
-    OidcSettingsLink settingsLink, OidcNativeHandOff handOff)
+    OidcSettingsLink settingsLink, OidcNativeHandOff handOff, OidcExpiredSignIn expired)
 {
     public async Task<IResult> HandleAsync(HttpContext context, string providerId, IReadOnlyDictionary<string, string?> parameters, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidato
         var opened = await states.RedeemAsync(context, provider, parameters.GetValueOrDefault("state"), cancellationToken);
         if (!opened.TryGetValue(out var found, out var refused))
         {
-            return new ErrorResult(refused);
+            return await expired.AnswerAsync(context, refused, parameters.GetValueOrDefault("state"), cancellationToken);
         }
 
         var (flow, remembered) = found;
