@@ -21,6 +21,7 @@ using Tessera.Observability;
 using Tessera.OpenApi;
 using Tessera.Permissions;
 using Tessera.Persistence;
+using Tessera.Projects;
 using Tessera.RateLimiting;
 using Tessera.Security.Secrets;
 using Tessera.Security.ApiKeys;
@@ -86,6 +87,7 @@ public static class Program
         builder.Services.AddRateLimiting(config);
         builder.Services.AddPermissions(config);
         builder.Services.AddApiKeys(config);
+        builder.Services.AddProjects();
         builder.Services.AddOAuth2(config);
         builder.Services.AddOAuth2Authorization(config);
         builder.Services.AddOAuth2AccountEvents(config);
@@ -130,6 +132,7 @@ public static class Program
         app.MapHookEndpoints();
         app.MapPermissionEndpoints();
         app.MapAdminApiKeyEndpoints();
+        app.MapProjects();
         app.MapOAuth2();
         app.MapOAuth2AuthorizationEndpoints();
         app.MapMetrics();

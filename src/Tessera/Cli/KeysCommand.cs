@@ -26,7 +26,7 @@ internal static class KeysCommand
         var list = new Command("list", "List admin API keys (id, name, hint, state); never their values.");
         list.SetAction((parse, ct) => CliFailures.GuardAsync(() => ListAsync(parse, ct)));
 
-        var revoke = new Command("revoke", "Revoke an admin API key; it stops working at once.");
+        var revoke = new Command("revoke", "Revoke an admin API key; it stops working within 1 s on every server.");
         revoke.Arguments.Add(Id);
         revoke.SetAction((parse, ct) => CliFailures.GuardAsync(() => RevokeAsync(parse, ct)));
 

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Errors;
+
+/// <summary>Projects, workspaces and their domains (tenancy; the admin API under <c>/admin/workspaces</c> and <c>/admin/projects</c>).</summary>
+internal static partial class ErrorCatalog
+{
+    public static readonly ErrorDescriptor ProjectRequestInvalid = new(
+        "project_request_invalid", 400,
+        "The project administration request is not valid.",
+        "The request is not valid: {problem}.",
+        "A body sent to `/admin/workspaces` or `/admin/projects` (a workspace, a project or a domain) is missing a field, has a field of the wrong type, or a value outside its rules: names are 1 to 128 printable characters; a slug is 1 to 63 lowercase letters, digits and inner hyphens; an environment is 1 to 32 lowercase letters, digits, `-` or `_`; a hostname is a DNS name of at least two labels without scheme, port or trailing path.",
+        "Send e.g. `{\"name\": \"Acme\", \"slug\": \"acme\", \"workspace_id\": \"<id>\", \"environment\": \"production\"}` to `POST /admin/projects`, `{\"hostname\": \"login.acme.example\"}` to `POST /admin/projects/{id}/domains`.");
+
+    public static readonly ErrorDescriptor WorkspaceNotFound = new(
+        "workspace_not_found", 404,
+        "The workspace does not exist.",
+        "No workspace with id {id} exists.",
+        "The id names no workspace of this deployment (it was deleted or mistyped).",
+        "List the workspaces with `GET /admin/workspaces` and use an id from there.");
+
+    public static readonly ErrorDescriptor ProjectNotFound = new(
+        "project_not_found", 404,
+        "The project does not exist.",
+        "No project with id {id} exists.",
+        "The id names no project of this deployment (it was deleted or mistyped).",
+        "List the projects with `GET /admin/projects` and use an id from there.");
+
+    public static readonly ErrorDescriptor DomainNotFound = new(
+        "domain_not_found", 404,
+        "The domain does not exist.",
+        "No domain with id {id} is bound to this project.",
+        "The id names no domain of the project in the path (it was deleted, mistyped, or belongs to another project).",
+        "List the project's domains with `GET /admin/projects/{id}/domains` and use an id from there.");
+
+    public static readonly ErrorDescriptor ProjectConflict = new(
+        "project_conflict", 409,
+        "The request conflicts with the current projects.",
+        "The request conflicts with the current state: {problem}.",
+        "A project slug or a domain's hostname is unique across the deployment and the one sent is taken; a workspace still holding projects cannot be deleted; the default project (the one a single-project deployment serves) cannot be deleted.",
+        "Choose another slug or hostname (or delete the domain from the project that holds it), delete or move the workspace's projects first, and keep the default project.");
+}

@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+namespace Tessera.Projects.Domains;
+
+/// <summary>A domain as the admin API shows it: the TXT record to publish is in <see cref="Verification"/>.</summary>
+internal sealed record DomainResponse(
+    Guid Id, Guid ProjectId, string Hostname, string State, DomainVerification Verification, DateTimeOffset? VerifiedAt, DateTimeOffset CreatedAt);

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Tessera.Errors;
+
+namespace Tessera.Projects.Domains;
+
+/// <summary>
+/// A custom domain's hostname: a DNS name of at least two letter-digit-hyphen labels, at most 253 characters, compared
+/// in lower case (a trailing dot is dropped); never an IP address, a scheme, a port or a path.
+/// </summary>
+internal static partial class HostnameRules
+{
+    public static Result<string> Parse(JsonObject body)
+    {
+        string? text;
+        try
+        {
+            text = body["hostname"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException)
+        {
+            text = null;
+        }
+
+        var hostname = text?.Trim().TrimEnd('.').ToLowerInvariant();
+        return hostname is { Length: > 0 and <= 253 } && Hostname().IsMatch(hostname) && !IPAddress.TryParse(hostname, out _)
+            ? hostname
+            : ProjectRules.Invalid("hostname must be a DNS name such as login.example.com (no scheme, port or path)");
+    }
+
+    [GeneratedRegex("^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Hostname();
+}
