@@ -177,6 +177,13 @@ test("client CRUD: create shows the secret once; get, list, patch, set and delet
   assert.equal(deleted, 204);
   await assert.rejects(admin.getOAuth2Client({ id: created.client_id }), (error) => {
     assert.equal(error.response?.status, 404);
+    // Hydra's errorOAuth2, as the SDK types it, with Tessera's catalog id beside it.
+    const body = error.response.data;
+    assert.equal(body.error, "not_found");
+    assert.equal(body.status_code, 404);
+    assert.ok(body.error_description, JSON.stringify(body));
+    assert.equal(body.id, "oauth2_client_not_found");
+    assert.equal(error.response.headers["ory-error-id"], "oauth2_client_not_found");
     return true;
   });
 });

@@ -10,7 +10,8 @@ namespace Tessera.Errors;
 
 /// <summary>
 /// The one place an error becomes an HTTP response. Counts it, sets <c>Ory-Error-Id</c> (Kratos's SDKs read it)
-/// and writes the form this client needs: Kratos's envelope, RFC 9457 problem details, or a 303 to the error UI.
+/// and writes the form this client needs: Kratos's envelope, RFC 9457 problem details, Hydra's errorOAuth2 under
+/// Hydra's admin paths, or a 303 to the error UI.
 /// </summary>
 internal sealed class ErrorResponseWriter(IOptions<JsonOptions> json, ErrorBodyFactory bodies, ErrorUiRedirector redirector, ErrorMetrics metrics, OccurrenceRecorder occurrences)
 {
@@ -35,6 +36,12 @@ internal sealed class ErrorResponseWriter(IOptions<JsonOptions> json, ErrorBodyF
         }
 
         response.StatusCode = error.Status;
+        if (format == ErrorFormat.HydraOAuth2 && context.RequestServices.GetService<OAuth2.OAuth2ErrorWriter>() is { } hydra)
+        {
+            await response.WriteAsJsonAsync(hydra.Body(context, error), json.Value.SerializerOptions, context.RequestAborted);
+            return;
+        }
+
         if (format == ErrorFormat.ProblemJson)
         {
             await response.WriteAsJsonAsync(bodies.Problem(context, error), json.Value.SerializerOptions, ErrorFormatSelector.ProblemJson, context.RequestAborted);

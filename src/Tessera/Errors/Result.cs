@@ -28,6 +28,9 @@ internal sealed class Result<T>
 
     public TesseraError? ErrorOrNull => _error;
 
+    /// <summary>The value, or the default (null) when the operation failed: for callers that answer any failure alike.</summary>
+    public T? ValueOrNull => _error is null ? _value : default;
+
     public static Result<T> Success(T value) => new(value, null);
 
     public static Result<T> Failure(TesseraError error) => new(default, error);

@@ -12,6 +12,8 @@ namespace Tessera.OAuth2;
 /// client and key APIs): RFC 6749 section 5.2's body <c>{error, error_description}</c> plus Hydra's
 /// <c>error_hint</c> and <c>status_code</c>, and <c>error_uri</c> pointing at the catalog entry's page. A 401
 /// carries <c>WWW-Authenticate</c> as RFC 6749 (or RFC 6750 for a bearer token) asks; every answer is <c>no-store</c>.
+/// The same body (Hydra's <c>errorOAuth2</c>, plus Tessera's <c>id</c> and <c>doc_url</c>) is what
+/// every error under Hydra's admin paths takes, whoever raised it (<see cref="Errors.Rendering.ErrorFormat.HydraOAuth2"/>).
 /// </summary>
 internal sealed class OAuth2ErrorWriter(ErrorDocumentationLinks links, ErrorMetrics metrics, OccurrenceRecorder occurrences)
 {
@@ -26,6 +28,11 @@ internal sealed class OAuth2ErrorWriter(ErrorDocumentationLinks links, ErrorMetr
             ["error_hint"] = hint,
             ["error_uri"] = links.For(context, entry),
             ["status_code"] = entry.Status,
+
+            // Tessera's own members beside Hydra's: the catalog id (also in Ory-Error-Id) and its page. No request id:
+            // an unknown client and a wrong secret must answer byte for byte alike.
+            ["id"] = entry.Id,
+            ["doc_url"] = links.For(context, entry),
         };
     }
 

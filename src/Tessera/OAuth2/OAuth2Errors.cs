@@ -100,7 +100,17 @@ internal static class OAuth2Errors
     /// <summary>Whether an RFC code has a catalog entry of its own (OpenID Connect's <c>login_required</c> has none).</summary>
     public static bool IsCatalogued(string code) => ByCode.ContainsKey(code);
 
-    public static string CodeOf(ErrorDescriptor entry) => Codes.TryGetValue(entry.Id, out var code) ? code : "server_error";
+    /// <summary>The entry's RFC code; for an entry of the rest of the catalog (an unknown path, a missing admin key), one by its status.</summary>
+    public static string CodeOf(ErrorDescriptor entry) => Codes.TryGetValue(entry.Id, out var code) ? code : entry.Status switch
+    {
+        401 => "request_unauthorized",
+        403 => "request_forbidden",
+        404 => "not_found",
+        409 => "conflict",
+        429 or 503 => "temporarily_unavailable",
+        >= 400 and < 500 => "invalid_request",
+        _ => "server_error",
+    };
 
     public static ErrorDescriptor EntryFor(string code) =>
         ByCode.TryGetValue(code, out var entry) ? entry : ErrorCatalog.OAuth2ServerError;

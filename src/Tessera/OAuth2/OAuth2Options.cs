@@ -6,7 +6,7 @@ namespace Tessera.OAuth2;
 /// <summary>
 /// The OAuth2 provider's settings under Hydra's own top-level keys (Kratos has none of these names):
 /// <c>urls.self.issuer</c> (default: the public base URL), <c>urls.login|consent|logout|error</c> (default: Tessera's
-/// own pages), <c>strategies.access_token</c> (<c>opaque</c> | <c>jwt</c>), <c>ttl.*</c>, <c>oauth2.pkce.*</c>,
+/// own pages), <c>urls.post_logout_redirect</c>, <c>strategies.access_token</c> (<c>opaque</c> | <c>jwt</c>), <c>ttl.*</c>, <c>oauth2.pkce.*</c>,
 /// <c>oauth2.grant.refresh_token.rotation_grace_period</c>. The token hooks (<c>oauth2.token_hook</c>,
 /// <c>oauth2.refresh_token_hook</c>) are bound by their own slice.
 /// </summary>
@@ -25,6 +25,12 @@ internal sealed record OAuth2Options(
     bool PkceEnforcedForPublicClients,
     TimeSpan RefreshTokenRotationGracePeriod)
 {
+    /// <summary>
+    /// <c>urls.post_logout_redirect</c>: where a browser lands after <c>/oauth2/sessions/logout</c> without a valid
+    /// <c>post_logout_redirect_uri</c> (an absolute URL); unset, where Kratos's own logout lands.
+    /// </summary>
+    public Uri? PostLogoutRedirectUrl { get; init; }
+
     /// <summary>Hydra caps the grace period at five minutes: a longer one would keep a leaked token useful.</summary>
     public static readonly TimeSpan MaxGracePeriod = TimeSpan.FromMinutes(5);
 
@@ -55,6 +61,9 @@ internal sealed record OAuth2Options(
             config.GetDuration("ttl.auth_code", TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(1)),
             config.GetBool("oauth2.pkce.enforced", false),
             config.GetBool("oauth2.pkce.enforced_for_public_clients", true),
-            grace);
+            grace)
+        {
+            PostLogoutRedirectUrl = config.GetUri("urls.post_logout_redirect"),
+        };
     }
 }

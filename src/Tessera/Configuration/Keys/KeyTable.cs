@@ -100,6 +100,7 @@ internal static class KeyTable
         new("urls.consent", KeyStatus.Implemented, "default: Tessera's own consent page"),
         new("urls.logout", KeyStatus.Implemented, "default: Tessera's own logout page"),
         new("urls.error", KeyStatus.Implemented, "default: Tessera's error page"),
+        new("urls.post_logout_redirect", KeyStatus.Implemented, "absolute URL; default: where Kratos's logout lands (selfservice.flows.logout.after.default_browser_return_url)"),
         new("strategies.access_token", KeyStatus.Implemented, "opaque (default, tsr_at_ prefix) or jwt"),
         new("ttl.access_token", KeyStatus.Implemented, "default 1h"),
         new("ttl.refresh_token", KeyStatus.Implemented, "default 720h"),

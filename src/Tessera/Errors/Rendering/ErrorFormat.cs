@@ -12,4 +12,7 @@ internal enum ErrorFormat
 
     /// <summary>An error container and a 303 to the error UI: browsers navigating outside a recoverable flow.</summary>
     ErrorUiRedirect,
+
+    /// <summary>Hydra's <c>errorOAuth2</c> (plus the catalog id): every error under Hydra's admin paths, as its SDK reads them.</summary>
+    HydraOAuth2,
 }

@@ -17,8 +17,16 @@ internal static class ErrorFormatSelector
             return ErrorFormat.ProblemJson;
         }
 
+        if (HydraAdminPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            return ErrorFormat.HydraOAuth2;
+        }
+
         return IsBrowserNavigation(context, accept) ? ErrorFormat.ErrorUiRedirect : ErrorFormat.Envelope;
     }
+
+    // Hydra's admin API answers every error as errorOAuth2 (hydra-openapi.json): its SDK's callers read those fields.
+    private static readonly string[] HydraAdminPaths = ["/admin/clients", "/admin/keys", "/admin/oauth2"];
 
     // A browser navigating (it wants HTML and not JSON) to an endpoint of the public API. Requests that matched no
     // endpoint get the envelope: persisting a container for every probe of a random path would let anyone fill the

@@ -41,21 +41,43 @@ internal static class RequestBodyReader
 
             if (allowForm && mediaType.MediaType.Equals(Form, StringComparison.OrdinalIgnoreCase))
             {
-                var form = await request.ReadFormAsync(cancellationToken);
-                return FormObject.From(form);
+                var form = await ReadFormAsync(request, cancellationToken);
+                return form.Succeeded ? FormObject.From(form.Value) : form.Error;
             }
         }
         catch (BadHttpRequestException e)
         {
             return RequestErrors.FromBadRequest(e, request.HttpContext);
         }
+
+        return RequestErrors.UnsupportedMediaType(request.ContentType, supported);
+    }
+
+    /// <summary>
+    /// The body as a form (for the OAuth2 endpoints Tessera answers without OpenIddict, and for <see cref="ReadObjectAsync"/>):
+    /// 415 when it is not one, 400 <c>malformed_request</c> when it cannot be read. A body over the size limit still
+    /// throws Kestrel's <see cref="BadHttpRequestException"/> (413), which the caller or the error middleware renders.
+    /// </summary>
+    public static async Task<Result<IFormCollection>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        if (!request.HasFormContentType)
+        {
+            return RequestErrors.UnsupportedMediaType(request.ContentType, [Form]);
+        }
+
+        try
+        {
+            return Result<IFormCollection>.Success(await request.ReadFormAsync(cancellationToken));
+        }
         catch (InvalidDataException e)
         {
             // The form reader's own limits (value count, key or value length) and malformed encodings.
             return RequestErrors.Malformed($"the form data cannot be read ({e.Message})");
         }
-
-        return RequestErrors.UnsupportedMediaType(request.ContentType, supported);
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return RequestErrors.Malformed("the form data cannot be read");
+        }
     }
 
     /// <summary>The body bound to <typeparamref name="T"/>; a member of the wrong type is a 400 naming its JSON path.</summary>

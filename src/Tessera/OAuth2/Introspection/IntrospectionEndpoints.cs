@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.OAuth2.Tokens;
+using Tessera.Hosting.RequestBodies;
 
 namespace Tessera.OAuth2.Introspection;
 
@@ -24,7 +25,7 @@ internal static class IntrospectionEndpoints
     private static async Task<Results<Ok<JsonObject>, OAuth2ErrorResult>> IntrospectOAuth2Token(
         HttpRequest request, TokenLookup lookup, AccessTokenIssuer issuer, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var form = await OAuth2Form.ReadAsync(request, cancellationToken);
+        var form = (await RequestBodyReader.ReadFormAsync(request, cancellationToken)).ValueOrNull;
         var token = form?["token"].ToString();
         if (string.IsNullOrEmpty(token))
         {

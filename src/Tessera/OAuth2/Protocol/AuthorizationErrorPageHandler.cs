@@ -24,15 +24,12 @@ internal sealed class AuthorizationErrorPageHandler : IOpenIddictServerHandler<A
 
     public async ValueTask HandleAsync(ApplyAuthorizationResponseContext context)
     {
-        var response = context.Transaction.Response;
-        if (response is null || string.IsNullOrEmpty(response.Error) || !string.IsNullOrEmpty(context.RedirectUri))
+        if (!string.IsNullOrEmpty(context.RedirectUri) || context.Transaction.ResponseError() is not { } error)
         {
             return;
         }
 
         var http = context.Transaction.GetHttpRequest()?.HttpContext ?? throw new InvalidOperationException("OpenIddict ran outside ASP.NET Core.");
-        var error = context.Transaction.GetError()
-            ?? new TesseraError(OAuth2Errors.EntryFor(response.Error, response.ErrorUri, response.ErrorDescription), response.ErrorDescription);
         await new ErrorResult(error).ExecuteAsync(http);
         context.HandleRequest();
     }

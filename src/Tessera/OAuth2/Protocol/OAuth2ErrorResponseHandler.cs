@@ -25,15 +25,12 @@ internal sealed class OAuth2ErrorResponseHandler<TContext>(OAuth2ErrorWriter wri
 
     public async ValueTask HandleAsync(TContext context)
     {
-        var response = context.Transaction.Response;
-        if (response is null || string.IsNullOrEmpty(response.Error))
+        if (context.Transaction.ResponseError() is not { } error)
         {
             return;
         }
 
         var http = context.Transaction.GetHttpRequest()?.HttpContext ?? throw new InvalidOperationException("OpenIddict ran outside ASP.NET Core.");
-        var error = context.Transaction.GetError()
-            ?? new TesseraError(OAuth2Errors.EntryFor(response.Error, response.ErrorUri, response.ErrorDescription), response.ErrorDescription);
         await writer.WriteAsync(http, error);
         context.HandleRequest();
     }

@@ -28,6 +28,17 @@ internal static class TransactionItems
     public static TesseraError? GetError(this OpenIddictServerTransaction transaction) =>
         transaction.Properties.TryGetValue(ErrorKey, out var value) ? value as TesseraError : null;
 
+    /// <summary>
+    /// The catalog error an OpenIddict error response stands for, for every handler that renders one: the one a
+    /// Tessera handler rejected with, else OpenIddict's own rejection mapped by its error id or RFC code
+    /// (<see cref="OAuth2Errors.EntryFor(string, string?, string?)"/>), its description kept as the hint. Null when
+    /// the response is no error.
+    /// </summary>
+    public static TesseraError? ResponseError(this OpenIddictServerTransaction transaction) =>
+        transaction.Response is { Error: { Length: > 0 } code } response
+            ? transaction.GetError() ?? new TesseraError(OAuth2Errors.EntryFor(code, response.ErrorUri, response.ErrorDescription), response.ErrorDescription)
+            : null;
+
     /// <summary>Rejects the OpenIddict request with a catalog error (rendered later by <see cref="OAuth2ErrorResponseHandler{TContext}"/>).</summary>
     public static void Reject(this OpenIddictServerEvents.BaseValidatingContext context, TesseraError error)
     {

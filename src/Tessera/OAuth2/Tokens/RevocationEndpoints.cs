@@ -4,6 +4,7 @@ using OpenIddict.Abstractions;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.OAuth2.Clients;
+using Tessera.Hosting.RequestBodies;
 
 namespace Tessera.OAuth2.Tokens;
 
@@ -24,7 +25,7 @@ internal static class RevocationEndpoints
     private static async Task<Results<Ok, OAuth2ErrorResult>> RevokeOAuth2Token(
         HttpRequest request, ClientAuthenticator authenticator, TokenLookup lookup, TokenRevocation revocation, CancellationToken cancellationToken)
     {
-        var form = await OAuth2Form.ReadAsync(request, cancellationToken);
+        var form = (await RequestBodyReader.ReadFormAsync(request, cancellationToken)).ValueOrNull;
         if (form is null || string.IsNullOrEmpty(form["token"].ToString()))
         {
             return new OAuth2ErrorResult(OAuth2Errors.Problem(ErrorCatalog.OAuth2InvalidRequest,

@@ -63,6 +63,7 @@ internal static class FlowRequests
     public static async Task<string?> ErrorIdAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        return body?["error"] is JsonObject error ? error["id"]?.ToString() : body?["error"]?.ToString();
+        // Kratos's envelope nests it; Hydra's errorOAuth2 (the admin OAuth2 paths) carries it beside "error".
+        return body?["error"] is JsonObject error ? error["id"]?.ToString() : body?["id"]?.ToString() ?? body?["error"]?.ToString();
     }
 }

@@ -88,6 +88,20 @@ public abstract class RpLogoutTests(ServerFixture fixture)
         ErrorId(replay).ShouldBe("oauth2_logout_verifier_invalid");
     }
 
+    [Fact]
+    public async Task Logout_WithoutARedirectUri_LandsOnUrlsPostLogoutRedirect()
+    {
+        await using var server = await TesseraTestServer.StartAsync(fixture.Kind, new Dictionary<string, string> { ["urls.post_logout_redirect"] = "http://127.0.0.1:9/logged-out" });
+        var (_, user, idToken) = await SignedInWithIdTokenAsync(server);
+        var cookies = user.Browser.Cookies.GetCookieHeader(server.PublicUrl);
+
+        using var logout = await user.Browser.GetAsync(QueryHelpers.AddQueryString("/oauth2/sessions/logout", "id_token_hint", idToken));
+
+        ((int)logout.StatusCode).ShouldBeInRange(300, 399, await logout.Content.ReadAsStringAsync());
+        logout.Headers.Location!.AbsoluteUri.ShouldBe("http://127.0.0.1:9/logged-out");
+        (await WhoAmIAsync(server, cookies)).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     private static string LogoutUrl(string idToken, string redirect, string state) =>
         QueryHelpers.AddQueryString("/oauth2/sessions/logout", new Dictionary<string, string?>
         {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Hosting.RequestBodies;
 
 namespace Tessera.OAuth2.Authorization.Logout;
 
@@ -23,7 +24,7 @@ internal static class RpLogoutEndpoints
 
     private static async Task<IResult> RevokeOidcSession(HttpContext context, RpLogout logout, PublicUrls urls, CancellationToken cancellationToken)
     {
-        var form = HttpMethods.IsPost(context.Request.Method) ? await OAuth2Form.ReadAsync(context.Request, cancellationToken) : null;
+        var form = HttpMethods.IsPost(context.Request.Method) ? (await RequestBodyReader.ReadFormAsync(context.Request, cancellationToken)).ValueOrNull : null;
         var parameters = RpLogoutParameters.From(
             name => context.Request.Query[name].FirstOrDefault() ?? form?[name].FirstOrDefault(),
             urls.For(Path + context.Request.QueryString).AbsoluteUri);

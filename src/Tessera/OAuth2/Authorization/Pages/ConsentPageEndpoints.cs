@@ -8,6 +8,7 @@ using Tessera.OAuth2.Authorization.Flows;
 using Tessera.Security.Csrf;
 using Tessera.Sessions;
 using Tessera.Ui;
+using Tessera.Hosting.RequestBodies;
 
 namespace Tessera.OAuth2.Authorization.Pages;
 
@@ -51,7 +52,7 @@ internal static class ConsentPageEndpoints
     private static async Task<IResult> SubmitConsent(
         HttpContext context, ConsentRequests requests, SessionManager sessions, CsrfProtection csrf, CancellationToken cancellationToken)
     {
-        if (await OAuth2Form.ReadAsync(context.Request, cancellationToken) is not { } form)
+        if ((await RequestBodyReader.ReadFormAsync(context.Request, cancellationToken)).ValueOrNull is not { } form)
         {
             return new ErrorResult(FlowErrors.Invalid("The consent form must be posted as application/x-www-form-urlencoded."));
         }
@@ -88,7 +89,7 @@ internal static class ConsentPageEndpoints
     private static async Task<IResult> RevokeApp(
         HttpContext context, ConsentGrantStore grants, SessionManager sessions, CsrfProtection csrf, CancellationToken cancellationToken)
     {
-        if (await OAuth2Form.ReadAsync(context.Request, cancellationToken) is not { } form)
+        if ((await RequestBodyReader.ReadFormAsync(context.Request, cancellationToken)).ValueOrNull is not { } form)
         {
             return new ErrorResult(FlowErrors.Invalid("The form must be posted as application/x-www-form-urlencoded."));
         }
