@@ -8,6 +8,7 @@
 //   authorize_error       e.g. "access_denied": the authorization answers the client with ?error=... instead of a code
 //   token                 "ok" | "401" (invalid_client) | "500" (the token endpoint fails) | "garbage" (answers 200 with a non-JSON body) | "down" (drops the connection)
 //   id_token              "ok" | "unknown_key" (signed by a key the JWKS does not have) | "wrong_audience"
+//   userinfo              "ok" | "500" (the user info endpoint, /me, fails) | "garbage" (answers 200 with a non-JSON body) | "down" (drops the connection)
 //   interactive           false | true: the login prompt is the provider's own page (a form with "Sign in", #provider-sign-in)
 //                         instead of finishing at once, for tests that drive a real browser through it
 // POST /_control/reset puts every knob back.
@@ -23,6 +24,7 @@ const defaults = () => ({
   authorize_error: null,
   token: 'ok',
   id_token: 'ok',
+  userinfo: 'ok',
   interactive: false,
 });
 let knobs = defaults();
@@ -133,6 +135,11 @@ const server = http.createServer(async (req, res) => {
       if (req.method === 'POST') await readBody(req);
       await finishInteraction(req, res);
       return;
+    }
+    if (path === '/me') {
+      if (knobs.userinfo === 'down') { req.socket.destroy(); return; }
+      if (knobs.userinfo === '500') { res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error'); return; }
+      if (knobs.userinfo === 'garbage') { res.writeHead(200, { 'content-type': 'application/json' }).end('<html>not json'); return; }
     }
     if (path === '/token') {
       if (knobs.token === 'down') { req.socket.destroy(); return; }

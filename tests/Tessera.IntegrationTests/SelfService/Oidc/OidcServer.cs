@@ -29,13 +29,16 @@ public abstract class OidcServer(DatabaseKind kind) : IAsyncLifetime
             ["selfservice.methods.oidc.enabled"] = "true",
             ["selfservice.methods.oidc.config.providers"] = $$"""
                 [{"id": "{{ProviderId}}", "provider": "generic", "client_id": "tessera", "client_secret": "tessera-secret",
-                  "issuer_url": "{{Provider.Issuer.AbsoluteUri.TrimEnd('/')}}", "scope": ["openid", "email", "profile"],
+                  {{Endpoints(Provider.Issuer.AbsoluteUri.TrimEnd('/'))}}, "scope": ["openid", "email", "profile"],
                   "mapper_url": "{{mapper}}", "label": "Fixture"}]
                 """,
             ["selfservice.flows.registration.after.oidc.hooks"] = "[{\"hook\": \"session\"}]",
         });
         await Provider.ResetAsync(CallbackUrl);
     }
+
+    /// <summary>Where the provider is: an OpenID Connect issuer here; subclasses can configure it as plain OAuth2.</summary>
+    protected virtual string Endpoints(string issuer) => $"\"issuer_url\": \"{issuer}\"";
 
     public async Task DisposeAsync()
     {
@@ -47,3 +50,17 @@ public abstract class OidcServer(DatabaseKind kind) : IAsyncLifetime
 public sealed class SqliteOidcServer() : OidcServer(DatabaseKind.Sqlite);
 
 public sealed class PostgresOidcServer() : OidcServer(DatabaseKind.Postgres);
+
+/// <summary>
+/// The same loopback provider configured as a plain OAuth2 provider, as the github preset is: no <c>issuer_url</c>, so no
+/// ID token is read; the claims come from its user info endpoint (<c>user_info_url</c>, oidc-provider's <c>/me</c>).
+/// </summary>
+public abstract class OidcUserInfoServer(DatabaseKind kind) : OidcServer(kind)
+{
+    protected override string Endpoints(string issuer) =>
+        $"\"auth_url\": \"{issuer}/auth\", \"token_url\": \"{issuer}/token\", \"user_info_url\": \"{issuer}/me\"";
+}
+
+public sealed class SqliteOidcUserInfoServer() : OidcUserInfoServer(DatabaseKind.Sqlite);
+
+public sealed class PostgresOidcUserInfoServer() : OidcUserInfoServer(DatabaseKind.Postgres);

@@ -247,6 +247,38 @@ public abstract class OidcSignInTests(OidcServer fixture)
         FlowJson.Node(fetched.RootElement, "provider").GetProperty("group").GetString().ShouldBe("oidc");
     }
 
+    [Theory]
+    [InlineData("registration")]
+    [InlineData("login")]
+    public async Task Submission_AfterTheFlowExpired_AnswersAReplacementFlow_WithTheProviderButtons(string kind)
+    {
+        using var browser = new BrowserClient(Server.PublicUrl);
+        var expiredId = await StartAsync(browser, kind);
+        using var flow = await browser.GetFlowAsync(kind, expiredId);
+
+        Server.Clock.Advance(TimeSpan.FromHours(2));
+        try
+        {
+            using var response = await browser.PostFormAsync(Action(flow),
+                [new("csrf_token", Csrf(flow)), new("method", "password"), new("traits.email", "late@example.org"), new("identifier", "late@example.org")]);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
+            response.Headers.Location!.OriginalString.ShouldContain($"/ui/{kind}");
+            var replacementId = FlowJson.FlowIdFromLocation(response);
+            replacementId.ShouldNotBe(expiredId);
+            using var replacement = await browser.GetFlowAsync(kind, replacementId);
+            var button = FlowJson.Node(replacement.RootElement, "provider");
+            button.GetProperty("group").GetString().ShouldBe("oidc");
+            button.GetProperty("attributes").GetProperty("value").GetString().ShouldBe(OidcServer.ProviderId);
+            replacement.RootElement.GetProperty("ui").GetProperty("nodes").EnumerateArray()
+                .Count(n => n.GetProperty("group").GetString() == "oidc").ShouldBe(1);
+        }
+        finally
+        {
+            Server.Clock.Advance(TimeSpan.FromHours(-2));
+        }
+    }
+
     [Fact]
     public async Task UnknownProvider_IsProviderNotFound()
     {

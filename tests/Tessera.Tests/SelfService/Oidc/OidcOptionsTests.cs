@@ -34,6 +34,28 @@ public sealed class OidcOptionsTests
         provider.Label.ShouldBe("GitHub");
     }
 
+    [Fact]
+    public void Bind_PlainOAuth2ProviderWithUserInfoUrl_ReadsUserInfoFromThatUrl()
+    {
+        var provider = Bind(Provider(("auth_url", "https://id.example.org/authorize"), ("token_url", "https://id.example.org/token"),
+            ("user_info_url", "https://api.example.org/user"))).Providers.ShouldHaveSingleItem();
+
+        provider.IssuesIdTokens.ShouldBeFalse();
+        provider.UserInfoUrl!.AbsoluteUri.ShouldBe("https://api.example.org/user");
+    }
+
+    [Theory]
+    [InlineData(null, "selfservice.methods.oidc.config.providers.0.issuer_url")]
+    [InlineData("not a url", "selfservice.methods.oidc.config.providers.0.user_info_url")]
+    [InlineData("ftp://api.example.org/user", "selfservice.methods.oidc.config.providers.0.user_info_url")]
+    public void Bind_PlainOAuth2ProviderWithoutUsableUserInfoUrl_StopsStartUpWithTheKeyPath(string? userInfoUrl, string expectedPath)
+    {
+        var provider = Provider(("auth_url", "https://id.example.org/authorize"), ("token_url", "https://id.example.org/token"));
+        provider["user_info_url"] = userInfoUrl;
+
+        Should.Throw<ConfigurationException>(() => Bind(provider)).KeyPath.ShouldBe(expectedPath);
+    }
+
     [Theory]
     [InlineData("provider", "myspace", "selfservice.methods.oidc.config.providers.0.provider")]
     [InlineData("issuer_url", null, "selfservice.methods.oidc.config.providers.0.issuer_url")]

@@ -34,7 +34,12 @@ internal sealed class RegistrationSubmission(
     {
         var schema = await schemas.DefaultAsync(cancellationToken);
         var blocked = await gate.CheckAsync(context, flow, body.CsrfToken, UiMessages.ErrorValidationRegistrationFlowExpired,
-            replacement => RegistrationNodes.AddFirst(replacement.Ui, schema, body.Traits, outcome.LegacyOneStep, outcome.OffersCode), cancellationToken,
+            replacement =>
+            {
+                RegistrationNodes.AddFirst(replacement.Ui, schema, body.Traits, outcome.LegacyOneStep, outcome.OffersCode);
+                // The provider buttons the expired flow offered (RegistrationNodes.Clear keeps them), without old messages.
+                replacement.Ui.Nodes.AddRange(flow.Ui.Nodes.Where(n => n.Group == OidcNodes.Group).Select(n => n with { Messages = [] }));
+            }, cancellationToken,
             replacementState: RegistrationFlowService.StateChooseMethod);
         if (blocked is not null)
         {

@@ -9,7 +9,8 @@ namespace Tessera.SelfService.Methods.Oidc.Providers;
 /// <summary>
 /// <c>selfservice.methods.oidc</c> (Kratos's keys): <c>enabled</c> (false) and <c>config.providers[]</c>, each with
 /// <c>id</c>, <c>provider</c> (a preset, see <see cref="OidcPresets"/>), <c>client_id</c>, <c>client_secret</c>,
-/// <c>issuer_url</c>, <c>auth_url</c>, <c>token_url</c>, <c>scope</c>, <c>requested_claims</c>, <c>mapper_url</c>,
+/// <c>issuer_url</c>, <c>auth_url</c>, <c>token_url</c>, <c>user_info_url</c> (Tessera's: where a provider without
+/// <c>issuer_url</c>, plain OAuth2, is read for the user's claims; overrides the preset's), <c>scope</c>, <c>requested_claims</c>, <c>mapper_url</c>,
 /// <c>label</c> and <c>organization_id</c> (accepted; organizations are an Ory Network feature). Every provider is
 /// checked at start-up and a bad one stops the server with its key path, so no sign-in ever finds a broken provider.
 /// No provider is contacted here: discovery waits for the first sign-in.
@@ -74,7 +75,7 @@ internal sealed partial class OidcOptions
         var issuer = Url(entry, "issuer_url", key) ?? Absolute(preset.IssuerUrl);
         var auth = Url(entry, "auth_url", key) ?? Absolute(preset.AuthUrl);
         var token = Url(entry, "token_url", key) ?? Absolute(preset.TokenUrl);
-        var userInfo = Absolute(preset.UserInfoUrl);
+        var userInfo = Url(entry, "user_info_url", key) ?? Absolute(preset.UserInfoUrl);
         if (issuer is null && (auth is null || token is null))
         {
             throw new ConfigurationException($"{key}.issuer_url", $"provider \"{kind}\" needs issuer_url (or both auth_url and token_url)");
@@ -82,7 +83,7 @@ internal sealed partial class OidcOptions
 
         if (issuer is null && userInfo is null)
         {
-            throw new ConfigurationException($"{key}.issuer_url", "a provider without user info endpoint must be an OpenID Connect provider: set issuer_url");
+            throw new ConfigurationException($"{key}.issuer_url", "a provider without user info endpoint must be an OpenID Connect provider: set issuer_url (or user_info_url for plain OAuth2)");
         }
 
         var scope = Strings(entry, "scope", key) is { Count: > 0 } configured ? configured : preset.Scope;
