@@ -13,9 +13,9 @@ namespace Tessera.IntegrationTests.OperatorConsole;
 
 /// <summary>
 /// Issue 22, acceptance 4, in Chromium: an operator signs in to the console with an admin key, finds an identity,
-/// disables it (its session stops: whoami 401; its next sign-in shows 4010011), revokes another identity's session
-/// and resends an abandoned courier message. With <c>TESSERA_CONSOLE_SHOTS</c> set to a folder, a PNG of each
-/// console page is written there.
+/// disables it (its session stops: whoami 401; its next sign-in shows 4010011, which the error dashboard then shows),
+/// revokes another identity's session and resends an abandoned courier message. With <c>TESSERA_CONSOLE_SHOTS</c> set
+/// to a folder, a PNG of each console page is written there.
 /// </summary>
 public sealed class ConsoleBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
@@ -71,6 +71,21 @@ public sealed class ConsoleBrowserTests(ChromiumBrowser chromium) : IClassFixtur
         await SignInAsync(login, email, Passphrase);
         await Expect(login.Locator("[data-message-id='4010011']")).ToBeVisibleAsync();
         await login.CloseAsync();
+
+        // The error dashboard shows that 4010011 (occurrences are written in batches: reload until it is there, within a minute).
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(1);
+        await page.ClickAsync("nav.console a[href='/console/errors']");
+        while (await page.Locator("a[data-code='4010011']").CountAsync() == 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+        }
+
+        await Expect(page.Locator("a[data-code='4010011']").First).ToBeVisibleAsync();
+        await ShotAsync(page, "console-errors");
+        await page.Locator("a[data-code='4010011']").First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/errors/4010011"));
+        await ShotAsync(page, "console-errors-4010011");
 
         // Revoke the other identity's session from the sessions list.
         await page.ClickAsync("nav.console a[href='/console/sessions']");

@@ -41,7 +41,7 @@ public abstract class CleanupPassTests(DatabaseKind kind)
         (await sessions.FindByIdAsync(issued.Session.Id)).ShouldBeNull();
 
         first.Select(r => r.Name).ShouldBe(["error containers", "hook executions", "self-service flows", "sessions", "courier message bodies", "courier messages",
-            "oauth2 tokens", "oauth2 login and consent requests", "oauth2 logout requests", "error occurrences"], ignoreOrder: true);
+            "oauth2 tokens", "oauth2 login and consent requests", "oauth2 logout requests", "error occurrences", "console sessions"], ignoreOrder: true);
         second.Single(r => r.Name == "self-service flows").Deleted.ShouldBeGreaterThanOrEqualTo(1);
         third.Single(r => r.Name == "sessions").Deleted.ShouldBe(1);
     }
