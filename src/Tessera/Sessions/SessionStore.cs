@@ -164,13 +164,26 @@ internal sealed class SessionStore(Database database, NetworkContext network, Lo
             }) > 0;
     }
 
-    /// <summary>Deletes sessions that expired before <paramref name="cutoff"/> (the janitor).</summary>
+    /// <summary>
+    /// Deletes sessions that expired before <paramref name="cutoff"/> (the janitor). Only a pass that deleted something
+    /// counts as a write: the janitor runs at every start and every 30 minutes, and a pass with nothing to delete must
+    /// not empty this node's read-through caches (whoami, permission checks) for nothing.
+    /// </summary>
     public async Task<int> DeleteExpiredAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
-        using var write = writes.Write();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
-            "DELETE FROM sessions WHERE nid = @Nid AND expires_at < @Cutoff", new { Nid = network.Id, Cutoff = cutoff });
+        int deleted;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            deleted = await connection.ExecuteAsync(
+                "DELETE FROM sessions WHERE nid = @Nid AND expires_at < @Cutoff", new { Nid = network.Id, Cutoff = cutoff });
+        }
+
+        if (deleted > 0)
+        {
+            writes.Changed();
+        }
+
+        return deleted;
     }
 
     private async Task<Session?> FindAsync(string predicate, object value, CancellationToken cancellationToken)

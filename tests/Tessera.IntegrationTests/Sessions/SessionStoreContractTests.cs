@@ -12,6 +12,7 @@ public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifet
     private readonly FakeClock _clock = new();
     private Database _database = null!;
     private SessionStore _store = null!;
+    private readonly LocalWrites _writes = new();
     private IdentityStore _identities = null!;
 
     public async Task InitializeAsync()
@@ -20,7 +21,7 @@ public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifet
         await new Migrator(_database, _clock).ApplyAsync();
         var network = new NetworkContext(_database, _clock);
         await network.InitialiseAsync();
-        _store = new SessionStore(_database, network, new LocalWrites(), _clock);
+        _store = new SessionStore(_database, network, _writes, _clock);
         _identities = new IdentityStore(_database, network, new LocalWrites());
     }
 
@@ -138,8 +139,11 @@ public abstract class SessionStoreContractTests(DatabaseKind kind) : IAsyncLifet
 
         (await _store.ExtendAsync(session.Id, later)).ShouldBeTrue();
         (await _store.FindByIdAsync(session.Id))!.ExpiresAt.ShouldBe(later);
+        var version = _writes.Version;
         (await _store.DeleteExpiredAsync(later.AddSeconds(-1))).ShouldBe(0);
+        _writes.Version.ShouldBe(version, "a janitor pass that deleted nothing must not empty this node's caches");
         (await _store.DeleteExpiredAsync(later.AddSeconds(1))).ShouldBe(1);
+        _writes.Version.ShouldBeGreaterThan(version);
         (await _store.FindByIdAsync(session.Id)).ShouldBeNull();
         (await _store.RevokeAsync(session.Id)).ShouldBeFalse();
     }
