@@ -78,6 +78,12 @@ internal sealed class OccurrenceQueries(Database database, NetworkContext networ
             WHERE nid = @Nid AND occurred_at >= @Since GROUP BY flow_kind, step
             """,
             parameters, cancellationToken: cancellationToken))).ToList();
+        steps.AddRange(await connection.QueryAsync<StepRow>(new CommandDefinition(
+            $"""
+            SELECT flow_kind AS FlowKind, '{FunnelSteps.Created}' AS Step, CAST(SUM(flows) AS BIGINT) AS Flows FROM flow_funnel_created
+            WHERE nid = @Nid AND minute >= @SinceMinute GROUP BY flow_kind
+            """,
+            new { parameters.Nid, SinceMinute = OccurrenceStore.MinuteOf(parameters.Since) }, cancellationToken: cancellationToken)));
         var failures = (await connection.QueryAsync<FailureRow>(new CommandDefinition(
             """
             SELECT flow_kind AS FlowKind, error_id AS ErrorId, COUNT(*) AS Count FROM flow_funnel_steps

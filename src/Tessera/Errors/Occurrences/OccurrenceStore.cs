@@ -7,7 +7,7 @@ using Tessera.Persistence;
 namespace Tessera.Errors.Occurrences;
 
 /// <summary>
-/// <c>error_occurrences</c> and <c>flow_funnel_steps</c>, scoped to this node's project (<c>nid</c>): written only by the
+/// <c>error_occurrences</c>, <c>flow_funnel_steps</c> and <c>flow_funnel_created</c>, scoped to this node's project (<c>nid</c>): written only by the
 /// <see cref="OccurrenceWriter"/>, one multi-row insert per table and batch; deleted after <c>errors.occurrences.lifespan</c>.
 /// </summary>
 internal sealed class OccurrenceStore(Database database, NetworkContext network, TimeProvider clock, OccurrenceOptions options)
@@ -16,8 +16,11 @@ internal sealed class OccurrenceStore(Database database, NetworkContext network,
     public async Task InsertAsync(IReadOnlyList<OccurrenceRecord> batch, CancellationToken cancellationToken = default)
     {
         var occurrences = batch.OfType<ErrorOccurrence>().ToList();
-        var steps = batch.OfType<FunnelStep>().ToList();
-        if (occurrences.Count == 0 && steps.Count == 0)
+        var steps = batch.OfType<FunnelStep>().Where(s => s.Step != FunnelSteps.Created).ToList();
+        var created = batch.OfType<FunnelStep>().Where(s => s.Step == FunnelSteps.Created)
+            .GroupBy(s => (s.FlowKind, Minute: MinuteOf(s.OccurredAt)))
+            .Select(g => (g.Key.FlowKind, g.Key.Minute, Flows: g.LongCount())).ToList();
+        if (occurrences.Count == 0 && steps.Count == 0 && created.Count == 0)
         {
             return;
         }
@@ -38,7 +41,20 @@ internal sealed class OccurrenceStore(Database database, NetworkContext network,
                 s => [s.OccurredAt, s.FlowKind, s.FlowId.ToString("D"), s.Step, s.ErrorId]);
             await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         }
+
+        if (created.Count > 0)
+        {
+            // Created flows are counted per kind and minute (a row per flow made every flow creation a write): each
+            // batch adds its counts to the minute's row, so batches of one minute, and several nodes, add up.
+            var (sql, parameters) = Insert("flow_funnel_created (nid, minute, flow_kind, flows)", created, c => [c.Minute, c.FlowKind, c.Flows]);
+            sql += " ON CONFLICT (nid, flow_kind, minute) DO UPDATE SET flows = flow_funnel_created.flows + excluded.flows";
+            await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        }
     }
+
+    /// <summary>The start of the minute <paramref name="at"/> falls in: the bucket created flows are counted in.</summary>
+    public static DateTimeOffset MinuteOf(DateTimeOffset at) =>
+        new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
 
     /// <summary>Deletes what is older than <c>errors.occurrences.lifespan</c>; safe to run on several nodes at once.</summary>
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken = default)
@@ -49,7 +65,9 @@ internal sealed class OccurrenceStore(Database database, NetworkContext network,
             "DELETE FROM error_occurrences WHERE nid = @Nid AND occurred_at < @Cutoff", new { Nid = network.Id, Cutoff = cutoff }, cancellationToken: cancellationToken));
         var steps = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM flow_funnel_steps WHERE nid = @Nid AND occurred_at < @Cutoff", new { Nid = network.Id, Cutoff = cutoff }, cancellationToken: cancellationToken));
-        return occurrences + steps;
+        var created = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM flow_funnel_created WHERE nid = @Nid AND minute < @Cutoff", new { Nid = network.Id, Cutoff = MinuteOf(cutoff) }, cancellationToken: cancellationToken));
+        return occurrences + steps + created;
     }
 
     // INSERT INTO table (nid, ...) VALUES (@Nid, @p0_0, ...), (@Nid, @p1_0, ...): one statement for the whole batch.

@@ -7,7 +7,10 @@ using static Tessera.IntegrationTests.Errors.Occurrences.OccurrenceTestSteps;
 
 namespace Tessera.IntegrationTests.Errors.Occurrences;
 
-/// <summary>Every flow's steps land in <c>flow_funnel_steps</c> (batched, like occurrences) and add up to the funnel.</summary>
+/// <summary>
+/// Every flow's steps land in <c>flow_funnel_steps</c>, created flows as counts per minute in <c>flow_funnel_created</c>
+/// (batched, like occurrences), and add up to the funnel.
+/// </summary>
 public abstract class FlowFunnelTests(DatabaseKind kind)
 {
     [Fact]
@@ -50,6 +53,21 @@ public abstract class FlowFunnelTests(DatabaseKind kind)
         var registration = funnel.Single(f => f.FlowKind == "registration");
         registration.Created.ShouldBe(1);
         registration.Submitted.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Funnel_CreatedFlowsOfOneMinuteAddUpAcrossBatchesAndRacingRequests()
+    {
+        await using var server = await TesseraTestServer.StartAsync(kind);
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => CreateApiFlowAsync(server, "login")));
+        await FlushAsync(server);
+        await CreateApiFlowAsync(server, "login");
+        await CreateApiFlowAsync(server, "login");
+        await FlushAsync(server);
+
+        var funnel = await server.Services.GetRequiredService<OccurrenceQueries>().FunnelAsync(DashboardWindow.Hour);
+
+        funnel.Single(f => f.FlowKind == "login").Created.ShouldBe(32, "the second batch adds to the minute's row");
     }
 
     [Fact]
