@@ -4,15 +4,36 @@ using Dapper;
 namespace Tessera.Persistence;
 
 /// <summary>
-/// The project (Kratos: network) this process serves. Every row a store writes carries this id as <c>nid</c> and
-/// every query filters on it, so several projects can later share one database.
+/// The project (Kratos: network) being served. Every row a store writes carries this id as <c>nid</c> and every query
+/// filters on it, so several projects share one database. <see cref="Id"/> is the project entered for the current
+/// request or job (<see cref="Enter"/>, an ambient value that flows with the async call), otherwise the default
+/// project; a single-project deployment never enters one, so it always serves the default.
 /// </summary>
 internal sealed class NetworkContext(Database database, TimeProvider clock)
 {
     private const string DefaultName = "default";
+    private static readonly AsyncLocal<Guid?> Entered = new();
     private Guid? _id;
 
-    public Guid Id => _id ?? throw new InvalidOperationException("The network id is read before storage was initialised.");
+    /// <summary>The project of the current request or job: the entered one, else the default.</summary>
+    public Guid Id => Entered.Value ?? DefaultId;
+
+    /// <summary>The default project (named "default"), which zero configuration serves.</summary>
+    public Guid DefaultId => _id ?? throw new InvalidOperationException("The network id is read before storage was initialised.");
+
+    /// <summary>True when the current request or job entered a project other than the default.</summary>
+    public bool IsEntered => Entered.Value is not null;
+
+    /// <summary>
+    /// Serves <paramref name="projectId"/> for the rest of the current async flow (the request pipeline below the
+    /// caller, or a job) until the returned scope is disposed, which restores what was entered before.
+    /// </summary>
+    public static Scope Enter(Guid projectId)
+    {
+        var previous = Entered.Value;
+        Entered.Value = projectId;
+        return new Scope(previous);
+    }
 
     /// <summary>Finds or creates the default network. Safe when several nodes start at once (the unique name decides).</summary>
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
@@ -23,5 +44,10 @@ internal sealed class NetworkContext(Database database, TimeProvider clock)
             "INSERT INTO networks (id, name, created_at, updated_at) VALUES (@Id, @Name, @Now, @Now) ON CONFLICT (name) DO NOTHING",
             new { Id = Guid.NewGuid(), Name = DefaultName, Now = now });
         _id = await connection.QuerySingleAsync<Guid>("SELECT id FROM networks WHERE name = @Name", new { Name = DefaultName });
+    }
+
+    internal readonly struct Scope(Guid? previous) : IDisposable
+    {
+        public void Dispose() => Entered.Value = previous;
     }
 }
