@@ -8,8 +8,8 @@
 #   SCALE=100000 bench/run.sh    # also import SCALE identities and compare lookups with 1,000 (slow: see README)
 #   BENCH_ONLY=permissions bench/run.sh   # only the Kestrel baseline and the permission checks (100k tuples)
 #   BENCH_ONLY=oauth2 bench/run.sh        # only the Kestrel baseline and the OAuth2 rows (client credentials, introspection)
-#   BENCH_ONLY=core bench/run.sh          # only the Kestrel baseline, whoami and flow creation, each database run twice:
-#                                         # error occurrence recording on and off (errors.occurrences.enabled), compared
+#   BENCH_ONLY=core bench/run.sh          # only the Kestrel baseline, whoami and flow creation, per database two servers,
+#                                         # error occurrence recording on and off, in alternating rounds (ROUNDS=3)
 #
 # It installs nothing: it says what is missing (wrk, python3, PostgreSQL's initdb) and stops.
 set -euo pipefail
@@ -18,6 +18,7 @@ root=$PWD
 DURATION=${DURATION:-8}
 SCALE=${SCALE:-0}
 BENCH_ONLY=${BENCH_ONLY:-}
+ROUNDS=${ROUNDS:-3}
 TUPLES=${TUPLES:-100000}
 
 . bench/common.sh
@@ -90,7 +91,8 @@ PY
 )
 
 # --- Tessera on one database ----------------------------------------------------------------------------------
-bench_tessera() {
+# Starts Tessera on one database; sets started_public, started_admin and started_pid.
+start_tessera() {
   local db=$1 dsn=$2 recording=${3:-true}
   local pub adm
   pub=$(free_port)
@@ -100,11 +102,19 @@ bench_tessera() {
   ERRORS_OCCURRENCES_ENABLED=$recording DSN=$dsn SERVE_PUBLIC_PORT=$pub SERVE_ADMIN_PORT=$adm LOG_LEVEL=error RATE_LIMITS_ENABLED=false \
     SELFSERVICE_METHODS_PASSWORD_CONFIG_HAVEIBEENPWNED_ENABLED=false \
     PERMISSIONS_NAMESPACES='[{"id":0,"name":"files"},{"id":1,"name":"groups"}]' \
-    dotnet "$tessera_dll" serve --migrate >"$work/tessera-$db.log" 2>&1 &
-  local pid=$!
-  pids+=("$pid")
-  wait_ready "http://127.0.0.1:$pub/health/ready"
-  local public="http://127.0.0.1:$pub" admin="http://127.0.0.1:$adm"
+    dotnet "$tessera_dll" serve --migrate >"$work/tessera-${db//[ ,]/_}.log" 2>&1 &
+  started_pid=$!
+  pids+=("$started_pid")
+  started_public="http://127.0.0.1:$pub"
+  started_admin="http://127.0.0.1:$adm"
+  wait_ready "$started_public/health/ready"
+}
+
+bench_tessera() {
+  local db=$1 dsn=$2 recording=${3:-true}
+  start_tessera "$db" "$dsn" "$recording"
+  local pid=$started_pid
+  local public=$started_public admin=$started_admin
   if [ -n "$BENCH_ONLY" ]; then
     "bench_$BENCH_ONLY" "$db" "$public" "$admin"
     kill "$pid"
@@ -147,24 +157,52 @@ LUA
 
 # --- core (issue 22, acceptance 6): whoami and flow creation, to compare error occurrence recording on and off ---
 # Flow creation records a funnel step per flow (the hot path the recorder must not slow); whoami records nothing
-# when it succeeds, so it shows the recorder's cost when idle. The db column names the recording state.
-bench_core() {
-  local db=$1 public=$2 admin=$3
-  local email="bench-core@example.com" password="bench passphrase 4242" flow token
+# when it succeeds, so it shows the recorder's cost when idle. Both servers of a database run side by side and are
+# measured in alternating rounds (ROUNDS, default 3; "on" first in odd rounds, "off" first in even ones), so drift of
+# the machine hits both; the table compares the medians. The db column names the recording state.
+core_session() {
+  local public=$1 admin=$2
+  local email="bench-core@example.com" password="bench passphrase 4242" flow
   curl -fs -X POST "$admin/admin/identities" -H 'Content-Type: application/json' \
     -d "{\"traits\":{\"email\":\"$email\"},\"credentials\":{\"password\":{\"config\":{\"password\":\"$password\"}}}}" >/dev/null
   flow=$(curl -fs "$public/self-service/login/api" | json 'd["id"]')
-  token=$(curl -fs -X POST "$public/self-service/login?flow=$flow" -H 'Content-Type: application/json' \
-    -d "{\"method\":\"password\",\"identifier\":\"$email\",\"password\":\"$password\"}" | json 'd["session_token"]')
-  echo "Core on $db..." >&2
-  # Warm-up, not measured: JIT, connection pools and the first writes, so whichever of "on" and "off" runs first is
-  # not the one that pays for them.
-  wrk -t2 -c32 -d2s "$public/self-service/login/api" >/dev/null
-  wrk -t2 -c32 -d2s -H "X-Session-Token: $token" "$public/sessions/whoami" >/dev/null
+  curl -fs -X POST "$public/self-service/login?flow=$flow" -H 'Content-Type: application/json' \
+    -d "{\"method\":\"password\",\"identifier\":\"$email\",\"password\":\"$password\"}" | json 'd["session_token"]'
+}
+
+core_round() {
+  local label=$1 public=$2 token=$3
   for c in 1 32; do
-    load "GET /sessions/whoami" "$db" "$c" "$public/sessions/whoami" -H "X-Session-Token: $token"
-    load "GET /self-service/login/api" "$db" "$c" "$public/self-service/login/api"
+    load "GET /sessions/whoami" "$label" "$c" "$public/sessions/whoami" -H "X-Session-Token: $token"
+    load "GET /self-service/login/api" "$label" "$c" "$public/self-service/login/api"
   done
+}
+
+core_compare() {
+  local db=$1 dsn_on=$2 dsn_off=$3
+  local on_public off_public on_pid off_pid on_token off_token
+  start_tessera "$db, recording on" "$dsn_on" true
+  on_public=$started_public on_pid=$started_pid on_token=$(core_session "$started_public" "$started_admin")
+  start_tessera "$db, recording off" "$dsn_off" false
+  off_public=$started_public off_pid=$started_pid off_token=$(core_session "$started_public" "$started_admin")
+  # Warm-up, not measured: JIT, connection pools and the first writes.
+  for target in "$on_public $on_token" "$off_public $off_token"; do
+    set -- $target
+    wrk -t2 -c32 -d2s "$1/self-service/login/api" >/dev/null
+    wrk -t2 -c32 -d2s -H "X-Session-Token: $2" "$1/sessions/whoami" >/dev/null
+  done
+  echo "Core on $db ($ROUNDS rounds)..." >&2
+  for round in $(seq 1 "$ROUNDS"); do
+    if [ $((round % 2)) = 1 ]; then
+      core_round "$db, recording on" "$on_public" "$on_token"
+      core_round "$db, recording off" "$off_public" "$off_token"
+    else
+      core_round "$db, recording off" "$off_public" "$off_token"
+      core_round "$db, recording on" "$on_public" "$on_token"
+    fi
+  done
+  kill "$on_pid" "$off_pid"
+  wait "$on_pid" "$off_pid" 2>/dev/null || true
 }
 
 # --- permissions: TUPLES relation tuples loaded through the batch PATCH API, then checks of depth 1 and 3 ------
@@ -289,12 +327,11 @@ PY
 
 if [ "$BENCH_ONLY" = core ]; then
   # Recording on, then off, on a fresh database each: the ratio between the two is what acceptance 6 asks about.
-  bench_tessera "sqlite, recording on" "sqlite://$work/bench-on.db" true
-  bench_tessera "sqlite, recording off" "sqlite://$work/bench-off.db" false
+  core_compare sqlite "sqlite://$work/bench-on.db" "sqlite://$work/bench-off.db"
   start_postgres tessera
   as_postgres "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres tessera_off
-  bench_tessera "postgres, recording on" "postgres://postgres@127.0.0.1:$pgport/tessera?sslmode=disable" true
-  bench_tessera "postgres, recording off" "postgres://postgres@127.0.0.1:$pgport/tessera_off?sslmode=disable" false
+  core_compare postgres "postgres://postgres@127.0.0.1:$pgport/tessera?sslmode=disable" \
+    "postgres://postgres@127.0.0.1:$pgport/tessera_off?sslmode=disable"
 else
   # SQLite
   bench_tessera sqlite "sqlite://$work/bench.db"
@@ -323,15 +360,21 @@ if sys.argv[3] != "-":
 for line in open(sys.argv[2]) if os.path.exists(sys.argv[2]) else []:
     _, db, rss = line.split()
     print(f"peak RSS of the server ({db} run): {rss} MB")
-pairs = {(r[0], r[1].replace(", recording on", ""), r[2]): float(r[3]) for r in rows if r[1].endswith(", recording on")}
-off = {(r[0], r[1].replace(", recording off", ""), r[2]): float(r[3]) for r in rows if r[1].endswith(", recording off")}
+def medians(state):
+    runs = {}
+    for r in rows:
+        if r[1].endswith(f", recording {state}"):
+            runs.setdefault((r[0], r[1].replace(f", recording {state}", ""), r[2]), []).append(float(r[3]))
+    return {k: sorted(v)[len(v) // 2] for k, v in runs.items()}, {k: len(v) for k, v in runs.items()}
+pairs, rounds = medians("on")
+off, _ = medians("off")
 if pairs and off:
     print()
-    print("| endpoint | db | conns | req/s recording on | req/s recording off | on / off |")
-    print("|---|---|---:|---:|---:|---:|")
+    print("| endpoint | db | conns | rounds | median req/s recording on | median req/s recording off | on / off |")
+    print("|---|---|---:|---:|---:|---:|---:|")
     for key, on in pairs.items():
         if key in off:
-            print(f"| {key[0]} | {key[1]} | {key[2]} | {on:.0f} | {off[key]:.0f} | {on / off[key]:.3f} |")
+            print(f"| {key[0]} | {key[1]} | {key[2]} | {rounds[key]} | {on:.0f} | {off[key]:.0f} | {on / off[key]:.3f} |")
 if os.path.exists(sys.argv[5]):
     print()
     print("| db | identities | import identities/s | lookup ms at 1,000 | lookup ms at all |")
