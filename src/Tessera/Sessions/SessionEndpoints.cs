@@ -84,7 +84,7 @@ internal static class SessionEndpoints
         var response = await responder.ToResponseAsync(result.Value, identity, cancellationToken);
         var body = JsonSerializer.SerializeToUtf8Bytes(response, deps.Json.Value.SerializerOptions);
         cache.Set(hash!, result.Value, body, version);
-        var entry = new WhoamiCacheEntry(result.Value.IdentityId, body, result.Value.ExpiresAt, default, version);
+        var entry = new WhoamiCacheEntry(result.Value.IdentityId, body);
         return SubjectRelations.Requested(context.Request) ? await WithRelationsAsync(entry, false, deps, cancellationToken) : new WhoamiResult(entry, fromCache: false);
     }
 

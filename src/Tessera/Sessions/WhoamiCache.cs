@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Collections.Concurrent;
 using Tessera.Persistence;
 
 namespace Tessera.Sessions;
@@ -14,23 +13,9 @@ namespace Tessera.Sessions;
 internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, TimeProvider clock)
 {
     private const int MaxEntries = 100_000;
-    private readonly ConcurrentDictionary<string, WhoamiCacheEntry> _entries = new(StringComparer.Ordinal);
+    private readonly LocalReadCache<string, WhoamiCacheEntry> _entries = new(() => writes.Version, clock, MaxEntries, StringComparer.Ordinal);
 
-    public bool TryGet(string tokenHash, out WhoamiCacheEntry entry)
-    {
-        if (_entries.TryGetValue(tokenHash, out entry!))
-        {
-            var now = clock.GetUtcNow();
-            if (entry.Version == writes.Version && now < entry.CachedUntil && now < entry.SessionExpiresAt)
-            {
-                return true;
-            }
-
-            _entries.TryRemove(tokenHash, out _);
-        }
-
-        return false;
-    }
+    public bool TryGet(string tokenHash, out WhoamiCacheEntry entry) => _entries.TryGet(tokenHash, out entry);
 
     public void Set(string tokenHash, Session session, byte[] body, long versionBeforeRead)
     {
@@ -39,13 +24,9 @@ internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, Ti
             return;
         }
 
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
-
-        // UsableUntil: an entry never outlives the session's idle deadline either (session.idle_timeout).
-        _entries[tokenHash] = new WhoamiCacheEntry(
-            session.IdentityId, body, session.UsableUntil(options.IdleTimeout), clock.GetUtcNow() + options.WhoamiCacheTtl, versionBeforeRead);
+        // UsableUntil: an entry never outlives the session's expiry nor its idle deadline (session.idle_timeout).
+        var cachedUntil = clock.GetUtcNow() + options.WhoamiCacheTtl;
+        var usableUntil = session.UsableUntil(options.IdleTimeout);
+        _entries.Set(tokenHash, new WhoamiCacheEntry(session.IdentityId, body), usableUntil < cachedUntil ? usableUntil : cachedUntil, versionBeforeRead);
     }
 }

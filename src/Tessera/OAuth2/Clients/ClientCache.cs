@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Collections.Concurrent;
 using Tessera.Persistence;
 
 namespace Tessera.OAuth2.Clients;
@@ -16,31 +15,21 @@ internal sealed class ClientCache(ClientStore store, LocalWrites writes, TimePro
     private const int MaxEntries = 10_000;
     private const int MaxClientIdLength = 512;
 
-    private readonly ConcurrentDictionary<string, (OAuth2Client? Client, long UntilTicks, long Version)> _entries = new(StringComparer.Ordinal);
+    private readonly LocalReadCache<string, OAuth2Client?> _entries = new(() => writes.Version, clock, MaxEntries, StringComparer.Ordinal);
 
     public async ValueTask<OAuth2Client?> FindAsync(string clientId, CancellationToken cancellationToken)
     {
-        var version = writes.Version;
-        if (_entries.TryGetValue(clientId, out var entry))
+        // Read under the version taken before the read: a write on this node during it makes the entry stale at once.
+        var version = _entries.Version;
+        if (_entries.TryGet(clientId, out var cached))
         {
-            if (entry.Version == version && clock.GetUtcNow().UtcTicks < entry.UntilTicks)
-            {
-                return entry.Client;
-            }
-
-            _entries.TryRemove(clientId, out _);
+            return cached;
         }
 
-        // Read under the version taken before the read: a write on this node during it makes the entry stale at once.
         var client = await store.FindAsync(clientId, cancellationToken);
         if (clientId.Length <= MaxClientIdLength)
         {
-            if (_entries.Count >= MaxEntries)
-            {
-                _entries.Clear();
-            }
-
-            _entries[clientId] = (client, (clock.GetUtcNow() + CacheLifetime).UtcTicks, version);
+            _entries.Set(clientId, client, clock.GetUtcNow() + CacheLifetime, version);
         }
 
         return client;

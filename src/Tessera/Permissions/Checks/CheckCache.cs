@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Collections.Concurrent;
 using Tessera.Permissions.Tuples;
 using Tessera.Persistence;
 
@@ -13,9 +12,9 @@ namespace Tessera.Permissions.Checks;
 internal sealed class CheckCache(PermissionsOptions options, LocalWrites writes, TimeProvider clock)
 {
     private const int MaxEntries = 100_000;
-    private readonly ConcurrentDictionary<string, (bool Allowed, long ExpiresAtTicks, long Version)> _entries = new(StringComparer.Ordinal);
+    private readonly LocalReadCache<string, bool> _entries = new(() => writes.Version, clock, MaxEntries, StringComparer.Ordinal);
 
-    public long Version => writes.Version;
+    public long Version => _entries.Version;
 
     /// <summary>Length-prefixed parts, so no object or subject id (which may hold any character) can forge another key.</summary>
     public static string Key(RelationTuple tuple, int depth)
@@ -27,22 +26,7 @@ internal sealed class CheckCache(PermissionsOptions options, LocalWrites writes,
         return $"{depth}|{Part(tuple.Namespace)}{Part(tuple.Object)}{Part(tuple.Relation)}{subject}";
     }
 
-    public bool TryGet(string key, out bool allowed)
-    {
-        if (_entries.TryGetValue(key, out var entry))
-        {
-            if (entry.Version == writes.Version && clock.GetUtcNow().UtcTicks < entry.ExpiresAtTicks)
-            {
-                allowed = entry.Allowed;
-                return true;
-            }
-
-            _entries.TryRemove(key, out _);
-        }
-
-        allowed = false;
-        return false;
-    }
+    public bool TryGet(string key, out bool allowed) => _entries.TryGet(key, out allowed);
 
     /// <summary>Stores an answer read under <paramref name="versionBeforeRead"/>: a write during the read makes it stale at once.</summary>
     public void Set(string key, bool allowed, long versionBeforeRead)
@@ -52,11 +36,6 @@ internal sealed class CheckCache(PermissionsOptions options, LocalWrites writes,
             return;
         }
 
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
-
-        _entries[key] = (allowed, (clock.GetUtcNow() + options.CheckCacheTtl).UtcTicks, versionBeforeRead);
+        _entries.Set(key, allowed, clock.GetUtcNow() + options.CheckCacheTtl, versionBeforeRead);
     }
 }

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Collections.Concurrent;
 using Tessera.Persistence;
 
 namespace Tessera.Security.ApiKeys;
@@ -17,63 +16,45 @@ internal sealed class ApiKeyCache(ApiKeyStore store, NetworkContext network, Tim
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(1);
     private const int MaxEntries = 10_000;
 
-    private readonly ConcurrentDictionary<(Guid Nid, string Hash), Entry> _keys = new();
-    private readonly ConcurrentDictionary<(Guid Nid, string Kind), (bool Exists, long UntilTicks, long Version)> _kinds = new();
+    private readonly LocalReadCache<(Guid Nid, string Hash), (ApiKey Key, string Hash)> _keys = new(() => store.Version, clock, MaxEntries);
+    private readonly LocalReadCache<(Guid Nid, string Kind), bool> _kinds = new(() => store.Version, clock, MaxEntries);
 
     /// <inheritdoc cref="ApiKeyStore.FindByHashAsync"/>
     public async ValueTask<(ApiKey Key, string Hash)?> FindByHashAsync(string keyHash, CancellationToken cancellationToken)
     {
         var slot = (network.Id, keyHash);
-        if (_keys.TryGetValue(slot, out var entry))
+        if (_keys.TryGet(slot, out var cached))
         {
-            if (entry.Version == store.Version && clock.GetUtcNow().UtcTicks < entry.UntilTicks)
-            {
-                return (entry.Key, entry.Hash);
-            }
-
-            _keys.TryRemove(slot, out _);
+            return cached;
         }
 
         // Read under the version taken before the read: a write on this node during it makes the entry stale at once.
-        var version = store.Version;
+        var version = _keys.Version;
         var found = await store.FindByHashAsync(keyHash, cancellationToken);
         if (found is { } match)
         {
-            if (_keys.Count >= MaxEntries)
-            {
-                _keys.Clear();
-            }
-
-            _keys[slot] = new Entry(match.Key, match.Hash, (clock.GetUtcNow() + CacheLifetime).UtcTicks, version);
+            _keys.Set(slot, match, clock.GetUtcNow() + CacheLifetime, version);
         }
 
         return found;
     }
 
     /// <summary>Records in the cached row that this node wrote a use, so hits within the lifetime do not write it again.</summary>
-    public void Used(string keyHash, DateTimeOffset at)
-    {
-        var slot = (network.Id, keyHash);
-        if (_keys.TryGetValue(slot, out var entry))
-        {
-            _keys.TryUpdate(slot, entry with { Key = entry.Key with { LastUsedAt = at } }, entry);
-        }
-    }
+    public void Used(string keyHash, DateTimeOffset at) =>
+        _keys.Update((network.Id, keyHash), entry => entry with { Key = entry.Key with { LastUsedAt = at } });
 
     /// <inheritdoc cref="ApiKeyStore.AnyAsync"/>
     public async ValueTask<bool> AnyAsync(string kind, CancellationToken cancellationToken)
     {
         var slot = (network.Id, kind);
-        if (_kinds.TryGetValue(slot, out var entry) && entry.Version == store.Version && clock.GetUtcNow().UtcTicks < entry.UntilTicks)
+        if (_kinds.TryGet(slot, out var exists))
         {
-            return entry.Exists;
+            return exists;
         }
 
-        var version = store.Version;
-        var exists = await store.AnyAsync(kind, cancellationToken);
-        _kinds[slot] = (exists, (clock.GetUtcNow() + CacheLifetime).UtcTicks, version);
+        var version = _kinds.Version;
+        exists = await store.AnyAsync(kind, cancellationToken);
+        _kinds.Set(slot, exists, clock.GetUtcNow() + CacheLifetime, version);
         return exists;
     }
-
-    private sealed record Entry(ApiKey Key, string Hash, long UntilTicks, long Version);
 }
