@@ -11,14 +11,15 @@ namespace Tessera.Sessions;
 /// never outlives the session's own expiry nor its idle deadline. Only successful answers are cached. A cache hit
 /// does not count as a use for <c>session.idle_timeout</c>: within the TTL the miss before it was one.
 /// </summary>
-internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, TimeProvider clock)
+internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, NetworkContext network, TimeProvider clock)
 {
     private const int MaxEntries = 100_000;
     private readonly ConcurrentDictionary<string, WhoamiCacheEntry> _entries = new(StringComparer.Ordinal);
 
     public bool TryGet(string tokenHash, out WhoamiCacheEntry entry)
     {
-        if (_entries.TryGetValue(tokenHash, out entry!))
+        var key = Key(tokenHash);
+        if (_entries.TryGetValue(key, out entry!))
         {
             var now = clock.GetUtcNow();
             if (entry.Version == writes.Version && now < entry.CachedUntil && now < entry.SessionExpiresAt)
@@ -26,11 +27,14 @@ internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, Ti
                 return true;
             }
 
-            _entries.TryRemove(tokenHash, out _);
+            _entries.TryRemove(key, out _);
         }
 
         return false;
     }
+
+    // Per project: the same token hash served for another project's host must never find this project's answer.
+    private string Key(string tokenHash) => $"{network.Id:N}|{tokenHash}";
 
     public void Set(string tokenHash, Session session, byte[] body, long versionBeforeRead)
     {
@@ -45,7 +49,7 @@ internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, Ti
         }
 
         // UsableUntil: an entry never outlives the session's idle deadline either (session.idle_timeout).
-        _entries[tokenHash] = new WhoamiCacheEntry(
+        _entries[Key(tokenHash)] = new WhoamiCacheEntry(
             session.IdentityId, body, session.UsableUntil(options.IdleTimeout), clock.GetUtcNow() + options.WhoamiCacheTtl, versionBeforeRead);
     }
 }

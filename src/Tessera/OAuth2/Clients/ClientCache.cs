@@ -10,7 +10,7 @@ namespace Tessera.OAuth2.Clients;
 /// long; on this node every client write (<see cref="ClientStore"/>, through <see cref="LocalWrites"/>) drops the
 /// cache at once. Unknown ids are remembered too, so a second try costs what it costs for a known client.
 /// </summary>
-internal sealed class ClientCache(ClientStore store, LocalWrites writes, TimeProvider clock)
+internal sealed class ClientCache(ClientStore store, LocalWrites writes, NetworkContext network, TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(1);
     private const int MaxEntries = 10_000;
@@ -21,14 +21,16 @@ internal sealed class ClientCache(ClientStore store, LocalWrites writes, TimePro
     public async ValueTask<OAuth2Client?> FindAsync(string clientId, CancellationToken cancellationToken)
     {
         var version = writes.Version;
-        if (_entries.TryGetValue(clientId, out var entry))
+        // Per project: a client id of one project must never answer for another's host.
+        var key = $"{network.Id:N}|{clientId}";
+        if (_entries.TryGetValue(key, out var entry))
         {
             if (entry.Version == version && clock.GetUtcNow().UtcTicks < entry.UntilTicks)
             {
                 return entry.Client;
             }
 
-            _entries.TryRemove(clientId, out _);
+            _entries.TryRemove(key, out _);
         }
 
         // Read under the version taken before the read: a write on this node during it makes the entry stale at once.
@@ -40,7 +42,7 @@ internal sealed class ClientCache(ClientStore store, LocalWrites writes, TimePro
                 _entries.Clear();
             }
 
-            _entries[clientId] = (client, (clock.GetUtcNow() + CacheLifetime).UtcTicks, version);
+            _entries[key] = (client, (clock.GetUtcNow() + CacheLifetime).UtcTicks, version);
         }
 
         return client;

@@ -10,7 +10,7 @@ namespace Tessera.Permissions.Checks;
 /// whoami cache. The bound: a tuple written or deleted on another node changes this node's answers within the TTL; on
 /// this node any write (tuples, identities, sessions: <see cref="LocalWrites"/>) drops every cached answer at once.
 /// </summary>
-internal sealed class CheckCache(PermissionsOptions options, LocalWrites writes, TimeProvider clock)
+internal sealed class CheckCache(PermissionsOptions options, LocalWrites writes, NetworkContext network, TimeProvider clock)
 {
     private const int MaxEntries = 100_000;
     private readonly ConcurrentDictionary<string, (bool Allowed, long ExpiresAtTicks, long Version)> _entries = new(StringComparer.Ordinal);
@@ -27,9 +27,13 @@ internal sealed class CheckCache(PermissionsOptions options, LocalWrites writes,
         return $"{depth}|{Part(tuple.Namespace)}{Part(tuple.Object)}{Part(tuple.Relation)}{subject}";
     }
 
+    // Per project: the same tuple in two projects has two answers.
+    private string ForProject(string key) => $"{network.Id:N}|{key}";
+
     public bool TryGet(string key, out bool allowed)
     {
-        if (_entries.TryGetValue(key, out var entry))
+        var projectKey = ForProject(key);
+        if (_entries.TryGetValue(projectKey, out var entry))
         {
             if (entry.Version == writes.Version && clock.GetUtcNow().UtcTicks < entry.ExpiresAtTicks)
             {
@@ -37,7 +41,7 @@ internal sealed class CheckCache(PermissionsOptions options, LocalWrites writes,
                 return true;
             }
 
-            _entries.TryRemove(key, out _);
+            _entries.TryRemove(projectKey, out _);
         }
 
         allowed = false;
@@ -57,6 +61,6 @@ internal sealed class CheckCache(PermissionsOptions options, LocalWrites writes,
             _entries.Clear();
         }
 
-        _entries[key] = (allowed, (clock.GetUtcNow() + options.CheckCacheTtl).UtcTicks, versionBeforeRead);
+        _entries[ForProject(key)] = (allowed, (clock.GetUtcNow() + options.CheckCacheTtl).UtcTicks, versionBeforeRead);
     }
 }
