@@ -87,7 +87,7 @@ public static class Program
         builder.Services.AddRateLimiting(config);
         builder.Services.AddPermissions(config);
         builder.Services.AddApiKeys(config);
-        builder.Services.AddProjects();
+        builder.Services.AddProjects(config, serve);
         builder.Services.AddOAuth2(config);
         builder.Services.AddOAuth2Authorization(config);
         builder.Services.AddOAuth2AccountEvents(config);
@@ -103,6 +103,7 @@ public static class Program
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCrossOriginRequests();
         app.UseErrors();
+        app.UseProjectRouting();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseRateLimiting();
         app.UseRouting();

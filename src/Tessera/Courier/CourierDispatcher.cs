@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Courier.Channels;
 using Tessera.Errors;
+using Tessera.Persistence;
 
 namespace Tessera.Courier;
 
@@ -12,14 +13,31 @@ namespace Tessera.Courier;
 /// a loop; tests call it directly with a fake clock.
 /// </summary>
 internal sealed partial class CourierDispatcher(
-    CourierStore store, CourierChannels channels, CourierOptions options, TimeProvider clock, ErrorMetrics metrics, ILogger<CourierDispatcher> logger)
+    CourierStore store, CourierChannels channels, CourierOptions options, NetworkContext network, TimeProvider clock, ErrorMetrics metrics,
+    ILogger<CourierDispatcher> logger)
 {
     private const int MaxErrorLength = 500;
 
     /// <summary>This process's identity in the claims it holds.</summary>
     public Guid WorkerId { get; } = Guid.NewGuid();
 
-    /// <summary>Processes one batch; returns how many messages it claimed.</summary>
+    /// <summary>
+    /// One batch of every project's outbox (each project entered in turn: messages carry their project's nid); returns
+    /// the most one project's batch claimed, so a full batch anywhere polls again at once.
+    /// </summary>
+    public async Task<int> ProcessEveryProjectAsync(CancellationToken cancellationToken = default)
+    {
+        var largest = 0;
+        foreach (var projectId in await network.ListIdsAsync(cancellationToken))
+        {
+            using var project = NetworkContext.Enter(projectId);
+            largest = Math.Max(largest, await ProcessBatchAsync(cancellationToken));
+        }
+
+        return largest;
+    }
+
+    /// <summary>Processes one batch of the current project; returns how many messages it claimed.</summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken = default)
     {
         var batch = await store.ClaimAsync(WorkerId, options.PullCount, options.ClaimLease, cancellationToken);

@@ -40,7 +40,7 @@ internal sealed partial class CourierWorker(
 
             try
             {
-                batchWasFull = await dispatcher.ProcessBatchAsync(stoppingToken) >= options.PullCount;
+                batchWasFull = await dispatcher.ProcessEveryProjectAsync(stoppingToken) >= options.PullCount;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -38,4 +38,12 @@ internal static partial class ErrorCatalog
         "The request conflicts with the current state: {problem}.",
         "A project slug or a domain's hostname is unique across the deployment and the one sent is taken; a workspace still holding projects cannot be deleted; the default project (the one a single-project deployment serves) cannot be deleted.",
         "Choose another slug or hostname (or delete the domain from the project that holds it), delete or move the workspace's projects first, and keep the default project.");
+
+    public static readonly ErrorDescriptor ProjectHostUnknown = new(
+        "project_host_unknown", 404,
+        "The requested host is not associated with any project.",
+        "No project answers on the host {host}.",
+        "`serve.public.base_domain` is set, so the public listener serves a project by the request's Host: `<slug>.<base_domain>` for the project with that slug, an active custom domain for the project it is bound to, and the base domain or the host of `serve.public.base_url` for the default project. This host is none of them: no project has that slug, the custom domain is not bound to a project, or it is bound but still `pending` (its DNS TXT record was not found yet), or the CNAME does not point at Tessera and the request came through another name.",
+        "Bind the domain to its project (`POST /admin/projects/{id}/domains`), publish the TXT record the answer names and the CNAME to `<slug>.<base_domain>`, wait for DNS propagation and activate it (`POST /admin/projects/{id}/domains/{domain}/verify`). Nodes see an activation or deletion within 5 seconds.",
+        "A custom domain or project host answers 404 \"The requested host is not associated with any project\"");
 }

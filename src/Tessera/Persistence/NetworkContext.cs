@@ -35,6 +35,22 @@ internal sealed class NetworkContext(Database database, TimeProvider clock)
         return new Scope(previous);
     }
 
+    /// <summary>
+    /// Every project's id, the default first: background work (courier, cleanup) runs once per project, entering each
+    /// (<see cref="Enter"/>), since it runs outside the requests that carry a project.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ListIdsAsync(CancellationToken cancellationToken = default)
+    {
+        var defaultId = DefaultId;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM networks ORDER BY created_at, id", cancellationToken: cancellationToken));
+        return [defaultId, .. ids.Where(id => id != defaultId)];
+    }
+
+    /// <summary>The project entered for the current async flow, if any (null: the default).</summary>
+    public static Guid? EnteredId => Entered.Value;
+
     /// <summary>Finds or creates the default network. Safe when several nodes start at once (the unique name decides).</summary>
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {

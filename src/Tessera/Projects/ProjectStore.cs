@@ -2,6 +2,7 @@
 using System.Data.Common;
 using Dapper;
 using Tessera.Persistence;
+using Tessera.Projects.Routing;
 
 namespace Tessera.Projects;
 
@@ -9,7 +10,7 @@ namespace Tessera.Projects;
 /// Projects as rows of <c>networks</c> (the slug is the network's unique name). Not scoped by <c>nid</c>: this is
 /// the table <c>nid</c> points at, administered deployment-wide.
 /// </summary>
-internal sealed class ProjectStore(Database database)
+internal sealed class ProjectStore(Database database, ProjectHostCache hosts)
 {
     private const string Columns =
         "id AS Id, name AS Slug, display_name AS Name, environment AS Environment, workspace_id AS WorkspaceId, created_at AS CreatedAt";
@@ -27,6 +28,7 @@ internal sealed class ProjectStore(Database database)
                 """,
                 new { project.Id, project.Slug, project.Name, project.Environment, project.WorkspaceId, project.CreatedAt },
                 cancellationToken: cancellationToken));
+            hosts.Forget();
             return true;
         }
         catch (DbException e) when (UniqueViolation.Is(e))
@@ -53,6 +55,15 @@ internal sealed class ProjectStore(Database database)
         return row?.ToProject();
     }
 
+    /// <summary>The id of the project with this slug (the network's name), for routing by host.</summary>
+    public async Task<Guid?> FindIdBySlugAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM networks WHERE name = @Slug", new { Slug = slug }, cancellationToken: cancellationToken));
+        return ids.Select(id => (Guid?)id).FirstOrDefault();
+    }
+
     public async Task<bool> AnyInWorkspaceAsync(Guid workspaceId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -65,10 +76,12 @@ internal sealed class ProjectStore(Database database)
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM networks WHERE id = @Id AND name <> @DefaultSlug",
             new { Id = id, DefaultSlug = ProjectRules.DefaultSlug },
             cancellationToken: cancellationToken)) > 0;
+        hosts.Forget();
+        return deleted;
     }
 
     // Settable properties rather than a constructor: Dapper applies the dialect type handlers to properties.

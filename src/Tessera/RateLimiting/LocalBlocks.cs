@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Collections.Concurrent;
+using Tessera.Persistence;
 
 namespace Tessera.RateLimiting;
 
@@ -10,7 +11,7 @@ namespace Tessera.RateLimiting;
 /// where it is stale is a reset by another node (a successful login clears the failure counters): this node may
 /// go on refusing that key until T, at most two windows, and never longer.
 /// </summary>
-internal sealed class LocalBlocks
+internal sealed class LocalBlocks(NetworkContext network)
 {
     // Far above any honest working set; past it the map is emptied (losing only the fast path, never correctness).
     private const int MaxEntries = 100_000;
@@ -18,7 +19,8 @@ internal sealed class LocalBlocks
 
     public bool TryGet(string keyHash, long nowMs, out TimeSpan remaining)
     {
-        if (_blockedUntil.TryGetValue(keyHash, out var until))
+        var key = Key(keyHash);
+        if (_blockedUntil.TryGetValue(key, out var until))
         {
             if (until > nowMs)
             {
@@ -26,7 +28,7 @@ internal sealed class LocalBlocks
                 return true;
             }
 
-            _blockedUntil.TryRemove(new KeyValuePair<string, long>(keyHash, until));
+            _blockedUntil.TryRemove(new KeyValuePair<string, long>(key, until));
         }
 
         remaining = TimeSpan.Zero;
@@ -40,8 +42,11 @@ internal sealed class LocalBlocks
             _blockedUntil.Clear();
         }
 
-        _blockedUntil[keyHash] = untilMs;
+        _blockedUntil[Key(keyHash)] = untilMs;
     }
 
-    public void Forget(string keyHash) => _blockedUntil.TryRemove(keyHash, out _);
+    public void Forget(string keyHash) => _blockedUntil.TryRemove(Key(keyHash), out _);
+
+    // Per project, as the shared counters are (their rows carry nid): a key blocked in one project is not in another.
+    private string Key(string keyHash) => $"{network.Id:N}|{keyHash}";
 }

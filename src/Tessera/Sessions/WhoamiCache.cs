@@ -10,12 +10,13 @@ namespace Tessera.Sessions;
 /// never outlives the session's own expiry nor its idle deadline. Only successful answers are cached. A cache hit
 /// does not count as a use for <c>session.idle_timeout</c>: within the TTL the miss before it was one.
 /// </summary>
-internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, TimeProvider clock)
+internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, NetworkContext network, TimeProvider clock)
 {
     private const int MaxEntries = 100_000;
-    private readonly LocalReadCache<string, WhoamiCacheEntry> _entries = new(() => writes.Version, clock, MaxEntries, StringComparer.Ordinal);
+    // Keyed per project: a token hash presented on another project's host must never find this project's answer.
+    private readonly LocalReadCache<(Guid Project, string TokenHash), WhoamiCacheEntry> _entries = new(() => writes.Version, clock, MaxEntries);
 
-    public bool TryGet(string tokenHash, out WhoamiCacheEntry entry) => _entries.TryGet(tokenHash, out entry);
+    public bool TryGet(string tokenHash, out WhoamiCacheEntry entry) => _entries.TryGet((network.Id, tokenHash), out entry);
 
     public void Set(string tokenHash, Session session, byte[] body, long versionBeforeRead)
     {
@@ -27,6 +28,6 @@ internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, Ti
         // UsableUntil: an entry never outlives the session's expiry nor its idle deadline (session.idle_timeout).
         var cachedUntil = clock.GetUtcNow() + options.WhoamiCacheTtl;
         var usableUntil = session.UsableUntil(options.IdleTimeout);
-        _entries.Set(tokenHash, new WhoamiCacheEntry(session.IdentityId, body), usableUntil < cachedUntil ? usableUntil : cachedUntil, versionBeforeRead);
+        _entries.Set((network.Id, tokenHash), new WhoamiCacheEntry(session.IdentityId, body), usableUntil < cachedUntil ? usableUntil : cachedUntil, versionBeforeRead);
     }
 }

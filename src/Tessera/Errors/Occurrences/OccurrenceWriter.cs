@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Data.Common;
+using Tessera.Persistence;
 
 namespace Tessera.Errors.Occurrences;
 
@@ -92,7 +93,10 @@ internal sealed partial class OccurrenceWriter(OccurrenceRecorder recorder, Occu
 
         try
         {
-            await store.InsertAsync(batch, cancellationToken);
+            foreach (var project in batch.GroupBy(r => r.ProjectId))
+            {
+                await InsertAsync(project.Key, project.ToList(), cancellationToken);
+            }
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
@@ -102,6 +106,19 @@ internal sealed partial class OccurrenceWriter(OccurrenceRecorder recorder, Occu
         }
 
         return batch.Count;
+    }
+
+    // Each project's records under that project (the store writes the current project's nid).
+    private async Task InsertAsync(Guid? projectId, List<OccurrenceRecord> records, CancellationToken cancellationToken)
+    {
+        if (projectId is not { } id)
+        {
+            await store.InsertAsync(records, cancellationToken);
+            return;
+        }
+
+        using var project = NetworkContext.Enter(id);
+        await store.InsertAsync(records, cancellationToken);
     }
 
     [LoggerMessage(EventId = 1047, Level = LogLevel.Warning, Message = "Writing {Count} error occurrences failed; they are dropped")]

@@ -8,12 +8,14 @@ namespace Tessera.Errors.Rendering;
 /// Where an error's or a UI message's documentation lives: the page the public listener serves for it
 /// (<c>/ui/errors/&lt;id&gt;</c>, <c>/ui/errors/4000006</c>).
 /// Absolute, because problem+json's <c>type</c> is a URI and clients follow <c>doc_url</c> from anywhere: the
-/// configured <c>serve.public.base_url</c>, else the address the request came in on (public listener), else the
+/// configured <c>serve.public.base_url</c> (on the project's host under host routing), else the address the request came in on (public listener), else the
 /// public listener's bound address.
 /// </summary>
 internal sealed class ErrorDocumentationLinks(ServeOptions serve, BoundListeners listeners)
 {
     public const string PagePathPrefix = "/ui/errors/";
+
+    private readonly PublicUrls _urls = new(serve, listeners);
 
     public static string PagePath(ErrorDescriptor error) => PagePathPrefix + Uri.EscapeDataString(error.DocAnchor);
 
@@ -26,8 +28,9 @@ internal sealed class ErrorDocumentationLinks(ServeOptions serve, BoundListeners
 
     private string Absolute(HttpContext context, string path)
     {
-        if (serve.Public.BaseUrl is { } baseUrl)
+        if (serve.Public.BaseUrl is not null)
         {
+            var baseUrl = _urls.BaseUrl; // the project's host under host routing
             return new Uri(baseUrl, baseUrl.AbsolutePath.TrimEnd('/') + path).AbsoluteUri;
         }
 

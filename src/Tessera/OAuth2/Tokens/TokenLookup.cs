@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Collections.Concurrent;
 using Tessera.OAuth2.Clients;
+using Tessera.Persistence;
 
 namespace Tessera.OAuth2.Tokens;
 
@@ -12,7 +13,7 @@ namespace Tessera.OAuth2.Tokens;
 /// is read from its value, with its revocation row and its client's token epoch read from the database on each miss,
 /// so the same bound holds for it.
 /// </summary>
-internal sealed class TokenLookup(TokenStore store, OpaqueTokens opaque, SelfContainedTokens selfContained, ClientStore clients, TimeProvider clock)
+internal sealed class TokenLookup(TokenStore store, OpaqueTokens opaque, SelfContainedTokens selfContained, ClientStore clients, NetworkContext network, TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(1);
     private const int MaxEntries = 100_000;
@@ -32,7 +33,9 @@ internal sealed class TokenLookup(TokenStore store, OpaqueTokens opaque, SelfCon
         var signature = opaque.Signature(value);
         var now = clock.GetUtcNow();
         var version = Interlocked.Read(ref _version);
-        if (_hot.TryGetValue(signature, out var entry) && entry.Version == version && now < entry.Until)
+        // Per project: a token of one project must never read as active through another's host.
+        var key = $"{network.Id:N}|{signature}";
+        if (_hot.TryGetValue(key, out var entry) && entry.Version == version && now < entry.Until)
         {
             return entry.Token;
         }
@@ -46,7 +49,7 @@ internal sealed class TokenLookup(TokenStore store, OpaqueTokens opaque, SelfCon
             }
 
             var until = now + CacheLifetime < token.ExpiresAt ? now + CacheLifetime : token.ExpiresAt;
-            _hot[signature] = (token, until, version);
+            _hot[key] = (token, until, version);
         }
 
         return token;

@@ -9,10 +9,11 @@ namespace Tessera.Permissions.Checks;
 /// whoami cache. The bound: a tuple written or deleted on another node changes this node's answers within the TTL; on
 /// this node any write (tuples, identities, sessions: <see cref="LocalWrites"/>) drops every cached answer at once.
 /// </summary>
-internal sealed class CheckCache(PermissionsOptions options, LocalWrites writes, TimeProvider clock)
+internal sealed class CheckCache(PermissionsOptions options, LocalWrites writes, NetworkContext network, TimeProvider clock)
 {
     private const int MaxEntries = 100_000;
-    private readonly LocalReadCache<string, bool> _entries = new(() => writes.Version, clock, MaxEntries, StringComparer.Ordinal);
+    // Keyed per project: the same tuple in two projects has two answers.
+    private readonly LocalReadCache<(Guid Project, string Key), bool> _entries = new(() => writes.Version, clock, MaxEntries);
 
     public long Version => _entries.Version;
 
@@ -26,7 +27,7 @@ internal sealed class CheckCache(PermissionsOptions options, LocalWrites writes,
         return $"{depth}|{Part(tuple.Namespace)}{Part(tuple.Object)}{Part(tuple.Relation)}{subject}";
     }
 
-    public bool TryGet(string key, out bool allowed) => _entries.TryGet(key, out allowed);
+    public bool TryGet(string key, out bool allowed) => _entries.TryGet((network.Id, key), out allowed);
 
     /// <summary>Stores an answer read under <paramref name="versionBeforeRead"/>: a write during the read makes it stale at once.</summary>
     public void Set(string key, bool allowed, long versionBeforeRead)
@@ -36,6 +37,6 @@ internal sealed class CheckCache(PermissionsOptions options, LocalWrites writes,
             return;
         }
 
-        _entries.Set(key, allowed, clock.GetUtcNow() + options.CheckCacheTtl, versionBeforeRead);
+        _entries.Set((network.Id, key), allowed, clock.GetUtcNow() + options.CheckCacheTtl, versionBeforeRead);
     }
 }

@@ -2,11 +2,12 @@
 using System.Data.Common;
 using Dapper;
 using Tessera.Persistence;
+using Tessera.Projects.Routing;
 
 namespace Tessera.Projects.Domains;
 
 /// <summary><c>project_domains</c>: a hostname is bound to at most one project (a unique index, whichever node wins).</summary>
-internal sealed class DomainStore(Database database)
+internal sealed class DomainStore(Database database, ProjectHostCache hosts)
 {
     private const string Columns =
         "id AS Id, nid AS ProjectId, hostname AS Hostname, state AS State, verification_token AS VerificationToken, verified_at AS VerifiedAt, created_at AS CreatedAt";
@@ -50,6 +51,16 @@ internal sealed class DomainStore(Database database)
         return row?.ToDomain();
     }
 
+    /// <summary>The project an ACTIVE domain with this hostname is bound to; a pending domain never serves.</summary>
+    public async Task<Guid?> FindActiveProjectAsync(string hostname, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT nid FROM project_domains WHERE hostname = @Hostname AND state = @Active",
+            new { Hostname = hostname, DomainState.Active }, cancellationToken: cancellationToken));
+        return ids.Select(id => (Guid?)id).FirstOrDefault();
+    }
+
     /// <summary>pending -> active, once (a conditional update).</summary>
     public async Task ActivateAsync(Guid projectId, Guid id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -58,14 +69,17 @@ internal sealed class DomainStore(Database database)
             "UPDATE project_domains SET state = @Active, verified_at = @Now, updated_at = @Now WHERE nid = @ProjectId AND id = @Id AND state = @Pending",
             new { ProjectId = projectId, Id = id, Now = now, DomainState.Active, DomainState.Pending },
             cancellationToken: cancellationToken));
+        hosts.Forget();
     }
 
     public async Task<bool> DeleteAsync(Guid projectId, Guid id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM project_domains WHERE nid = @ProjectId AND id = @Id",
             new { ProjectId = projectId, Id = id }, cancellationToken: cancellationToken)) > 0;
+        hosts.Forget();
+        return deleted;
     }
 
     // Settable properties rather than a constructor: Dapper applies the dialect type handlers to properties.

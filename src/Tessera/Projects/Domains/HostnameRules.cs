@@ -26,10 +26,14 @@ internal static partial class HostnameRules
         }
 
         var hostname = text?.Trim().TrimEnd('.').ToLowerInvariant();
-        return hostname is { Length: > 0 and <= 253 } && Hostname().IsMatch(hostname) && !IPAddress.TryParse(hostname, out _)
+        return hostname is not null && IsValid(hostname)
             ? hostname
             : ProjectRules.Invalid("hostname must be a DNS name such as login.example.com (no scheme, port or path)");
     }
+
+    /// <summary>True for a lower-case DNS name of at least two labels (not an IP address).</summary>
+    public static bool IsValid(string hostname) =>
+        hostname is { Length: > 0 and <= 253 } && Hostname().IsMatch(hostname) && !IPAddress.TryParse(hostname, out _);
 
     [GeneratedRegex("^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex Hostname();

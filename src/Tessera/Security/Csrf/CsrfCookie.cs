@@ -23,7 +23,7 @@ internal sealed class CsrfCookie(PublicUrls urls)
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(365);
 
     // The listener's URL is known only once it is bound; the name is computed on first use and then fixed.
-    private readonly Lazy<string> _name = new(() => NameFor(urls.BaseUrl.OriginalString));
+    private readonly Lazy<string> _name = new(() => NameFor(urls.DefaultBaseUrl.OriginalString));
 
     public string Name => _name.Value;
 
