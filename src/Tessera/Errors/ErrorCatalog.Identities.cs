@@ -35,6 +35,7 @@ internal static partial class ErrorCatalog
         "Another identity in the project already uses one of this identity's credential identifiers (for example the e-mail address), verifiable or recovery addresses, or its `external_id`. Uniqueness is decided by the database, so this also happens when two requests race; it is also the answer when dozens of updates of the same identity raced and this one lost every time.",
         "Use a different identifier, or update the existing identity instead (find it with `GET /admin/identities?credentials_identifier=`).")
     {
+        SeedCodes = [new("oauth:email_already_exists", "A general id: a provider sign-up with an address another identity holds. A verified provider e-mail never links by itself: it opens that account's login with 1010016 (sign in and link); an unverified one shows the registration form with 4000007 (409)."), new("oauth:email_not_verified", "A general id: an unverified provider e-mail never counts as proof of an existing account, so it cannot reach that account; the sign-up is refused as taken (4000007, 409). Without an existing account it is no error: the address is stored unverified.")],
         UiMessageIds = "4000007, 4000027, 4000028",
         Fields = ["traits"],
     };

@@ -36,7 +36,10 @@ internal static partial class ErrorCatalog
         "The return_to URL {return_to} is not allowed.",
         "`return_to` names a URL whose origin is not in `selfservice.allowed_return_urls`; accepting it would make Tessera an open redirector.",
         "Use a return_to on an allowed domain, or add the domain to `selfservice.allowed_return_urls`.",
-        "A flow answers 400: the return_to URL is not allowed");
+        "A flow answers 400: the return_to URL is not allowed")
+    {
+        SeedCodes = [new("oauth:invalid_redirect_url", "A general id: a `return_to` outside `selfservice.allowed_return_urls`, on any flow. A bad provider URL in the configuration stops start-up instead (`invalid_configuration`, among the ids not in the catalog).")],
+    };
 
     public static readonly ErrorDescriptor BrowserLocationChangeRequired = new(
         "browser_location_change_required", 422,
@@ -44,7 +47,10 @@ internal static partial class ErrorCatalog
         "To complete this flow, redirect the browser to {redirect_browser_to}.",
         "The flow continues at a third party (for example an OpenID Connect provider), which only a browser navigation can reach; an AJAX call cannot follow it.",
         "Navigate the browser (window.location) to `redirect_browser_to`.",
-        "A settings submission answers 422: the browser must navigate elsewhere");
+        "A settings submission answers 422: the browser must navigate elsewhere")
+    {
+        SeedCodes = [new("B4", "Seed 000's row: a settings link (and any oidc submission) from a script or SPA answers 422 with `redirect_browser_to`.")],
+    };
 
     public static readonly ErrorDescriptor SelfServiceFlowNotFound = new(
         "self_service_flow_not_found", 404,
@@ -73,6 +79,7 @@ internal static partial class ErrorCatalog
         "Correct the fields the flow's messages point at and submit again. Integrators: render the per-node messages; on the admin API the reason names the fields.",
         "A flow is re-rendered with field messages (4000001-4000046)")
     {
+        SeedCodes = [new("oauth:handle_required", "A general id: the claims lack a required trait (a username, say); the registration form is shown pre-filled and asks for it (4000002)."), new("oauth:invalid_image_url", "A general id: a mapped trait (such as `picture`) fails the schema's format; the registration form shows the field's message."), new("VALIDATION_MISSING_USER_DATA", "The registration form is shown pre-filled, asking for the missing traits (4000002): never a dead end."), new("VALIDATION_INVALID_USER_DATA", "Mapped claims fail the identity schema: the registration form carries each field's message.")],
         UiMessageIds = "4000001-4000046",
     };
 }

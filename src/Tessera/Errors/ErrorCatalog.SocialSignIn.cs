@@ -14,7 +14,10 @@ internal static partial class ErrorCatalog
         "No identity provider \"{provider}\" is offered.",
         "A sign-in or callback named a provider id that is not in `selfservice.methods.oidc.config.providers`, or the oidc method is disabled (`selfservice.methods.oidc.enabled: false`): a provider that is not offered is indistinguishable from an unknown one. Seed 003: PROVIDER_NOT_FOUND, PROVIDER_NOT_ENABLED.",
         "Use a provider id from the flow's oidc buttons. Operators: enable the method and list the provider.",
-        "Signing in with a provider answers 404 (seed 003 PROVIDER_NOT_FOUND)");
+        "Signing in with a provider answers 404 (seed 003 PROVIDER_NOT_FOUND)")
+    {
+        SeedCodes = [new("PROVIDER_NOT_FOUND"), new("PROVIDER_NOT_ENABLED", "A provider not offered (or the oidc method disabled) is indistinguishable from an unknown one: 404, not 403.")],
+    };
 
     public static readonly ErrorDescriptor OAuthStateInvalid = new(
         "oauth_state_invalid", 400,
@@ -22,7 +25,10 @@ internal static partial class ErrorCatalog
         "The state of the provider's answer is {problem}.",
         "The provider's redirect back to `/self-service/methods/oidc/callback/{provider}` carried no `state`, a `state` this browser did not start (another browser, a forged link), or one already used. Seed 002: oauth:invalid_state.",
         "Start the sign-in again from the login or registration page, in the same browser.",
-        "The provider's redirect back answers 400 (seed 002 oauth:invalid_state)");
+        "The provider's redirect back answers 400 (seed 002 oauth:invalid_state)")
+    {
+        SeedCodes = [new("oauth:invalid_state")],
+    };
 
     public static readonly ErrorDescriptor OAuthStateExpired = new(
         "oauth_state_expired", 400,
@@ -30,7 +36,10 @@ internal static partial class ErrorCatalog
         "The flow this sign-in belongs to expired at {expired_at}.",
         "The provider redirected back after the login or registration flow that started the sign-in expired (`selfservice.flows.*.lifespan`). Seed 002: oauth:state_expired.",
         "Start the sign-in again and finish it at the provider before the flow expires.",
-        "The provider's redirect back answers 400 (seed 002 oauth:state_expired)");
+        "The provider's redirect back answers 400 (seed 002 oauth:state_expired)")
+    {
+        SeedCodes = [new("oauth:state_expired", "Browsers get a fresh login or registration flow carrying 4010001 / 4040001.")],
+    };
 
     public static readonly ErrorDescriptor ProviderRefused = new(
         "provider_refused", 400,
@@ -54,7 +63,10 @@ internal static partial class ErrorCatalog
         "The provider's {endpoint} could not be reached: {problem}.",
         "Tessera could not connect to the provider, the connection broke before an answer, or the provider did not answer within 10 seconds (discovery, JWKS, token or user info endpoint); a URL refused by `clients.http.disallow_private_ip_ranges` lands here too. Seed 003: PROVIDER_UNAVAILABLE, PROVIDER_INITIALIZATION_FAILED.",
         "Retry with back-off. Operators: check that the provider's URLs are reachable from the server (and not private addresses while `disallow_private_ip_ranges` is on).",
-        "Signing in with a provider answers 503 (seed 003 PROVIDER_UNAVAILABLE)");
+        "Signing in with a provider answers 503 (seed 003 PROVIDER_UNAVAILABLE)")
+    {
+        SeedCodes = [new("PROVIDER_UNAVAILABLE"), new("PROVIDER_INITIALIZATION_FAILED", "Discovery or JWKS could not be fetched (they are fetched at first use, never at start-up): retryable, 503.")],
+    };
 
     public static readonly ErrorDescriptor ProviderCredentialsRejected = new(
         "provider_credentials_rejected", 502,
@@ -62,5 +74,8 @@ internal static partial class ErrorCatalog
         "The provider's token endpoint answered {status_code} invalid_client.",
         "The token endpoint refused Tessera's own `client_id` / `client_secret` (rotated, expired or mistyped): the user is not at fault. Seed 003: PROVIDER_AUTHENTICATION_FAILED.",
         "Operators: put the client secret the provider currently holds in `selfservice.methods.oidc.config.providers[].client_secret` and restart.",
-        "The provider's redirect back answers 502: the provider refused the client (seed 003 PROVIDER_AUTHENTICATION_FAILED)");
+        "The provider's redirect back answers 502: the provider refused the client (seed 003 PROVIDER_AUTHENTICATION_FAILED)")
+    {
+        SeedCodes = [new("PROVIDER_AUTHENTICATION_FAILED", "502, not 401: the caller is fine, Tessera's own client credentials at the provider are not.")],
+    };
 }

@@ -41,6 +41,12 @@ internal sealed record ErrorDescriptor(
     /// </summary>
     public IReadOnlyList<string>? Fields { get; init; }
 
+    /// <summary>
+    /// The codes of the source systems (seed 000's rows, seed 002's <c>oauth:*</c>, seed 003's <c>PROVIDER_*</c>, ...)
+    /// whose meaning this entry carries in Tessera; docs/errors.md names them beside the id and in its seed-code table.
+    /// </summary>
+    public IReadOnlyList<SeedCode> SeedCodes { get; init; } = [];
+
     /// <summary>The fragment of the error reference (docs/errors.md and the served pages) that documents it.</summary>
     public string DocAnchor => Id;
 

@@ -45,11 +45,12 @@ internal static class ErrorReferenceMarkdown
         foreach (var entry in ErrorCatalog.All.OrderBy(e => e.Status).ThenBy(e => e.Id, StringComparer.Ordinal))
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"| {Cell(entry.DocumentedSymptom)} | {entry.Status} | <a id=\"{entry.DocAnchor}\"></a>`{entry.Id}` | {Cell(entry.UiMessageIds ?? "—")} | {entry.Retry.ToString().ToLowerInvariant()} | {Cell(entry.Cause)} | {Cell(entry.Resolution)} |\n");
+                $"| {Cell(entry.DocumentedSymptom)} | {entry.Status} | <a id=\"{entry.DocAnchor}\"></a>`{entry.Id}`{SeedCodeSection.Beside(entry.SeedCodes)} | {Cell(entry.UiMessageIds ?? "—")} | {entry.Retry.ToString().ToLowerInvariant()} | {Cell(entry.Cause)} | {Cell(entry.Resolution)} |\n");
         }
 
         md.Append(ServerOwnAnswersSection.Markdown);
         md.Append(UndefinedErrorIds.Markdown());
+        md.Append(SeedCodeSection.Markdown());
         md.Append("""
 
             ## UI message appendix

@@ -11,12 +11,20 @@ namespace Tessera.Errors.Documentation;
 /// </summary>
 internal static class UndefinedErrorIds
 {
-    public static IReadOnlyList<(string Id, string Instead)> All { get; } =
+    public static IReadOnlyList<UndefinedErrorId> All { get; } =
     [
-        ("invalid_configuration", "Tessera checks its configuration at start-up and refuses to start, naming the key (Kratos answers 500 `invalid_configuration` while serving requests). No request meets it."),
-        ("permission_insufficient", "No endpoint of Tessera is guarded by relation tuples. A denied permission check (`/relation-tuples/check`) answers 403 `{\"allowed\": false}` without an error id, as Keto does. Seed 003's `AUTH_FORBIDDEN` has no entry for the same reason."),
-        ("session_aal_already_fulfilled", "Kratos defines it but never answers it; a login flow for an assurance level the session already has answers `session_already_available`, as in Kratos."),
-        ("totp_already_enabled", "Settings offers linking an authenticator app only while none is linked; a submission that links a second one anyway is re-rendered with message 4000001 (`validation_failed`)."),
+        new("invalid_configuration", "Tessera checks its configuration at start-up and refuses to start, naming the key (Kratos answers 500 `invalid_configuration` while serving requests). No request meets it.")
+        {
+            SeedCodes =
+            [
+                new("oauth:invalid_auth_url", "A general meaning: a provider's `auth_url` that is not an absolute http(s) URL stops start-up with its key path (`selfservice.methods.oidc.config.providers.<n>.auth_url`); no sign-in meets it."),
+                new("oauth:invalid_token_url", "The same for a provider's `token_url`."),
+                new("PROVIDER_CONFIGURATION_ERROR", "Any invalid provider entry (unknown preset, missing client_id or mapper, a Jsonnet mapper) stops start-up with its key path, never a 500 at sign-in."),
+            ],
+        },
+        new("permission_insufficient", "No endpoint of Tessera is guarded by relation tuples. A denied permission check (`/relation-tuples/check`) answers 403 `{\"allowed\": false}` without an error id, as Keto does. Seed 003's `AUTH_FORBIDDEN` has no entry for the same reason."),
+        new("session_aal_already_fulfilled", "Kratos defines it but never answers it; a login flow for an assurance level the session already has answers `session_already_available`, as in Kratos."),
+        new("totp_already_enabled", "Settings offers linking an authenticator app only while none is linked; a submission that links a second one anyway is re-rendered with message 4000001 (`validation_failed`)."),
     ];
 
     public static string Markdown()
@@ -32,9 +40,10 @@ internal static class UndefinedErrorIds
             |---|---|
 
             """);
-        foreach (var (id, instead) in All)
+        foreach (var entry in All)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| `{id}` | {instead.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+            var (id, instead) = entry;
+            md.Append(CultureInfo.InvariantCulture, $"| `{id}`{SeedCodeSection.Beside(entry.SeedCodes)} | {instead.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
         }
 
         return md.ToString();

@@ -60,6 +60,8 @@ public sealed class OidcOptionsTests
     [InlineData("provider", "myspace", "selfservice.methods.oidc.config.providers.0.provider")]
     [InlineData("issuer_url", null, "selfservice.methods.oidc.config.providers.0.issuer_url")]
     [InlineData("issuer_url", "not a url", "selfservice.methods.oidc.config.providers.0.issuer_url")]
+    [InlineData("auth_url", "not a url", "selfservice.methods.oidc.config.providers.0.auth_url")]
+    [InlineData("token_url", "ftp://id.example.org/token", "selfservice.methods.oidc.config.providers.0.token_url")]
     [InlineData("client_id", "", "selfservice.methods.oidc.config.providers.0.client_id")]
     [InlineData("id", "with space", "selfservice.methods.oidc.config.providers.0.id")]
     public void Bind_BadProvider_StopsStartUpWithTheKeyPath(string key, string? value, string expectedPath)
