@@ -6,6 +6,7 @@ using Tessera.Courier;
 using Tessera.IntegrationTests.Fixtures;
 using Tessera.Security.ApiKeys;
 using static Microsoft.Playwright.Assertions;
+using static Tessera.IntegrationTests.Fixtures.ApiSessions;
 using static Tessera.IntegrationTests.OperatorConsole.ConsoleIdentityTests;
 using static Tessera.IntegrationTests.Ui.UiSteps;
 
@@ -33,8 +34,8 @@ public sealed class ConsoleBrowserTests(ChromiumBrowser chromium) : IClassFixtur
         var other = $"other-{Guid.NewGuid():N}@example.com";
         var identityId = await CreateIdentityAsync(server, adminKey, email);
         var otherId = await CreateIdentityAsync(server, adminKey, other);
-        var token = await LoginAsync(server, email);
-        var otherToken = await LoginAsync(server, other);
+        var token = await LoginAsync(server, email, Passphrase);
+        var otherToken = await LoginAsync(server, other, Passphrase);
         var messageId = await ConsoleSectionTests.AbandonedMessageAsync(server, $"lost-{Guid.NewGuid():N}@example.com");
         await using var context = await chromium.NewContextAsync(javaScriptEnabled: false);
         var page = await NewPageAsync(context);

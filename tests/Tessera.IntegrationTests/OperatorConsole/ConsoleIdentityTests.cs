@@ -8,13 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Tessera.IntegrationTests.Fixtures;
 using Tessera.Persistence;
 using Tessera.Sessions;
+using static Tessera.IntegrationTests.Fixtures.ApiSessions;
 
 namespace Tessera.IntegrationTests.OperatorConsole;
 
 /// <summary>The console's identities section over real HTTP: search, view, disable / enable, delete, recovery code.</summary>
 public abstract class ConsoleIdentityTests(DatabaseKind kind)
 {
-    private const string Password = "a-long-and-unguessable-passphrase-7";
+    internal const string Password = "a-long-and-unguessable-passphrase-7";
 
     [Fact]
     public async Task Search_ByIdentifierPrefixAndTrait_FindsTheIdentity_AndNothingForAnUnknownOne()
@@ -61,7 +62,7 @@ public abstract class ConsoleIdentityTests(DatabaseKind kind)
         await using var server = await TesseraTestServer.StartAsync(kind);
         var email = $"disable-{Guid.NewGuid():N}@example.com";
         var id = await TestIdentities.CreateAsync(server, email, Password);
-        var token = await LoginAsync(server, email);
+        var token = await LoginAsync(server, email, Password);
         (await WhoamiAsync(server, token)).ShouldBe(HttpStatusCode.OK);
         using var console = await SignedInAsync(server);
 
@@ -84,7 +85,7 @@ public abstract class ConsoleIdentityTests(DatabaseKind kind)
 
         (await console.PageAsync($"/console/identities/{id}")).ShouldContain("data-state=\"active\"");
         (await WhoamiAsync(server, token)).ShouldBe(HttpStatusCode.Unauthorized);
-        (await WhoamiAsync(server, await LoginAsync(server, email))).ShouldBe(HttpStatusCode.OK);
+        (await WhoamiAsync(server, await LoginAsync(server, email, Password))).ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -155,25 +156,6 @@ public abstract class ConsoleIdentityTests(DatabaseKind kind)
         var console = new ConsoleBrowser(server);
         await console.SignInAsync(null);
         return console;
-    }
-
-    internal static async Task<string> LoginAsync(TesseraTestServer server, string email)
-    {
-        using var created = await server.Public.GetAsync("/self-service/login/api");
-        using var flow = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-        using var response = await server.Public.PostAsJsonAsync($"/self-service/login?flow={flow.RootElement.GetProperty("id").GetString()}",
-            new { method = "password", identifier = email, password = Password });
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("session_token").GetString()!;
-    }
-
-    internal static async Task<HttpStatusCode> WhoamiAsync(TesseraTestServer server, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/sessions/whoami");
-        request.Headers.Add("X-Session-Token", token);
-        using var response = await server.Public.SendAsync(request);
-        return response.StatusCode;
     }
 }
 

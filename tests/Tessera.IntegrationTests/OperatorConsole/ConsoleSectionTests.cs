@@ -6,6 +6,7 @@ using Tessera.Courier;
 using Tessera.IntegrationTests.Fixtures;
 using Tessera.Persistence;
 using Tessera.SelfService.Hooks;
+using static Tessera.IntegrationTests.Fixtures.ApiSessions;
 using static Tessera.IntegrationTests.OperatorConsole.ConsoleIdentityTests;
 
 namespace Tessera.IntegrationTests.OperatorConsole;
@@ -19,10 +20,10 @@ public abstract class ConsoleSectionTests(DatabaseKind kind)
         await using var server = await TesseraTestServer.StartAsync(kind);
         var first = $"s1-{Guid.NewGuid():N}@example.com";
         var second = $"s2-{Guid.NewGuid():N}@example.com";
-        var firstId = await TestIdentities.CreateAsync(server, first, "a-long-and-unguessable-passphrase-7");
-        await TestIdentities.CreateAsync(server, second, "a-long-and-unguessable-passphrase-7");
-        var firstToken = await LoginAsync(server, first);
-        var secondToken = await LoginAsync(server, second);
+        var firstId = await TestIdentities.CreateAsync(server, first, Password);
+        await TestIdentities.CreateAsync(server, second, Password);
+        var firstToken = await LoginAsync(server, first, Password);
+        var secondToken = await LoginAsync(server, second, Password);
         using var console = await SignedInAsync(server);
         var listed = await console.PageAsync("/console/sessions");
         listed.Split("data-session-id=").Length.ShouldBe(3);

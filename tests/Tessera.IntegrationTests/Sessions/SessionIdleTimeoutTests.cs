@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tessera.IntegrationTests.Fixtures;
 using Tessera.Persistence;
 using Tessera.Sessions;
+using static Tessera.IntegrationTests.Fixtures.ApiSessions;
 
 namespace Tessera.IntegrationTests.Sessions;
 
@@ -108,14 +109,6 @@ public abstract class SessionIdleTimeoutTests(DatabaseKind kind)
         var identity = await TestIdentities.CreateAsync(server);
         var method = new AuthenticationMethod("password", "aal1", server.Clock.GetUtcNow());
         return await server.Services.GetRequiredService<SessionManager>().IssueAsync(identity, [method], null);
-    }
-
-    private static async Task<HttpStatusCode> WhoamiAsync(TesseraTestServer server, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/sessions/whoami");
-        request.Headers.Add("X-Session-Token", token);
-        using var response = await server.Public.SendAsync(request);
-        return response.StatusCode;
     }
 
     private static async Task<DateTimeOffset?> SeenAtAsync(TesseraTestServer server, Guid sessionId)

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Tessera.IntegrationTests.Fixtures;
+using static Tessera.IntegrationTests.Fixtures.ApiSessions;
 
 namespace Tessera.IntegrationTests.SelfService.Hooks;
 
@@ -19,30 +18,11 @@ public abstract class LoginHookTests(ServerFixture fixture)
         var (_, registered) = await RegistrationHookTests.RegisterAsync(server, email);
         registered.StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var first = await LoginAsync(server, email);
-        var second = await LoginAsync(server, email);
+        var first = await LoginAsync(server, email, Password);
+        var second = await LoginAsync(server, email, Password);
 
         (await WhoamiAsync(server, first)).ShouldBe(HttpStatusCode.Unauthorized);
         (await WhoamiAsync(server, second)).ShouldBe(HttpStatusCode.OK);
-    }
-
-    private static async Task<string> LoginAsync(TesseraTestServer server, string email)
-    {
-        using var created = await server.Public.GetAsync("/self-service/login/api");
-        using var flow = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-        using var response = await server.Public.PostAsJsonAsync($"/self-service/login?flow={flow.RootElement.GetProperty("id").GetString()}",
-            new { method = "password", identifier = email, password = Password });
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("session_token").GetString()!;
-    }
-
-    private static async Task<HttpStatusCode> WhoamiAsync(TesseraTestServer server, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/sessions/whoami");
-        request.Headers.Add("X-Session-Token", token);
-        using var response = await server.Public.SendAsync(request);
-        return response.StatusCode;
     }
 }
 

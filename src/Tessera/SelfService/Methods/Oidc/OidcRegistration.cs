@@ -43,6 +43,7 @@ internal static class OidcRegistration
         services.AddSingleton<OidcCodeExchange>();
         services.AddSingleton<OidcNativeHandOff>();
         services.AddSingleton<OidcExpiredSignIn>();
+        services.AddSingleton<OidcCallbackOutcome>();
         services.AddSingleton<OidcCallbackHandler>();
         return services;
     }

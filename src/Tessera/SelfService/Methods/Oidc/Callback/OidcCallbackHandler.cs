@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
-using Tessera.SelfService.Flows;
-using Tessera.SelfService.Methods.Oidc.Linking;
 using Tessera.SelfService.Methods.Oidc.Providers;
 
 namespace Tessera.SelfService.Methods.Oidc.Callback;
 
 /// <summary>
-/// <c>/self-service/methods/oidc/callback/{provider}</c>: the provider's redirect back. The steps are separate jobs:
-/// the state is redeemed (<see cref="OidcStateValidator"/>), then the provider's <c>error</c> is passed on, or the code
-/// is exchanged and the ID token or user info read (<see cref="OidcCodeExchange"/>), and the claims go to
-/// <see cref="OidcSignIn"/> (sign in or register).
+/// <c>/self-service/methods/oidc/callback/{provider}</c>: the provider's redirect back, in four steps that are separate
+/// jobs: the state is redeemed (<see cref="OidcStateValidator"/>), the provider's answer read (its <c>error</c> passed
+/// on, else its code: <see cref="OidcAuthorizationResponse"/>), the code exchanged and the ID token or user info read
+/// (<see cref="OidcCodeExchange"/>), and the claims handed to <see cref="OidcCallbackOutcome"/> (a settings link, or
+/// sign in or register).
 /// </summary>
-internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidator states, OidcCodeExchange exchange, OidcSignIn signIn,
-    OidcSettingsLink settingsLink, OidcNativeHandOff handOff, OidcExpiredSignIn expired)
+internal sealed class OidcCallbackHandler(
+    OidcOptions options, OidcStateValidator states, OidcExpiredSignIn expired, OidcCodeExchange exchange, OidcCallbackOutcome outcome)
 {
     public async Task<IResult> HandleAsync(HttpContext context, string providerId, IReadOnlyDictionary<string, string?> parameters, CancellationToken cancellationToken)
     {
@@ -29,18 +28,9 @@ internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidato
         }
 
         var (flow, remembered) = found;
-        if (parameters.GetValueOrDefault("error") is { Length: > 0 } error)
+        if (!OidcAuthorizationResponse.Code(parameters).TryGetValue(out var code, out var answered))
         {
-            return new ErrorResult(ErrorCatalog.ProviderRefused.With(new Dictionary<string, object?>
-            {
-                ["provider_error"] = error,
-                ["provider_error_description"] = parameters.GetValueOrDefault("error_description") ?? string.Empty,
-            }) with { Details = new Dictionary<string, object?> { ["provider_error"] = error } });
-        }
-
-        if (parameters.GetValueOrDefault("code") is not { Length: > 0 } code)
-        {
-            return new ErrorResult(OidcFailures.Unusable("authorization response", "code_missing", "it carries neither code nor error"));
+            return new ErrorResult(answered);
         }
 
         var exchanged = await exchange.ExchangeAsync(provider, code, remembered, cancellationToken);
@@ -49,12 +39,6 @@ internal sealed class OidcCallbackHandler(OidcOptions options, OidcStateValidato
             return new ErrorResult(failed);
         }
 
-        // A settings flow's link (issue 19) comes back here too: the account is linked to the signed-in identity.
-        if (flow.Kind == FlowKind.Settings)
-        {
-            return await settingsLink.CompleteAsync(context, flow, provider, result.Claims, result.Tokens, cancellationToken);
-        }
-
-        return await handOff.AnswerAsync(flow, await signIn.CompleteAsync(context, flow, provider, result.Claims, result.Tokens, cancellationToken), cancellationToken);
+        return await outcome.AnswerAsync(context, flow, provider, result.Claims, result.Tokens, cancellationToken);
     }
 }
