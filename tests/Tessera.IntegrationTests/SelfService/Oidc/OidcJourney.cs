@@ -15,29 +15,64 @@ internal sealed class OidcJourney(OidcServer fixture)
     public async Task<HttpResponseMessage> ThroughProviderAsync(
         BrowserClient browser, string kind, string flowId, string accept = "text/html", IEnumerable<KeyValuePair<string, string>>? fields = null)
     {
-        using var flow = await browser.GetFlowAsync(kind, flowId);
+        var (callback, last) = await ToCallbackAsync(browser, kind, flowId, fields);
+        last.Dispose();
+        return await SendAsync(browser, callback, accept);
+    }
+
+    /// <summary>A new flow of <paramref name="kind"/> through the provider's button, the callback answered as <paramref name="accept"/>.</summary>
+    public async Task<HttpResponseMessage> SignInThroughProviderAsync(BrowserClient browser, string kind, string accept = "text/html") =>
+        await ThroughProviderAsync(browser, kind, await StartAsync(browser, kind), accept);
+
+    /// <summary>Everything up to the provider's redirect back (on a new flow unless <paramref name="flowId"/> names one): the callback URL, not yet requested, and the answer that named it.</summary>
+    public async Task<(Uri Callback, HttpResponseMessage Last)> ToCallbackAsync(
+        BrowserClient browser, string kind, string? flowId = null, IEnumerable<KeyValuePair<string, string>>? fields = null)
+    {
+        using var flow = await browser.GetFlowAsync(kind, flowId ?? await StartAsync(browser, kind));
         var response = await browser.PostFormAsync(Action(flow),
             [new("csrf_token", Csrf(flow)), .. fields ?? [new("provider", OidcServer.ProviderId)]]);
+        return await FollowToCallbackAsync(browser, response);
+    }
+
+    /// <summary>Follows redirects from <paramref name="response"/> (to the provider and through it) up to the callback URL, which is not requested.</summary>
+    public async Task<(Uri Callback, HttpResponseMessage Last)> FollowToCallbackAsync(BrowserClient browser, HttpResponseMessage response)
+    {
         for (var hop = 0; hop < 10; hop++)
         {
             response.StatusCode.ShouldBeOneOf([HttpStatusCode.SeeOther, HttpStatusCode.Found], await response.Content.ReadAsStringAsync());
             var location = new Uri(fixture.Provider.Issuer, response.Headers.Location!);
-            response.Dispose();
-            if (location.AbsolutePath.StartsWith("/self-service/methods/oidc/callback/", StringComparison.Ordinal))
+            if (IsCallback(location))
             {
-                if (accept == "text/html")
-                {
-                    return await browser.GetAsync(location.AbsoluteUri);
-                }
-
-                using var request = new HttpRequestMessage(HttpMethod.Get, location);
-                return await browser.SendAsync(request, accept);
+                return (location, response);
             }
 
+            response.Dispose();
             response = await browser.GetAsync(location.AbsoluteUri);
         }
 
         throw new InvalidOperationException("the provider never redirected back");
+    }
+
+    /// <summary>A browser navigation to <paramref name="target"/> (an SPA's <c>redirect_browser_to</c>) through the provider, up to the callback URL.</summary>
+    public async Task<Uri> NavigateToCallbackAsync(BrowserClient browser, Uri target)
+    {
+        var (callback, last) = await FollowToCallbackAsync(browser, await browser.GetAsync(target.AbsoluteUri));
+        last.Dispose();
+        return callback;
+    }
+
+    public static bool IsCallback(Uri location) => location.AbsolutePath.StartsWith("/self-service/methods/oidc/callback/", StringComparison.Ordinal);
+
+    /// <summary>Requests <paramref name="url"/> as a browser navigation (text/html) or a script asking for <paramref name="accept"/>.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(BrowserClient browser, Uri url, string accept)
+    {
+        if (accept == "text/html")
+        {
+            return await browser.GetAsync(url.AbsoluteUri);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        return await browser.SendAsync(request, accept);
     }
 
     public async Task<string> StartAsync(BrowserClient browser, string kind)
@@ -51,6 +86,18 @@ internal sealed class OidcJourney(OidcServer fixture)
     {
         await fixture.Provider.ResetAsync(fixture.CallbackUrl);
         await fixture.Provider.ControlAsync(new { user = new { sub = subject, email, email_verified = verified } });
+    }
+
+    /// <summary>The password of every password account these tests create.</summary>
+    public const string OwnerPassword = "the owner's own passphrase 7";
+
+    /// <summary>A password account with a fresh address, signed in by <paramref name="browser"/>: its id.</summary>
+    public async Task<string> SignedInOwnerAsync(BrowserClient browser)
+    {
+        var email = $"owner-{Guid.NewGuid():N}@example.org";
+        var id = await CreatePasswordIdentityAsync(email, OwnerPassword);
+        await SignInWithPasswordAsync(browser, email, OwnerPassword);
+        return id;
     }
 
     public async Task<string> CreatePasswordIdentityAsync(string email, string password)
@@ -110,14 +157,31 @@ internal sealed class OidcJourney(OidcServer fixture)
         return body.RootElement.GetProperty("identity").GetProperty("id").GetString();
     }
 
-    public static async Task<string> ErrorIdOfErrorPageAsync(BrowserClient browser, HttpResponseMessage redirect, Uri publicUrl)
+    public static async Task<JsonElement> WhoamiAsync(BrowserClient browser)
+    {
+        using var response = await browser.SendJsonAsync(HttpMethod.Get, "/sessions/whoami", null);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    public static async Task<HttpStatusCode> WhoamiStatusAsync(BrowserClient browser)
+    {
+        using var response = await browser.SendJsonAsync(HttpMethod.Get, "/sessions/whoami", null);
+        return response.StatusCode;
+    }
+
+    /// <summary>The <c>error</c> object of the self-service error a browser was redirected to.</summary>
+    public static async Task<JsonElement> ErrorOfErrorPageAsync(BrowserClient browser, HttpResponseMessage redirect, Uri publicUrl)
     {
         redirect.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await redirect.Content.ReadAsStringAsync());
         var id = System.Web.HttpUtility.ParseQueryString(new Uri(publicUrl, redirect.Headers.Location!).Query)["id"]!;
         using var shown = await browser.SendJsonAsync(HttpMethod.Get, $"/self-service/errors?id={id}", null);
         using var error = JsonDocument.Parse(await shown.Content.ReadAsStringAsync());
-        return error.RootElement.GetProperty("error").GetProperty("id").GetString()!;
+        return error.RootElement.GetProperty("error").Clone();
     }
+
+    public static async Task<string> ErrorIdOfErrorPageAsync(BrowserClient browser, HttpResponseMessage redirect, Uri publicUrl) =>
+        (await ErrorOfErrorPageAsync(browser, redirect, publicUrl)).GetProperty("id").GetString()!;
 
     public static string Action(JsonDocument flow) => flow.RootElement.GetProperty("ui").GetProperty("action").GetString()!;
 

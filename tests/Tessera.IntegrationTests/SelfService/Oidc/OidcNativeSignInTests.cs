@@ -14,6 +14,8 @@ namespace Tessera.IntegrationTests.SelfService.Oidc;
 /// </summary>
 public abstract class OidcNativeSignInTests(OidcServer fixture)
 {
+    private readonly OidcNativeApp _app = new(fixture);
+
     private TesseraTestServer Server => fixture.Server;
 
     [Theory]
@@ -25,14 +27,14 @@ public abstract class OidcNativeSignInTests(OidcServer fixture)
         if (kind == "login")
         {
             // The provider account exists already: sign up once natively, then sign in natively.
-            var first = await ThroughProviderAsync("registration");
-            using var firstExchange = await ExchangeAsync(first.InitCode, first.ReturnToCode);
+            var first = await _app.ThroughProviderAsync("registration");
+            using var firstExchange = await _app.ExchangeAsync(first.InitCode, first.ReturnToCode);
             firstExchange.StatusCode.ShouldBe(HttpStatusCode.OK, await firstExchange.Content.ReadAsStringAsync());
         }
 
-        var native = await ThroughProviderAsync(kind);
+        var native = await _app.ThroughProviderAsync(kind);
 
-        using var exchanged = await ExchangeAsync(native.InitCode, native.ReturnToCode);
+        using var exchanged = await _app.ExchangeAsync(native.InitCode, native.ReturnToCode);
         exchanged.StatusCode.ShouldBe(HttpStatusCode.OK, await exchanged.Content.ReadAsStringAsync());
         using var body = JsonDocument.Parse(await exchanged.Content.ReadAsStringAsync());
         var token = body.RootElement.GetProperty("session_token").GetString()!;
@@ -45,7 +47,7 @@ public abstract class OidcNativeSignInTests(OidcServer fixture)
         using var me = await Server.Public.SendAsync(whoami);
         me.StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        using var again = await ExchangeAsync(native.InitCode, native.ReturnToCode);
+        using var again = await _app.ExchangeAsync(native.InitCode, native.ReturnToCode);
         ((int)again.StatusCode).ShouldBe(404);
         again.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("session_token_exchange_code_invalid");
     }
@@ -54,13 +56,13 @@ public abstract class OidcNativeSignInTests(OidcServer fixture)
     public async Task Exchange_RacedByThirtyRequests_AnswersTheTokenExactlyOnce()
     {
         await NewProviderUserAsync();
-        var native = await ThroughProviderAsync("registration");
+        var native = await _app.ThroughProviderAsync("registration");
 
         using var start = new SemaphoreSlim(0);
         var calls = Enumerable.Range(0, 30).Select(async _ =>
         {
             await start.WaitAsync();
-            using var response = await ExchangeAsync(native.InitCode, native.ReturnToCode);
+            using var response = await _app.ExchangeAsync(native.InitCode, native.ReturnToCode);
             return (int)response.StatusCode;
         }).ToList();
         start.Release(calls.Count);
@@ -74,20 +76,20 @@ public abstract class OidcNativeSignInTests(OidcServer fixture)
     public async Task Exchange_WithWrongOrMissingCodes_OrBeforeTheBrowserReturned_IsRefused()
     {
         await NewProviderUserAsync();
-        var (flowId, initCode) = await CreateNativeFlowAsync("registration");
+        var (flowId, initCode) = await _app.CreateFlowAsync("registration");
         flowId.ShouldNotBeNullOrEmpty();
 
         // Not finished at the provider yet: nothing to exchange.
-        using (var early = await ExchangeAsync(initCode, "not-yet"))
+        using (var early = await _app.ExchangeAsync(initCode, "not-yet"))
         {
             ((int)early.StatusCode).ShouldBe(404);
             early.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("session_token_exchange_code_invalid");
         }
 
-        var native = await ThroughProviderAsync("registration");
+        var native = await _app.ThroughProviderAsync("registration");
         foreach (var (init, back) in new[] { (native.InitCode, native.ReturnToCode + "x"), (initCode, native.ReturnToCode), ("garbage", native.ReturnToCode) })
         {
-            using var wrong = await ExchangeAsync(init, back);
+            using var wrong = await _app.ExchangeAsync(init, back);
             ((int)wrong.StatusCode).ShouldBe(404);
             wrong.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("session_token_exchange_code_invalid");
         }
@@ -99,7 +101,7 @@ public abstract class OidcNativeSignInTests(OidcServer fixture)
         }
 
         // The right codes still work after all the wrong ones.
-        using var right = await ExchangeAsync(native.InitCode, native.ReturnToCode);
+        using var right = await _app.ExchangeAsync(native.InitCode, native.ReturnToCode);
         right.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -107,12 +109,12 @@ public abstract class OidcNativeSignInTests(OidcServer fixture)
     public async Task Exchange_AfterTheFlowsLifetime_Is410()
     {
         await NewProviderUserAsync();
-        var native = await ThroughProviderAsync("registration");
+        var native = await _app.ThroughProviderAsync("registration");
 
         Server.Clock.Advance(TimeSpan.FromHours(2));
         try
         {
-            using var late = await ExchangeAsync(native.InitCode, native.ReturnToCode);
+            using var late = await _app.ExchangeAsync(native.InitCode, native.ReturnToCode);
 
             ((int)late.StatusCode).ShouldBe(410, await late.Content.ReadAsStringAsync());
             late.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("session_token_exchange_code_expired");
@@ -145,54 +147,6 @@ public abstract class OidcNativeSignInTests(OidcServer fixture)
         await fixture.Provider.ControlAsync(new { user = new { sub = $"native-{Guid.NewGuid():N}", email, email_verified = true } });
         return email;
     }
-
-    private async Task<(string FlowId, string InitCode)> CreateNativeFlowAsync(string kind)
-    {
-        using var created = await Server.Public.GetAsync(
-            $"/self-service/{kind}/api?return_session_token_exchange_code=true&return_to={Uri.EscapeDataString(ReturnTo.AbsoluteUri)}");
-        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
-        using var flow = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-        var code = flow.RootElement.GetProperty("session_token_exchange_code").GetString()!;
-        code.Length.ShouldBeGreaterThanOrEqualTo(40);
-        return (flow.RootElement.GetProperty("id").GetString()!, code);
-    }
-
-    private Uri ReturnTo => new(Server.PublicUrl, "/native-app/callback");
-
-    /// <summary>The app's flow, submitted with the provider; the system browser's trip through the provider; the code it brings back.</summary>
-    private async Task<(string InitCode, string ReturnToCode)> ThroughProviderAsync(string kind)
-    {
-        var (flowId, initCode) = await CreateNativeFlowAsync(kind);
-        using var submitted = await Server.Public.PostAsJsonAsync($"/self-service/{kind}?flow={flowId}",
-            new { method = "oidc", provider = OidcServer.ProviderId });
-        ((int)submitted.StatusCode).ShouldBe(422, await submitted.Content.ReadAsStringAsync());
-        using var change = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync());
-        change.RootElement.GetProperty("error").GetProperty("id").GetString().ShouldBe("browser_location_change_required");
-        var next = new Uri(change.RootElement.GetProperty("redirect_browser_to").GetString()!);
-
-        using var browser = new BrowserClient(Server.PublicUrl);
-        for (var hop = 0; hop < 12; hop++)
-        {
-            using var response = await browser.GetAsync(next.AbsoluteUri);
-            if (next.AbsolutePath.StartsWith("/self-service/methods/oidc/callback/", StringComparison.Ordinal))
-            {
-                // The browser never sees the session: it is sent back to the app with the return-to code.
-                response.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
-                var back = new Uri(Server.PublicUrl, response.Headers.Location!);
-                back.GetLeftPart(UriPartial.Path).ShouldBe(ReturnTo.AbsoluteUri);
-                (await response.Content.ReadAsStringAsync()).ShouldNotContain("ory_st_");
-                return (initCode, System.Web.HttpUtility.ParseQueryString(back.Query)["code"]!);
-            }
-
-            response.StatusCode.ShouldBeOneOf([HttpStatusCode.SeeOther, HttpStatusCode.Found], await response.Content.ReadAsStringAsync());
-            next = new Uri(next, response.Headers.Location!);
-        }
-
-        throw new InvalidOperationException("the provider never redirected back");
-    }
-
-    private Task<HttpResponseMessage> ExchangeAsync(string initCode, string returnToCode) =>
-        Server.Public.GetAsync($"/sessions/token-exchange?init_code={Uri.EscapeDataString(initCode)}&return_to_code={Uri.EscapeDataString(returnToCode)}");
 }
 
 public sealed class SqliteOidcNativeSignInTests(SqliteOidcServer fixture) : OidcNativeSignInTests(fixture), IClassFixture<SqliteOidcServer>;

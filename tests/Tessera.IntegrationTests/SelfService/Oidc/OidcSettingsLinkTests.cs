@@ -11,7 +11,6 @@ namespace Tessera.IntegrationTests.SelfService.Oidc;
 /// </summary>
 public abstract class OidcSettingsLinkTests(OidcServer fixture)
 {
-    private const string Password = "a settings owner's passphrase 9";
     private readonly OidcJourney _journey = new(fixture);
 
     private TesseraTestServer Server => fixture.Server;
@@ -19,10 +18,9 @@ public abstract class OidcSettingsLinkTests(OidcServer fixture)
     [Fact]
     public async Task Browser_LinkInSettings_GoesThroughTheProvider_ThenTheProviderSignsIn()
     {
-        var (email, subject) = ($"settings-{Guid.NewGuid():N}@example.org", $"sub-{Guid.NewGuid():N}");
-        var ownerId = await _journey.CreatePasswordIdentityAsync(email, Password);
+        var subject = $"sub-{Guid.NewGuid():N}";
         using var browser = new BrowserClient(Server.PublicUrl);
-        await _journey.SignInWithPasswordAsync(browser, email, Password);
+        var ownerId = await _journey.SignedInOwnerAsync(browser);
         var settingsId = await _journey.StartAsync(browser, "settings");
         using (var settings = await browser.GetFlowAsync("settings", settingsId))
         {
@@ -54,10 +52,9 @@ public abstract class OidcSettingsLinkTests(OidcServer fixture)
     [Fact]
     public async Task Json_LinkInSettings_Is422ToTheProvider_AndTheCallbackAnswersTheSavedFlow()
     {
-        var (email, subject) = ($"settings-{Guid.NewGuid():N}@example.org", $"sub-{Guid.NewGuid():N}");
-        var ownerId = await _journey.CreatePasswordIdentityAsync(email, Password);
+        var subject = $"sub-{Guid.NewGuid():N}";
         using var browser = new BrowserClient(Server.PublicUrl);
-        await _journey.SignInWithPasswordAsync(browser, email, Password);
+        var ownerId = await _journey.SignedInOwnerAsync(browser);
         await _journey.ProviderUserAsync(subject, $"other-{Guid.NewGuid():N}@example.org", verified: true);
         using var settings = await browser.GetFlowAsync("settings", await _journey.StartAsync(browser, "settings"));
 
@@ -85,10 +82,9 @@ public abstract class OidcSettingsLinkTests(OidcServer fixture)
     [Fact]
     public async Task Unlink_WhenAPasswordRemains_RemovesTheProvider()
     {
-        var (email, subject) = ($"settings-{Guid.NewGuid():N}@example.org", $"sub-{Guid.NewGuid():N}");
-        var ownerId = await _journey.CreatePasswordIdentityAsync(email, Password);
+        var subject = $"sub-{Guid.NewGuid():N}";
         using var browser = new BrowserClient(Server.PublicUrl);
-        await _journey.SignInWithPasswordAsync(browser, email, Password);
+        var ownerId = await _journey.SignedInOwnerAsync(browser);
         await _journey.ProviderUserAsync(subject, $"other-{Guid.NewGuid():N}@example.org", verified: true);
         var settingsId = await _journey.StartAsync(browser, "settings");
         using (var linked = await _journey.ThroughProviderAsync(browser, "settings", settingsId, fields: OidcJourney.Submit("link", OidcServer.ProviderId)))
@@ -121,10 +117,8 @@ public abstract class OidcSettingsLinkTests(OidcServer fixture)
     [Fact]
     public async Task Unlink_AProviderThatIsNotLinked_IsOAuthConnectionNotFound()
     {
-        var email = $"settings-{Guid.NewGuid():N}@example.org";
-        await _journey.CreatePasswordIdentityAsync(email, Password);
         using var browser = new BrowserClient(Server.PublicUrl);
-        await _journey.SignInWithPasswordAsync(browser, email, Password);
+        await _journey.SignedInOwnerAsync(browser);
 
         var (status, errorId) = await SubmitAsync(browser, "unlink", OidcServer.ProviderId);
 
@@ -141,11 +135,11 @@ public abstract class OidcSettingsLinkTests(OidcServer fixture)
         }
 
         var email = $"settings-{Guid.NewGuid():N}@example.org";
-        var ownerId = await _journey.CreatePasswordIdentityAsync(email, Password);
+        var ownerId = await _journey.CreatePasswordIdentityAsync(email, OidcJourney.OwnerPassword);
         foreach (var accept in new[] { "application/json", "text/html" })
         {
             using var browser = new BrowserClient(Server.PublicUrl);
-            await _journey.SignInWithPasswordAsync(browser, email, Password);
+            await _journey.SignInWithPasswordAsync(browser, email, OidcJourney.OwnerPassword);
             await _journey.ProviderUserAsync(subject, $"other-{Guid.NewGuid():N}@example.org", verified: true);
 
             using var back = await _journey.ThroughProviderAsync(browser, "settings", await _journey.StartAsync(browser, "settings"), accept,
@@ -168,10 +162,8 @@ public abstract class OidcSettingsLinkTests(OidcServer fixture)
     [Fact]
     public async Task Link_WithoutAPrivilegedSession_IsSessionRefreshRequired()
     {
-        var email = $"settings-{Guid.NewGuid():N}@example.org";
-        var ownerId = await _journey.CreatePasswordIdentityAsync(email, Password);
         using var browser = new BrowserClient(Server.PublicUrl);
-        await _journey.SignInWithPasswordAsync(browser, email, Password);
+        var ownerId = await _journey.SignedInOwnerAsync(browser);
         var settingsId = await _journey.StartAsync(browser, "settings");
         Server.Clock.Advance(TimeSpan.FromMinutes(20));
         try

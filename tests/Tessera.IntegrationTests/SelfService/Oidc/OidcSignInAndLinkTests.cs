@@ -12,7 +12,6 @@ namespace Tessera.IntegrationTests.SelfService.Oidc;
 /// </summary>
 public abstract class OidcSignInAndLinkTests(OidcServer fixture)
 {
-    private const string Password = "the owner's own passphrase 7";
     private readonly OidcJourney _journey = new(fixture);
 
     private TesseraTestServer Server => fixture.Server;
@@ -21,7 +20,7 @@ public abstract class OidcSignInAndLinkTests(OidcServer fixture)
     public async Task Browser_VerifiedEmailOfAPasswordAccount_ShowsItsLoginWith1010016_AndLinksOnlyAfterThePassword()
     {
         var (email, subject) = ($"owner-{Guid.NewGuid():N}@example.org", $"sub-{Guid.NewGuid():N}");
-        var ownerId = await _journey.CreatePasswordIdentityAsync(email, Password);
+        var ownerId = await _journey.CreatePasswordIdentityAsync(email, OidcJourney.OwnerPassword);
         await _journey.ProviderUserAsync(subject, email, verified: true);
         using var browser = new BrowserClient(Server.PublicUrl);
 
@@ -47,7 +46,7 @@ public abstract class OidcSignInAndLinkTests(OidcServer fixture)
             (await _journey.OidcIdentifiersAsync(ownerId)).ShouldBeEmpty();
 
             using var proven = await browser.PostFormAsync(OidcJourney.Action(login),
-                [new("csrf_token", OidcJourney.Csrf(login)), new("method", "password"), new("identifier", email), new("password", Password)]);
+                [new("csrf_token", OidcJourney.Csrf(login)), new("method", "password"), new("identifier", email), new("password", OidcJourney.OwnerPassword)]);
             proven.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await proven.Content.ReadAsStringAsync());
         }
 
@@ -65,7 +64,7 @@ public abstract class OidcSignInAndLinkTests(OidcServer fixture)
     public async Task Json_VerifiedEmailOfAPasswordAccount_AnswersTheLoginFlow_AndLinksAfterTheJsonPasswordSubmission()
     {
         var (email, subject) = ($"owner-{Guid.NewGuid():N}@example.org", $"sub-{Guid.NewGuid():N}");
-        var ownerId = await _journey.CreatePasswordIdentityAsync(email, Password);
+        var ownerId = await _journey.CreatePasswordIdentityAsync(email, OidcJourney.OwnerPassword);
         await _journey.ProviderUserAsync(subject, email, verified: true);
         using var browser = new BrowserClient(Server.PublicUrl);
 
@@ -79,7 +78,7 @@ public abstract class OidcSignInAndLinkTests(OidcServer fixture)
 
         using var proven = await browser.SendJsonAsync(HttpMethod.Post, OidcJourney.Action(login), new Dictionary<string, string>
         {
-            ["method"] = "password", ["identifier"] = email, ["password"] = Password, ["csrf_token"] = OidcJourney.Csrf(login),
+            ["method"] = "password", ["identifier"] = email, ["password"] = OidcJourney.OwnerPassword, ["csrf_token"] = OidcJourney.Csrf(login),
         });
 
         proven.StatusCode.ShouldBe(HttpStatusCode.OK, await proven.Content.ReadAsStringAsync());
@@ -91,7 +90,7 @@ public abstract class OidcSignInAndLinkTests(OidcServer fixture)
     public async Task UnverifiedEmailOfAPasswordAccount_NeverOffersTheLink_AndShowsTheRegistrationForm()
     {
         var (email, subject) = ($"owner-{Guid.NewGuid():N}@example.org", $"sub-{Guid.NewGuid():N}");
-        var ownerId = await _journey.CreatePasswordIdentityAsync(email, Password);
+        var ownerId = await _journey.CreatePasswordIdentityAsync(email, OidcJourney.OwnerPassword);
         await _journey.ProviderUserAsync(subject, email, verified: false);
         using var browser = new BrowserClient(Server.PublicUrl);
 

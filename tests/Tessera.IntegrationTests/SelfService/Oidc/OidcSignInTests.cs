@@ -9,6 +9,8 @@ namespace Tessera.IntegrationTests.SelfService.Oidc;
 /// <summary>Issue 19: sign-up and sign-in through a real OpenID provider on loopback, and each way it can fail.</summary>
 public abstract class OidcSignInTests(OidcServer fixture)
 {
+    private readonly OidcJourney _journey = new(fixture);
+
     private TesseraTestServer Server => fixture.Server;
 
     [Fact]
@@ -20,13 +22,13 @@ public abstract class OidcSignInTests(OidcServer fixture)
         await fixture.Provider.ControlAsync(new { user = new { sub = subject, email, email_verified = true } });
 
         using var browser = new BrowserClient(Server.PublicUrl);
-        using (var signedUp = await SignInThroughProviderAsync(browser, "registration"))
+        using (var signedUp = await _journey.SignInThroughProviderAsync(browser, "registration"))
         {
             signedUp.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await signedUp.Content.ReadAsStringAsync());
             signedUp.Headers.Location!.AbsolutePath.ShouldBe("/ui/welcome");
         }
 
-        var first = await WhoamiAsync(browser);
+        var first = await OidcJourney.WhoamiAsync(browser);
         first.GetProperty("identity").GetProperty("traits").GetProperty("email").GetString().ShouldBe(email);
         var identityId = first.GetProperty("identity").GetProperty("id").GetString();
         using (var listed = await Server.Admin.GetAsync($"/admin/identities?credentials_identifier={OidcServer.ProviderId}:{subject}"))
@@ -47,12 +49,12 @@ public abstract class OidcSignInTests(OidcServer fixture)
         }
 
         using var again = new BrowserClient(Server.PublicUrl);
-        using (var signedIn = await SignInThroughProviderAsync(again, "login"))
+        using (var signedIn = await _journey.SignInThroughProviderAsync(again, "login"))
         {
             signedIn.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await signedIn.Content.ReadAsStringAsync());
         }
 
-        var second = await WhoamiAsync(again);
+        var second = await OidcJourney.WhoamiAsync(again);
         second.GetProperty("identity").GetProperty("id").GetString().ShouldBe(first.GetProperty("identity").GetProperty("id").GetString());
         second.GetProperty("authentication_methods")[0].GetProperty("method").GetString().ShouldBe("oidc");
     }
@@ -61,7 +63,7 @@ public abstract class OidcSignInTests(OidcServer fixture)
     public async Task LoginFlow_OffersOneButtonPerProvider_In1010002Shape()
     {
         using var browser = new BrowserClient(Server.PublicUrl);
-        var flowId = await StartAsync(browser, "login");
+        var flowId = await _journey.StartAsync(browser, "login");
         using var flow = await browser.GetFlowAsync("login", flowId);
 
         var button = FlowJson.Node(flow.RootElement, "provider");
@@ -75,11 +77,11 @@ public abstract class OidcSignInTests(OidcServer fixture)
     public async Task Script_SubmittingAProvider_Is422WithRedirectBrowserToTheProvider()
     {
         using var browser = new BrowserClient(Server.PublicUrl);
-        var flowId = await StartAsync(browser, "login");
+        var flowId = await _journey.StartAsync(browser, "login");
         using var flow = await browser.GetFlowAsync("login", flowId);
 
-        using var response = await browser.SendJsonAsync(HttpMethod.Post, Action(flow),
-            new Dictionary<string, string> { ["method"] = "oidc", ["provider"] = OidcServer.ProviderId, ["csrf_token"] = Csrf(flow) });
+        using var response = await browser.SendJsonAsync(HttpMethod.Post, OidcJourney.Action(flow),
+            new Dictionary<string, string> { ["method"] = "oidc", ["provider"] = OidcServer.ProviderId, ["csrf_token"] = OidcJourney.Csrf(flow) });
 
         response.StatusCode.ShouldBe((HttpStatusCode)422);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -106,16 +108,13 @@ public abstract class OidcSignInTests(OidcServer fixture)
             await fixture.Provider.ControlAsync(new Dictionary<string, string> { [knob] = value });
             using var browser = new BrowserClient(Server.PublicUrl);
 
-            using var response = await SignInThroughProviderAsync(browser, "login", accept);
+            using var response = await _journey.SignInThroughProviderAsync(browser, "login", accept);
 
             if (accept == "text/html")
             {
-                response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
-                var errorId2 = System.Web.HttpUtility.ParseQueryString(new Uri(Server.PublicUrl, response.Headers.Location!).Query)["id"]!;
-                using var shown = await browser.SendJsonAsync(HttpMethod.Get, $"/self-service/errors?id={errorId2}", null);
-                using var error = JsonDocument.Parse(await shown.Content.ReadAsStringAsync());
-                error.RootElement.GetProperty("error").GetProperty("id").GetString().ShouldBe(errorId);
-                error.RootElement.GetProperty("error").GetProperty("code").GetInt32().ShouldBe(status);
+                var error = await OidcJourney.ErrorOfErrorPageAsync(browser, response, Server.PublicUrl);
+                error.GetProperty("id").GetString().ShouldBe(errorId);
+                error.GetProperty("code").GetInt32().ShouldBe(status);
                 continue;
             }
 
@@ -131,18 +130,18 @@ public abstract class OidcSignInTests(OidcServer fixture)
         await fixture.Provider.ResetAsync(fixture.CallbackUrl);
         await fixture.Provider.ControlAsync(new { user = new { sub = $"sub-{Guid.NewGuid():N}", email = $"r-{Guid.NewGuid():N}@example.org", email_verified = true } });
         using var browser = new BrowserClient(Server.PublicUrl);
-        var (callback, first) = await ToCallbackAsync(browser, "registration");
+        var (callback, first) = await _journey.ToCallbackAsync(browser, "registration");
         using (first)
         {
             using var used = await browser.GetAsync(callback.AbsoluteUri);
             used.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
         }
 
-        using var replayed = await SendAsync(browser, callback, "application/json");
+        using var replayed = await OidcJourney.SendAsync(browser, callback, "application/json");
         ((int)replayed.StatusCode).ShouldBe(400);
         replayed.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("oauth_state_invalid");
 
-        using var missing = await SendAsync(browser, fixture.CallbackUrl, "application/json");
+        using var missing = await OidcJourney.SendAsync(browser, fixture.CallbackUrl, "application/json");
         ((int)missing.StatusCode).ShouldBe(400);
         missing.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("oauth_state_invalid");
     }
@@ -152,11 +151,11 @@ public abstract class OidcSignInTests(OidcServer fixture)
     {
         await fixture.Provider.ResetAsync(fixture.CallbackUrl);
         using var browser = new BrowserClient(Server.PublicUrl);
-        var (callback, first) = await ToCallbackAsync(browser, "login");
+        var (callback, first) = await _journey.ToCallbackAsync(browser, "login");
         first.Dispose();
 
         using var stranger = new BrowserClient(Server.PublicUrl);
-        using var response = await SendAsync(stranger, callback, "application/json");
+        using var response = await OidcJourney.SendAsync(stranger, callback, "application/json");
 
         ((int)response.StatusCode).ShouldBe(400);
         response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("oauth_state_invalid");
@@ -171,13 +170,13 @@ public abstract class OidcSignInTests(OidcServer fixture)
     {
         await fixture.Provider.ResetAsync(fixture.CallbackUrl);
         using var browser = new BrowserClient(Server.PublicUrl);
-        var (callback, first) = await ToCallbackAsync(browser, kind);
+        var (callback, first) = await _journey.ToCallbackAsync(browser, kind);
         first.Dispose();
 
         Server.Clock.Advance(TimeSpan.FromHours(2));
         try
         {
-            using var response = await SendAsync(browser, callback, accept);
+            using var response = await OidcJourney.SendAsync(browser, callback, accept);
 
             ((int)response.StatusCode).ShouldBe(400);
             response.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("oauth_state_expired");
@@ -196,14 +195,14 @@ public abstract class OidcSignInTests(OidcServer fixture)
     {
         await fixture.Provider.ResetAsync(fixture.CallbackUrl);
         using var browser = new BrowserClient(Server.PublicUrl);
-        var expiredId = await StartAsync(browser, kind);
-        var (callback, first) = await ToCallbackAsync(browser, kind, expiredId);
+        var expiredId = await _journey.StartAsync(browser, kind);
+        var (callback, first) = await _journey.ToCallbackAsync(browser, kind, expiredId);
         first.Dispose();
 
         Server.Clock.Advance(TimeSpan.FromHours(2));
         try
         {
-            using var response = await SendAsync(browser, callback, "text/html");
+            using var response = await OidcJourney.SendAsync(browser, callback, "text/html");
 
             response.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
             response.Headers.Location!.OriginalString.ShouldContain($"/ui/{kind}");
@@ -226,12 +225,12 @@ public abstract class OidcSignInTests(OidcServer fixture)
     public async Task RegistrationForm_AfterAnInvalidSubmission_StillOffersTheProviderButtons()
     {
         using var browser = new BrowserClient(Server.PublicUrl);
-        var flowId = await StartAsync(browser, "registration");
+        var flowId = await _journey.StartAsync(browser, "registration");
         using var flow = await browser.GetFlowAsync("registration", flowId);
 
-        using var submitted = await browser.SendJsonAsync(HttpMethod.Post, Action(flow), new Dictionary<string, object>
+        using var submitted = await browser.SendJsonAsync(HttpMethod.Post, OidcJourney.Action(flow), new Dictionary<string, object>
         {
-            ["method"] = "profile", ["csrf_token"] = Csrf(flow), ["traits"] = new Dictionary<string, string> { ["email"] = "not an address" },
+            ["method"] = "profile", ["csrf_token"] = OidcJourney.Csrf(flow), ["traits"] = new Dictionary<string, string> { ["email"] = "not an address" },
         });
 
         ((int)submitted.StatusCode).ShouldBe(400, await submitted.Content.ReadAsStringAsync());
@@ -253,14 +252,14 @@ public abstract class OidcSignInTests(OidcServer fixture)
     public async Task Submission_AfterTheFlowExpired_AnswersAReplacementFlow_WithTheProviderButtons(string kind)
     {
         using var browser = new BrowserClient(Server.PublicUrl);
-        var expiredId = await StartAsync(browser, kind);
+        var expiredId = await _journey.StartAsync(browser, kind);
         using var flow = await browser.GetFlowAsync(kind, expiredId);
 
         Server.Clock.Advance(TimeSpan.FromHours(2));
         try
         {
-            using var response = await browser.PostFormAsync(Action(flow),
-                [new("csrf_token", Csrf(flow)), new("method", "password"), new("traits.email", "late@example.org"), new("identifier", "late@example.org")]);
+            using var response = await browser.PostFormAsync(OidcJourney.Action(flow),
+                [new("csrf_token", OidcJourney.Csrf(flow)), new("method", "password"), new("traits.email", "late@example.org"), new("identifier", "late@example.org")]);
 
             response.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
             response.Headers.Location!.OriginalString.ShouldContain($"/ui/{kind}");
@@ -283,12 +282,12 @@ public abstract class OidcSignInTests(OidcServer fixture)
     public async Task UnknownProvider_IsProviderNotFound()
     {
         using var browser = new BrowserClient(Server.PublicUrl);
-        var flowId = await StartAsync(browser, "login");
+        var flowId = await _journey.StartAsync(browser, "login");
         using var flow = await browser.GetFlowAsync("login", flowId);
 
-        using var submitted = await browser.SendJsonAsync(HttpMethod.Post, Action(flow),
-            new Dictionary<string, string> { ["method"] = "oidc", ["provider"] = "nobody", ["csrf_token"] = Csrf(flow) });
-        using var callback = await SendAsync(browser, new Uri(Server.PublicUrl, "/self-service/methods/oidc/callback/nobody?state=x&code=y"), "application/problem+json");
+        using var submitted = await browser.SendJsonAsync(HttpMethod.Post, OidcJourney.Action(flow),
+            new Dictionary<string, string> { ["method"] = "oidc", ["provider"] = "nobody", ["csrf_token"] = OidcJourney.Csrf(flow) });
+        using var callback = await OidcJourney.SendAsync(browser, new Uri(Server.PublicUrl, "/self-service/methods/oidc/callback/nobody?state=x&code=y"), "application/problem+json");
 
         ((int)submitted.StatusCode).ShouldBe(404);
         submitted.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("provider_not_found");
@@ -314,11 +313,11 @@ public abstract class OidcSignInTests(OidcServer fixture)
         await fixture.Provider.ControlAsync(new { user = new { sub = $"attacker-{Guid.NewGuid():N}", email, email_verified = true } });
         using var browser = new BrowserClient(Server.PublicUrl);
 
-        using var response = await SignInThroughProviderAsync(browser, "login");
+        using var response = await _journey.SignInThroughProviderAsync(browser, "login");
 
         response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
         response.Headers.Location!.AbsolutePath.ShouldNotBe("/ui/welcome");
-        (await WhoamiStatusAsync(browser)).ShouldBe(HttpStatusCode.Unauthorized);
+        (await OidcJourney.WhoamiStatusAsync(browser)).ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -328,79 +327,14 @@ public abstract class OidcSignInTests(OidcServer fixture)
         await fixture.Provider.ControlAsync(new { user = new { sub = $"sub-{Guid.NewGuid():N}", given_name = "No Mail" } });
         using var browser = new BrowserClient(Server.PublicUrl);
 
-        using var response = await SignInThroughProviderAsync(browser, "registration");
+        using var response = await _journey.SignInThroughProviderAsync(browser, "registration");
 
         response.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await response.Content.ReadAsStringAsync());
         response.Headers.Location!.AbsolutePath.ShouldBe("/ui/registration");
         using var flow = await browser.GetFlowAsync("registration", FlowJson.FlowIdFromLocation(response));
         FlowJson.NodeMessageIds(flow.RootElement, "traits.email").ShouldNotBeEmpty();
-        (await WhoamiStatusAsync(browser)).ShouldBe(HttpStatusCode.Unauthorized);
+        (await OidcJourney.WhoamiStatusAsync(browser)).ShouldBe(HttpStatusCode.Unauthorized);
     }
-
-    /// <summary>Submits the provider's button on a new flow, follows the provider's redirects, and answers the callback as <paramref name="accept"/>.</summary>
-    private async Task<HttpResponseMessage> SignInThroughProviderAsync(BrowserClient browser, string kind, string accept = "text/html")
-    {
-        var (callback, response) = await ToCallbackAsync(browser, kind);
-        response.Dispose();
-        return await SendAsync(browser, callback, accept);
-    }
-
-    /// <summary>Everything up to the provider's redirect back: the callback URL (not yet requested).</summary>
-    private async Task<(Uri Callback, HttpResponseMessage Last)> ToCallbackAsync(BrowserClient browser, string kind, string? startedFlowId = null)
-    {
-        var flowId = startedFlowId ?? await StartAsync(browser, kind);
-        using var flow = await browser.GetFlowAsync(kind, flowId);
-        var response = await browser.PostFormAsync(Action(flow), [new("csrf_token", Csrf(flow)), new("provider", OidcServer.ProviderId)]);
-        for (var hop = 0; hop < 10; hop++)
-        {
-            response.StatusCode.ShouldBeOneOf([HttpStatusCode.SeeOther, HttpStatusCode.Found], await response.Content.ReadAsStringAsync());
-            var location = new Uri(fixture.Provider.Issuer, response.Headers.Location!);
-            if (location.AbsolutePath.StartsWith("/self-service/methods/oidc/callback/", StringComparison.Ordinal))
-            {
-                return (location, response);
-            }
-
-            response.Dispose();
-            response = await browser.GetAsync(location.AbsoluteUri);
-        }
-
-        throw new InvalidOperationException("the provider never redirected back");
-    }
-
-    private static async Task<HttpResponseMessage> SendAsync(BrowserClient browser, Uri url, string accept)
-    {
-        if (accept == "text/html")
-        {
-            return await browser.GetAsync(url.AbsoluteUri);
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        return await browser.SendAsync(request, accept);
-    }
-
-    private async Task<string> StartAsync(BrowserClient browser, string kind)
-    {
-        using var response = await browser.GetAsync($"/self-service/{kind}/browser");
-        response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
-        return FlowJson.FlowIdFromLocation(response);
-    }
-
-    private static async Task<JsonElement> WhoamiAsync(BrowserClient browser)
-    {
-        using var response = await browser.SendJsonAsync(HttpMethod.Get, "/sessions/whoami", null);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
-
-    private static async Task<HttpStatusCode> WhoamiStatusAsync(BrowserClient browser)
-    {
-        using var response = await browser.SendJsonAsync(HttpMethod.Get, "/sessions/whoami", null);
-        return response.StatusCode;
-    }
-
-    private static string Action(JsonDocument flow) => flow.RootElement.GetProperty("ui").GetProperty("action").GetString()!;
-
-    private static string Csrf(JsonDocument flow) => FlowJson.NodeValue(flow.RootElement, "csrf_token")!;
 }
 
 public sealed class SqliteOidcSignInTests(SqliteOidcServer fixture) : OidcSignInTests(fixture), IClassFixture<SqliteOidcServer>;

@@ -12,6 +12,8 @@ namespace Tessera.IntegrationTests.SelfService.Oidc;
 /// </summary>
 public abstract class OidcUserInfoSignInTests(OidcUserInfoServer fixture)
 {
+    private readonly OidcJourney _journey = new(fixture);
+
     private TesseraTestServer Server => fixture.Server;
 
     [Fact]
@@ -23,13 +25,13 @@ public abstract class OidcUserInfoSignInTests(OidcUserInfoServer fixture)
         await fixture.Provider.ControlAsync(new { user = new { sub = subject, email, email_verified = true } });
 
         using var browser = new BrowserClient(Server.PublicUrl);
-        using (var signedUp = await SignInThroughProviderAsync(browser, "registration", "text/html"))
+        using (var signedUp = await _journey.SignInThroughProviderAsync(browser, "registration", "text/html"))
         {
             signedUp.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await signedUp.Content.ReadAsStringAsync());
             signedUp.Headers.Location!.AbsolutePath.ShouldBe("/ui/welcome");
         }
 
-        var first = await WhoamiAsync(browser);
+        var first = await OidcJourney.WhoamiAsync(browser);
         first.GetProperty("identity").GetProperty("traits").GetProperty("email").GetString().ShouldBe(email);
         var identityId = first.GetProperty("identity").GetProperty("id").GetString();
         using (var listed = await Server.Admin.GetAsync($"/admin/identities?credentials_identifier={OidcServer.ProviderId}:{subject}"))
@@ -39,12 +41,12 @@ public abstract class OidcUserInfoSignInTests(OidcUserInfoServer fixture)
         }
 
         using var again = new BrowserClient(Server.PublicUrl);
-        using (var signedIn = await SignInThroughProviderAsync(again, "login", "text/html"))
+        using (var signedIn = await _journey.SignInThroughProviderAsync(again, "login", "text/html"))
         {
             signedIn.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await signedIn.Content.ReadAsStringAsync());
         }
 
-        var second = await WhoamiAsync(again);
+        var second = await OidcJourney.WhoamiAsync(again);
         second.GetProperty("identity").GetProperty("id").GetString().ShouldBe(identityId);
         second.GetProperty("authentication_methods")[0].GetProperty("method").GetString().ShouldBe("oidc");
     }
@@ -61,16 +63,13 @@ public abstract class OidcUserInfoSignInTests(OidcUserInfoServer fixture)
             await fixture.Provider.ControlAsync(new { userinfo });
             using var browser = new BrowserClient(Server.PublicUrl);
 
-            using var response = await SignInThroughProviderAsync(browser, "login", accept);
+            using var response = await _journey.SignInThroughProviderAsync(browser, "login", accept);
 
             if (accept == "text/html")
             {
-                response.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
-                var shownId = System.Web.HttpUtility.ParseQueryString(new Uri(Server.PublicUrl, response.Headers.Location!).Query)["id"]!;
-                using var shown = await browser.SendJsonAsync(HttpMethod.Get, $"/self-service/errors?id={shownId}", null);
-                using var error = JsonDocument.Parse(await shown.Content.ReadAsStringAsync());
-                error.RootElement.GetProperty("error").GetProperty("id").GetString().ShouldBe(errorId);
-                error.RootElement.GetProperty("error").GetProperty("code").GetInt32().ShouldBe(status);
+                var error = await OidcJourney.ErrorOfErrorPageAsync(browser, response, Server.PublicUrl);
+                error.GetProperty("id").GetString().ShouldBe(errorId);
+                error.GetProperty("code").GetInt32().ShouldBe(status);
                 continue;
             }
 
@@ -80,51 +79,8 @@ public abstract class OidcUserInfoSignInTests(OidcUserInfoServer fixture)
             response.Content.Headers.ContentType!.MediaType.ShouldBe(accept);
             // The failing endpoint is named: the user info endpoint, never the token endpoint.
             text.ShouldContain("user info endpoint");
-            (await WhoamiStatusAsync(browser)).ShouldBe(HttpStatusCode.Unauthorized);
+            (await OidcJourney.WhoamiStatusAsync(browser)).ShouldBe(HttpStatusCode.Unauthorized);
         }
-    }
-
-    /// <summary>Submits the provider's button on a new flow, follows the provider's redirects, and answers the callback as <paramref name="accept"/>.</summary>
-    private async Task<HttpResponseMessage> SignInThroughProviderAsync(BrowserClient browser, string kind, string accept)
-    {
-        using var started = await browser.GetAsync($"/self-service/{kind}/browser");
-        started.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
-        using var flow = await browser.GetFlowAsync(kind, FlowJson.FlowIdFromLocation(started));
-        var response = await browser.PostFormAsync(flow.RootElement.GetProperty("ui").GetProperty("action").GetString()!,
-            [new("csrf_token", FlowJson.NodeValue(flow.RootElement, "csrf_token")!), new("provider", OidcServer.ProviderId)]);
-        for (var hop = 0; hop < 10; hop++)
-        {
-            response.StatusCode.ShouldBeOneOf([HttpStatusCode.SeeOther, HttpStatusCode.Found], await response.Content.ReadAsStringAsync());
-            var location = new Uri(fixture.Provider.Issuer, response.Headers.Location!);
-            response.Dispose();
-            if (location.AbsolutePath.StartsWith("/self-service/methods/oidc/callback/", StringComparison.Ordinal))
-            {
-                if (accept == "text/html")
-                {
-                    return await browser.GetAsync(location.AbsoluteUri);
-                }
-
-                using var request = new HttpRequestMessage(HttpMethod.Get, location);
-                return await browser.SendAsync(request, accept);
-            }
-
-            response = await browser.GetAsync(location.AbsoluteUri);
-        }
-
-        throw new InvalidOperationException("the provider never redirected back");
-    }
-
-    private static async Task<JsonElement> WhoamiAsync(BrowserClient browser)
-    {
-        using var response = await browser.SendJsonAsync(HttpMethod.Get, "/sessions/whoami", null);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
-
-    private static async Task<HttpStatusCode> WhoamiStatusAsync(BrowserClient browser)
-    {
-        using var response = await browser.SendJsonAsync(HttpMethod.Get, "/sessions/whoami", null);
-        return response.StatusCode;
     }
 }
 
