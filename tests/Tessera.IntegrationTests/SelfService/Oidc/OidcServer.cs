@@ -64,3 +64,13 @@ public abstract class OidcUserInfoServer(DatabaseKind kind) : OidcServer(kind)
 public sealed class SqliteOidcUserInfoServer() : OidcUserInfoServer(DatabaseKind.Sqlite);
 
 public sealed class PostgresOidcUserInfoServer() : OidcUserInfoServer(DatabaseKind.Postgres);
+
+/// <summary>The loopback provider as an OpenID Connect issuer with Kratos's <c>claims_source: userinfo</c>: the ID token is validated, the claims come from user info.</summary>
+public abstract class OidcClaimsFromUserInfoServer(DatabaseKind kind) : OidcServer(kind)
+{
+    protected override string Endpoints(string issuer) => $"\"issuer_url\": \"{issuer}\", \"claims_source\": \"userinfo\"";
+}
+
+public sealed class SqliteOidcClaimsFromUserInfoServer() : OidcClaimsFromUserInfoServer(DatabaseKind.Sqlite);
+
+public sealed class PostgresOidcClaimsFromUserInfoServer() : OidcClaimsFromUserInfoServer(DatabaseKind.Postgres);
