@@ -9,6 +9,7 @@
 //   token                 "ok" | "401" (invalid_client) | "500" (the token endpoint fails) | "garbage" (answers 200 with a non-JSON body) | "down" (drops the connection)
 //   id_token              "ok" | "unknown_key" (signed by a key the JWKS does not have) | "wrong_audience"
 //   userinfo              "ok" | "500" (the user info endpoint, /me, fails) | "garbage" (answers 200 with a non-JSON body) | "down" (drops the connection)
+//   userinfo_claims       null | claims the user info answer carries over the user's (so it differs from the ID token)
 //   interactive           false | true: the login prompt is the provider's own page (a form with "Sign in", #provider-sign-in)
 //                         instead of finishing at once, for tests that drive a real browser through it
 // POST /_control/reset puts every knob back.
@@ -25,6 +26,7 @@ const defaults = () => ({
   token: 'ok',
   id_token: 'ok',
   userinfo: 'ok',
+  userinfo_claims: null,
   interactive: false,
 });
 let knobs = defaults();
@@ -103,6 +105,23 @@ async function tamperedTokenResponse(body) {
   return JSON.stringify(tokens);
 }
 
+// Lets oidc-provider answer, then hands its body to change (string or promise) before it is sent.
+function rewriteAnswer(res, change) {
+  const chunks = [];
+  const { write, end } = res;
+  res.write = (c) => { chunks.push(Buffer.from(c)); return true; };
+  res.end = (c) => {
+    if (c) chunks.push(Buffer.from(c));
+    const body = Buffer.concat(chunks).toString();
+    Object.assign(res, { write, end });
+    Promise.resolve(res.statusCode === 200 ? change(body) : body).then((changed) => {
+      res.setHeader('content-length', Buffer.byteLength(changed));
+      res.end(changed);
+    });
+    return res;
+  };
+}
+
 function readBody(req) {
   return new Promise((resolve) => { let data = ''; req.on('data', (c) => { data += c; }); req.on('end', () => resolve(data)); });
 }
@@ -140,6 +159,7 @@ const server = http.createServer(async (req, res) => {
       if (knobs.userinfo === 'down') { req.socket.destroy(); return; }
       if (knobs.userinfo === '500') { res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error'); return; }
       if (knobs.userinfo === 'garbage') { res.writeHead(200, { 'content-type': 'application/json' }).end('<html>not json'); return; }
+      if (knobs.userinfo_claims) rewriteAnswer(res, (body) => JSON.stringify({ ...JSON.parse(body), ...knobs.userinfo_claims }));
     }
     if (path === '/token') {
       if (knobs.token === 'down') { req.socket.destroy(); return; }
@@ -149,22 +169,7 @@ const server = http.createServer(async (req, res) => {
       }
       if (knobs.token === '500') { res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error'); return; }
       if (knobs.token === 'garbage') { res.writeHead(200, { 'content-type': 'application/json' }).end('<html>not json'); return; }
-      if (knobs.id_token !== 'ok') {
-        const chunks = [];
-        const { write, end } = res;
-        res.write = (c) => { chunks.push(Buffer.from(c)); return true; };
-        res.end = (c) => {
-          if (c) chunks.push(Buffer.from(c));
-          const body = Buffer.concat(chunks).toString();
-          Object.assign(res, { write, end });
-          const answer = res.statusCode === 200 ? tamperedTokenResponse(body) : Promise.resolve(body);
-          answer.then((changed) => {
-            res.setHeader('content-length', Buffer.byteLength(changed));
-            res.end(changed);
-          });
-          return res;
-        };
-      }
+      if (knobs.id_token !== 'ok') rewriteAnswer(res, tamperedTokenResponse);
     }
     oidc(req, res);
   } catch (e) {

@@ -16,26 +16,45 @@ public abstract class OidcServer(DatabaseKind kind) : IAsyncLifetime
 
     public TesseraTestServer Server { get; private set; } = null!;
 
-    public Uri CallbackUrl => new(Server.PublicUrl, $"/self-service/methods/oidc/callback/{ProviderId}");
+    public Uri CallbackUrl => CallbackUrlOf(Server);
 
     public async Task InitializeAsync()
     {
         Provider = await OidcProviderProcess.StartAsync();
-        var mapper = "base64://" + Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"traits\": {\"email\": \"claims.email\"}}"));
-        Server = await TesseraTestServer.StartAsync(kind, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["cookies.secure"] = "false",
             ["secrets.cipher"] = "[\"a cipher key of at least thirty-two characters\"]",
+        };
+        foreach (var (key, value) in Settings(Endpoints(Provider.Issuer.AbsoluteUri.TrimEnd('/'))))
+        {
+            settings[key] = value;
+        }
+
+        Server = await TesseraTestServer.StartAsync(kind, settings);
+        await Provider.ResetAsync(CallbackUrl);
+    }
+
+    /// <summary>
+    /// The configuration that offers the loopback provider at <paramref name="endpoints"/> (a JSON fragment) as the
+    /// generic provider <c>fixture</c>, the e-mail claim mapped to the e-mail trait, signing in after registering through it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Settings(string endpoints)
+    {
+        var mapper = "base64://" + Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"traits\": {\"email\": \"claims.email\"}}"));
+        return new Dictionary<string, string>
+        {
             ["selfservice.methods.oidc.enabled"] = "true",
             ["selfservice.methods.oidc.config.providers"] = $$"""
                 [{"id": "{{ProviderId}}", "provider": "generic", "client_id": "tessera", "client_secret": "tessera-secret",
-                  {{Endpoints(Provider.Issuer.AbsoluteUri.TrimEnd('/'))}}, "scope": ["openid", "email", "profile"],
-                  "mapper_url": "{{mapper}}", "label": "Fixture"}]
+                  {{endpoints}}, "scope": ["openid", "email", "profile"], "mapper_url": "{{mapper}}", "label": "Fixture"}]
                 """,
             ["selfservice.flows.registration.after.oidc.hooks"] = "[{\"hook\": \"session\"}]",
-        });
-        await Provider.ResetAsync(CallbackUrl);
+        };
     }
+
+    /// <summary>The callback URL of the provider <c>fixture</c> on <paramref name="server"/>, to register at the provider.</summary>
+    public static Uri CallbackUrlOf(TesseraTestServer server) => new(server.PublicUrl, $"/self-service/methods/oidc/callback/{ProviderId}");
 
     /// <summary>Where the provider is: an OpenID Connect issuer here; subclasses can configure it as plain OAuth2.</summary>
     protected virtual string Endpoints(string issuer) => $"\"issuer_url\": \"{issuer}\"";
@@ -64,3 +83,13 @@ public abstract class OidcUserInfoServer(DatabaseKind kind) : OidcServer(kind)
 public sealed class SqliteOidcUserInfoServer() : OidcUserInfoServer(DatabaseKind.Sqlite);
 
 public sealed class PostgresOidcUserInfoServer() : OidcUserInfoServer(DatabaseKind.Postgres);
+
+/// <summary>The loopback provider as an OpenID Connect issuer with Kratos's <c>claims_source: userinfo</c>: the ID token is validated, the claims come from user info.</summary>
+public abstract class OidcClaimsFromUserInfoServer(DatabaseKind kind) : OidcServer(kind)
+{
+    protected override string Endpoints(string issuer) => $"\"issuer_url\": \"{issuer}\", \"claims_source\": \"userinfo\"";
+}
+
+public sealed class SqliteOidcClaimsFromUserInfoServer() : OidcClaimsFromUserInfoServer(DatabaseKind.Sqlite);
+
+public sealed class PostgresOidcClaimsFromUserInfoServer() : OidcClaimsFromUserInfoServer(DatabaseKind.Postgres);

@@ -25,7 +25,7 @@ public class ElementsJourneyServer : IAsyncLifetime
 
     public ElementsApp App => _app ?? throw new InvalidOperationException("The Ory Elements app has not started.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _app = await ElementsApp.StartAsync();
         var app = _app;
@@ -72,7 +72,7 @@ public class ElementsJourneyServer : IAsyncLifetime
     /// <summary>One courier poll: what the outbox holds goes to the sink now.</summary>
     public Task DeliverAsync() => Server.Services.GetRequiredService<CourierDispatcher>().ProcessBatchAsync();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_server is not null)
         {

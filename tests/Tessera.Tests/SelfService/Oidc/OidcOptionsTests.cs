@@ -62,6 +62,7 @@ public sealed class OidcOptionsTests
     [InlineData("issuer_url", "not a url", "selfservice.methods.oidc.config.providers.0.issuer_url")]
     [InlineData("auth_url", "not a url", "selfservice.methods.oidc.config.providers.0.auth_url")]
     [InlineData("token_url", "ftp://id.example.org/token", "selfservice.methods.oidc.config.providers.0.token_url")]
+    [InlineData("claims_source", "access_token", "selfservice.methods.oidc.config.providers.0.claims_source")]
     [InlineData("client_id", "", "selfservice.methods.oidc.config.providers.0.client_id")]
     [InlineData("id", "with space", "selfservice.methods.oidc.config.providers.0.id")]
     public void Bind_BadProvider_StopsStartUpWithTheKeyPath(string key, string? value, string expectedPath)

@@ -41,6 +41,7 @@ internal static class OidcRegistration
         services.AddSingleton<OidcSignIn>();
         services.AddSingleton<OidcStateValidator>();
         services.AddSingleton<OidcCodeExchange>();
+        services.AddSingleton<OidcUserInfoClaims>();
         services.AddSingleton<OidcNativeHandOff>();
         services.AddSingleton<OidcExpiredSignIn>();
         services.AddSingleton<OidcCallbackOutcome>();

@@ -8,11 +8,12 @@ namespace Tessera.SelfService.Methods.Oidc.Callback;
 
 /// <summary>
 /// The callback's token step: the authorization code exchanged at the token endpoint (discovered when not configured),
-/// then the ID token validated (OpenID Connect) or, for a plain OAuth2 provider, its user info read. The result is the
+/// then the ID token validated (OpenID Connect; with <c>claims_source: userinfo</c> the claims are then read from user
+/// info) or, for a plain OAuth2 provider, its user info read (<see cref="OidcUserInfoClaims"/>). The result is the
 /// provider's claims about the user and the tokens it returned.
 /// </summary>
 internal sealed class OidcCodeExchange(
-    OidcProviderMetadata metadata, OidcTokenClient tokens, OidcIdTokenValidator idTokens, OidcAuthorizationStart start)
+    OidcProviderMetadata metadata, OidcTokenClient tokens, OidcIdTokenValidator idTokens, OidcUserInfoClaims userInfo, OidcAuthorizationStart start)
 {
     public async Task<Result<(JsonObject Claims, OidcTokens Tokens)>> ExchangeAsync(
         OidcProvider provider, string code, OidcSignInState remembered, CancellationToken cancellationToken)
@@ -37,24 +38,17 @@ internal sealed class OidcCodeExchange(
             }
 
             var claims = await idTokens.ValidateAsync(provider, received.IdToken, remembered.Nonce, cancellationToken);
-            return claims.Succeeded ? (claims.Value, received) : claims.Error;
+            if (!claims.Succeeded || !provider.ClaimsFromUserInfo)
+            {
+                return claims.Succeeded ? (claims.Value, received) : claims.Error;
+            }
+
+            var fromUserInfo = await userInfo.ReadAsync(provider, received.AccessToken, claims.Value["sub"]?.ToString(), cancellationToken);
+            return fromUserInfo.Succeeded ? (fromUserInfo.Value, received) : fromUserInfo.Error;
         }
 
-        var userInfo = await tokens.UserInfoAsync(provider.UserInfoUrl!, received.AccessToken, cancellationToken);
-        if (!userInfo.Succeeded)
-        {
-            return userInfo.Error;
-        }
-
-        using var document = userInfo.Value;
-        if (JsonNode.Parse(document.RootElement.GetRawText()) is not JsonObject data)
-        {
-            return OidcFailures.Unusable("user info endpoint", "user_info_unparsable", "it is not a JSON object");
-        }
-
-        // Plain OAuth2 providers name the user "id" (GitHub, Discord, Facebook); it is their subject.
-        data["sub"] ??= data["id"]?.ToString();
-        return (data, received);
+        var plain = await userInfo.ReadAsync(provider, received.AccessToken, idTokenSubject: null, cancellationToken);
+        return plain.Succeeded ? (plain.Value, received) : plain.Error;
     }
 
     private async Task<Result<Uri>> TokenUrlAsync(OidcProvider provider, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Tessera.SelfService.Methods.Oidc.Providers;
 /// <summary>
 /// <c>selfservice.methods.oidc</c> (Kratos's keys): <c>enabled</c> (false) and <c>config.providers[]</c>, each with
 /// <c>id</c>, <c>provider</c> (a preset, see <see cref="OidcPresets"/>), <c>client_id</c>, <c>client_secret</c>,
-/// <c>issuer_url</c>, <c>auth_url</c>, <c>token_url</c>, <c>user_info_url</c> (Tessera's: where a provider without
+/// <c>issuer_url</c>, <c>auth_url</c>, <c>token_url</c>, <c>claims_source</c> (<c>id_token</c> or <c>userinfo</c>), <c>user_info_url</c> (Tessera's: where a provider without
 /// <c>issuer_url</c>, plain OAuth2, is read for the user's claims; overrides the preset's), <c>scope</c>, <c>requested_claims</c>, <c>mapper_url</c>,
 /// <c>label</c> and <c>organization_id</c> (accepted; organizations are an Ory Network feature). Every provider is
 /// checked at start-up and a bad one stops the server with its key path, so no sign-in ever finds a broken provider.
@@ -86,12 +86,21 @@ internal sealed partial class OidcOptions
             throw new ConfigurationException($"{key}.issuer_url", "a provider without user info endpoint must be an OpenID Connect provider: set issuer_url (or user_info_url for plain OAuth2)");
         }
 
+        var claimsSource = Optional(entry, "claims_source", key) ?? "id_token";
+        if (claimsSource is not ("id_token" or "userinfo"))
+        {
+            throw new ConfigurationException($"{key}.claims_source", $"expected id_token or userinfo, got \"{claimsSource}\"");
+        }
+
         var scope = Strings(entry, "scope", key) is { Count: > 0 } configured ? configured : preset.Scope;
         return new OidcProvider(
             id, kind, Required(entry, "client_id", key), Optional(entry, "client_secret", key) ?? string.Empty,
             issuer, auth, token, userInfo, scope, entry["requested_claims"]?.ToJsonString(),
             OidcClaimsMapper.Load(Required(entry, "mapper_url", key), $"{key}.mapper_url"),
-            Optional(entry, "label", key) ?? preset.Label ?? id, Optional(entry, "organization_id", key));
+            Optional(entry, "label", key) ?? preset.Label ?? id, Optional(entry, "organization_id", key))
+        {
+            ClaimsFromUserInfo = claimsSource == "userinfo",
+        };
     }
 
     private static string Required(JsonObject entry, string name, string key) =>

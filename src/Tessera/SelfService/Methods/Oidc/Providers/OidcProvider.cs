@@ -21,6 +21,12 @@ internal sealed record OidcProvider(
     string Label,
     string? OrganizationId)
 {
+    /// <summary>
+    /// Kratos's <c>claims_source: userinfo</c>: the claims come from the user info endpoint even though the provider
+    /// issues ID tokens (which are still validated); <c>id_token</c>, the default, reads them from the ID token.
+    /// </summary>
+    public bool ClaimsFromUserInfo { get; init; }
+
     /// <summary>Whether the provider issues ID tokens (OpenID Connect) rather than only access tokens (plain OAuth2).</summary>
     public bool IssuesIdTokens => IssuerUrl is not null;
 }
