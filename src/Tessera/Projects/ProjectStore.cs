@@ -53,6 +53,14 @@ internal sealed class ProjectStore(Database database)
         return row?.ToProject();
     }
 
+    public async Task<Project?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM networks WHERE name = @Slug", new { Slug = slug }, cancellationToken: cancellationToken));
+        return row?.ToProject();
+    }
+
     public async Task<bool> AnyInWorkspaceAsync(Guid workspaceId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

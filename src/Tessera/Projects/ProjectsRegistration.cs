@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tessera.Projects.ApiKeys;
 using Tessera.Projects.Domains;
 using Tessera.Projects.Workspaces;
 
 namespace Tessera.Projects;
 
-/// <summary>Tenancy: workspaces, projects (network rows) and their custom domains, administered on the admin listener.</summary>
+/// <summary>Tenancy: workspaces, projects (network rows), their custom domains and keys, administered on the admin listener.</summary>
 internal static class ProjectsRegistration
 {
     public static IServiceCollection AddProjects(this IServiceCollection services)
@@ -19,5 +20,6 @@ internal static class ProjectsRegistration
     }
 
     public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapWorkspaceEndpoints().MapProjectEndpoints().MapDomainEndpoints();
+        endpoints.MapWorkspaceEndpoints().MapProjectEndpoints().MapDomainEndpoints()
+            .MapProjectApiKeyEndpoints().MapWorkspaceApiKeyEndpoints();
 }
