@@ -48,7 +48,7 @@ internal static class ObservabilityRegistration
     /// <summary><c>GET /metrics</c> on the admin listener; the courier queue is counted just before each scrape.</summary>
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapAdminApi().MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+        endpoints.MapDeploymentAdminApi().MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
         {
             await context.RequestServices.GetRequiredService<CourierQueueGauge>().RefreshAsync(context.RequestAborted);
             await next(context);

@@ -68,7 +68,7 @@ internal sealed class ConsoleSessions(ConsoleSessionStore store, ApiKeyService k
         }
 
         var admitted = row.ApiKeyId is { } keyId
-            ? await keyStore.FindAsync(ApiKeyKind.Admin.Name, keyId, cancellationToken) is { } key && key.IsUsableAt(now)
+            ? await keyStore.FindAsync(keyStore.AdminOwner, keyId, cancellationToken) is { } key && key.IsUsableAt(now)
             : !await keys.AdminKeyRequiredAsync(cancellationToken);
         return admitted ? new ConsoleSession(row.Id, row.ApiKeyId, row.ExpiresAt, CsrfTokenOf(token)) : null;
     }

@@ -4,6 +4,7 @@ using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Hosting.RequestBodies;
 using Tessera.Projects.Workspaces;
+using Tessera.Security.ApiKeys;
 
 namespace Tessera.Projects;
 
@@ -18,7 +19,7 @@ internal static class ProjectEndpoints
 {
     public static IEndpointRouteBuilder MapProjectEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapAdminApi();
+        var admin = endpoints.MapWorkspaceAdminApi(AdminRouteTarget.Project);
         admin.MapPost("/admin/projects", CreateProject);
         admin.MapGet("/admin/projects", ListProjects);
         admin.MapGet("/admin/projects/{id:guid}", GetProject);
@@ -33,8 +34,9 @@ internal static class ProjectEndpoints
         ErrorCatalog.ProjectConflict.With(new Dictionary<string, object?> { ["problem"] = problem });
 
     private static async Task<Results<Created<Project>, ErrorResult>> CreateProject(
-        HttpRequest request, ProjectStore projects, WorkspaceStore workspaces, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext context, ProjectStore projects, WorkspaceStore workspaces, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var request = context.Request;
         var body = await RequestBodyReader.ReadObjectAsync(request, allowForm: false, cancellationToken);
         if (!body.Succeeded)
         {
@@ -50,6 +52,15 @@ internal static class ProjectEndpoints
             return new ErrorResult(invalid);
         }
 
+        // A workspace key creates projects in its own workspace (the default when the body names none).
+        var boundTo = AdminCaller.Of(context).Workspace;
+        if (boundTo is { } own && (workspaceId.Value ?? own) != own)
+        {
+            // Don't reveal whether the other workspace exists: the key is refused as an unknown key is.
+            return new ErrorResult(ErrorCatalog.ApiKeyInvalid);
+        }
+
+        workspaceId = workspaceId.Value ?? boundTo;
         if (workspaceId.Value is { } workspace && await workspaces.FindAsync(workspace, cancellationToken) is null)
         {
             return new ErrorResult(ErrorCatalog.WorkspaceNotFound.With(new Dictionary<string, object?> { ["id"] = workspace }));
@@ -62,8 +73,9 @@ internal static class ProjectEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Project>>, ErrorResult>> ListProjects(
-        HttpRequest request, ProjectStore projects, CancellationToken cancellationToken)
+        HttpContext context, ProjectStore projects, CancellationToken cancellationToken)
     {
+        var request = context.Request;
         Guid? workspaceId = null;
         if (request.Query.TryGetValue("workspace_id", out var value))
         {
@@ -73,6 +85,14 @@ internal static class ProjectEndpoints
             }
 
             workspaceId = parsed;
+        }
+
+        // A workspace key lists its own workspace's projects (and nothing when it names another).
+        if (AdminCaller.Of(context).Workspace is { } own)
+        {
+            return TypedResults.Ok(workspaceId is null || workspaceId == own
+                ? await projects.ListAsync(own, cancellationToken)
+                : (IReadOnlyList<Project>)[]);
         }
 
         return TypedResults.Ok(await projects.ListAsync(workspaceId, cancellationToken));

@@ -55,13 +55,12 @@ internal sealed class ProjectStore(Database database, ProjectHostCache hosts)
         return row?.ToProject();
     }
 
-    /// <summary>The id of the project with this slug (the network's name), for routing by host.</summary>
-    public async Task<Guid?> FindIdBySlugAsync(string slug, CancellationToken cancellationToken = default)
+    public async Task<Project?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM networks WHERE name = @Slug", new { Slug = slug }, cancellationToken: cancellationToken));
-        return ids.Select(id => (Guid?)id).FirstOrDefault();
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM networks WHERE name = @Slug", new { Slug = slug }, cancellationToken: cancellationToken));
+        return row?.ToProject();
     }
 
     public async Task<bool> AnyInWorkspaceAsync(Guid workspaceId, CancellationToken cancellationToken = default)

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tessera.Configuration;
+using Tessera.Projects.ApiKeys;
 using Tessera.Projects.Domains;
 using Tessera.Projects.Routing;
 using Tessera.Projects.Workspaces;
 
 namespace Tessera.Projects;
 
-/// <summary>Tenancy: workspaces, projects (network rows) and their custom domains, administered on the admin listener; routing by host on the public one.</summary>
+/// <summary>
+/// Tenancy: workspaces, projects (network rows), their custom domains and keys, administered on the admin listener;
+/// routing by host on the public one.
+/// </summary>
 internal static class ProjectsRegistration
 {
     public static IServiceCollection AddProjects(this IServiceCollection services, ConfigurationTree config, ServeOptions serve)
@@ -32,5 +36,6 @@ internal static class ProjectsRegistration
     }
 
     public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapWorkspaceEndpoints().MapProjectEndpoints().MapDomainEndpoints();
+        endpoints.MapWorkspaceEndpoints().MapProjectEndpoints().MapDomainEndpoints()
+            .MapProjectApiKeyEndpoints().MapWorkspaceApiKeyEndpoints();
 }

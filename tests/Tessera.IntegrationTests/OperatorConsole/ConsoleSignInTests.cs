@@ -86,7 +86,8 @@ public abstract class ConsoleSignInTests(DatabaseKind kind)
         using var kept = new ConsoleBrowser(server);
         await kept.SignInAsync(otherValue);
 
-        await server.Services.GetRequiredService<ApiKeyStore>().RevokeAsync(ApiKeyKind.Admin.Name, apiKey.Id);
+        var keyStore = server.Services.GetRequiredService<ApiKeyStore>();
+        await keyStore.RevokeAsync(keyStore.AdminOwner, apiKey.Id);
         using (var afterRevocation = await revoked.GetAsync("/console"))
         {
             afterRevocation.StatusCode.ShouldBe(HttpStatusCode.SeeOther);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Hosting.RequestBodies;
+using Tessera.Security.ApiKeys;
 
 namespace Tessera.Projects.Domains;
 
@@ -18,7 +19,7 @@ internal static class DomainEndpoints
 {
     public static IEndpointRouteBuilder MapDomainEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapAdminApi();
+        var admin = endpoints.MapWorkspaceAdminApi(AdminRouteTarget.Project);
         admin.MapPost("/admin/projects/{id:guid}/domains", CreateProjectDomain);
         admin.MapGet("/admin/projects/{id:guid}/domains", ListProjectDomains);
         admin.MapGet("/admin/projects/{id:guid}/domains/{domain:guid}", GetProjectDomain);

@@ -38,7 +38,7 @@ internal sealed class ProjectHostResolver(ProjectRoutingOptions options, Project
     {
         var suffix = "." + options.BaseDomain;
         if (host.EndsWith(suffix, StringComparison.Ordinal) && host[..^suffix.Length] is { Length: > 0 } slug && !slug.Contains('.')
-            && await projects.FindIdBySlugAsync(slug, cancellationToken) is { } projectId)
+            && (await projects.FindBySlugAsync(slug, cancellationToken))?.Id is { } projectId)
         {
             return new ProjectHostMatch(projectId);
         }

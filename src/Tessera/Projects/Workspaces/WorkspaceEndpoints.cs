@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Hosting.RequestBodies;
+using Tessera.Security.ApiKeys;
 
 namespace Tessera.Projects.Workspaces;
 
@@ -17,8 +18,8 @@ internal static class WorkspaceEndpoints
 {
     public static IEndpointRouteBuilder MapWorkspaceEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapAdminApi();
-        admin.MapPost("/admin/workspaces", CreateWorkspace);
+        endpoints.MapDeploymentAdminApi().MapPost("/admin/workspaces", CreateWorkspace);
+        var admin = endpoints.MapWorkspaceAdminApi(AdminRouteTarget.Workspace);
         admin.MapGet("/admin/workspaces", ListWorkspaces);
         admin.MapGet("/admin/workspaces/{id:guid}", GetWorkspace);
         admin.MapDelete("/admin/workspaces/{id:guid}", DeleteWorkspace);
@@ -45,8 +46,12 @@ internal static class WorkspaceEndpoints
         return TypedResults.Created($"/admin/workspaces/{workspace.Id}", workspace);
     }
 
-    private static async Task<Ok<IReadOnlyList<Workspace>>> ListWorkspaces(WorkspaceStore workspaces, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await workspaces.ListAsync(cancellationToken));
+    // A workspace key lists its own workspace only.
+    private static async Task<Ok<IReadOnlyList<Workspace>>> ListWorkspaces(HttpContext context, WorkspaceStore workspaces, CancellationToken cancellationToken)
+    {
+        var all = await workspaces.ListAsync(cancellationToken);
+        return TypedResults.Ok(AdminCaller.Of(context).Workspace is { } own ? all.Where(w => w.Id == own).ToList() : all);
+    }
 
     private static async Task<Results<Ok<Workspace>, ErrorResult>> GetWorkspace(Guid id, WorkspaceStore workspaces, CancellationToken cancellationToken) =>
         await workspaces.FindAsync(id, cancellationToken) is { } workspace ? TypedResults.Ok(workspace) : NotFound(id);

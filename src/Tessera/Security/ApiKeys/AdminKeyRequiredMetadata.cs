@@ -2,14 +2,13 @@
 namespace Tessera.Security.ApiKeys;
 
 /// <summary>
-/// Endpoint metadata: the endpoint belongs to the admin API and answers only to an admin key (when
-/// <c>serve.admin.auth</c> asks for one). The admin route group adds it, so no admin endpoint can go without.
+/// Endpoint metadata: the endpoint belongs to the admin API and answers only to a key (when <c>serve.admin.auth</c>
+/// asks for one) of a kind its <see cref="Access"/> class admits. The admin route groups add it, so no admin endpoint
+/// can go without; <see cref="Target"/> says what its <c>{id}</c> route value names.
 /// </summary>
-internal sealed class AdminKeyRequiredMetadata
+internal sealed record AdminKeyRequiredMetadata(AdminAccess Access, AdminRouteTarget Target = AdminRouteTarget.None)
 {
-    public static readonly AdminKeyRequiredMetadata Instance = new();
+    public const string RouteKey = "id";
 
-    private AdminKeyRequiredMetadata()
-    {
-    }
+    public static readonly AdminKeyRequiredMetadata Instance = new(AdminAccess.Project);
 }

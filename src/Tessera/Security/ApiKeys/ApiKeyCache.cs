@@ -4,26 +4,28 @@ using Tessera.Persistence;
 namespace Tessera.Security.ApiKeys;
 
 /// <summary>
-/// The admin-key check without a database round trip per request: key rows by hash, and whether a key of a kind
-/// exists (what <c>serve.admin.auth.required: auto</c> asks), per node and per project (<c>nid</c>), for at most
-/// <see cref="CacheLifetime"/>, as the whoami and OAuth2 client caches keep theirs. The bound: a key revoked or
-/// created on another node (or by the CLI) is answered from here for at most that long; on this node every key write
-/// (<see cref="ApiKeyStore.Version"/>) drops the cache at once. Unknown hashes are not remembered: nothing is gained by
-/// it, and a flood of made-up keys would only crowd out the real ones.
+/// The key check without a database round trip per request: key rows by hash, and whether any key exists (what
+/// <c>serve.admin.auth.required: auto</c> asks), per node, for at most <see cref="CacheLifetime"/>, as the whoami and
+/// OAuth2 client caches keep theirs. A cached row carries what the key authorises (its kind and the project or
+/// workspace it is bound to, read with it from the same row), so an answer from here never widens a key. The bound: a
+/// key revoked or created on another node (or by the CLI) is answered from here for at most that long; on this node
+/// every key write (<see cref="ApiKeyStore.Version"/>) drops the cache at once. Unknown hashes are not remembered:
+/// nothing is gained by it, and a flood of made-up keys would only crowd out the real ones.
 /// </summary>
-internal sealed class ApiKeyCache(ApiKeyStore store, NetworkContext network, TimeProvider clock)
+internal sealed class ApiKeyCache(ApiKeyStore store, TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(1);
     private const int MaxEntries = 10_000;
 
-    private readonly LocalReadCache<(Guid Nid, string Hash), (ApiKey Key, string Hash)> _keys = new(() => store.Version, clock, MaxEntries);
-    private readonly LocalReadCache<(Guid Nid, string Kind), bool> _kinds = new(() => store.Version, clock, MaxEntries);
+    private readonly LocalReadCache<string, (ApiKey Key, string Hash)> _keys = new(() => store.Version, clock, MaxEntries, StringComparer.Ordinal);
+
+    // One answer (is there any key at all?), kept like the rows: the key is a constant.
+    private readonly LocalReadCache<bool, bool> _any = new(() => store.Version, clock, 1);
 
     /// <inheritdoc cref="ApiKeyStore.FindByHashAsync"/>
     public async ValueTask<(ApiKey Key, string Hash)?> FindByHashAsync(string keyHash, CancellationToken cancellationToken)
     {
-        var slot = (network.Id, keyHash);
-        if (_keys.TryGet(slot, out var cached))
+        if (_keys.TryGet(keyHash, out var cached))
         {
             return cached;
         }
@@ -33,7 +35,7 @@ internal sealed class ApiKeyCache(ApiKeyStore store, NetworkContext network, Tim
         var found = await store.FindByHashAsync(keyHash, cancellationToken);
         if (found is { } match)
         {
-            _keys.Set(slot, match, clock.GetUtcNow() + CacheLifetime, version);
+            _keys.Set(keyHash, match, clock.GetUtcNow() + CacheLifetime, version);
         }
 
         return found;
@@ -41,20 +43,19 @@ internal sealed class ApiKeyCache(ApiKeyStore store, NetworkContext network, Tim
 
     /// <summary>Records in the cached row that this node wrote a use, so hits within the lifetime do not write it again.</summary>
     public void Used(string keyHash, DateTimeOffset at) =>
-        _keys.Update((network.Id, keyHash), entry => entry with { Key = entry.Key with { LastUsedAt = at } });
+        _keys.Update(keyHash, entry => entry with { Key = entry.Key with { LastUsedAt = at } });
 
     /// <inheritdoc cref="ApiKeyStore.AnyAsync"/>
-    public async ValueTask<bool> AnyAsync(string kind, CancellationToken cancellationToken)
+    public async ValueTask<bool> AnyAsync(CancellationToken cancellationToken)
     {
-        var slot = (network.Id, kind);
-        if (_kinds.TryGet(slot, out var exists))
+        if (_any.TryGet(true, out var exists))
         {
             return exists;
         }
 
-        var version = _kinds.Version;
-        exists = await store.AnyAsync(kind, cancellationToken);
-        _kinds.Set(slot, exists, clock.GetUtcNow() + CacheLifetime, version);
+        var version = _any.Version;
+        exists = await store.AnyAsync(cancellationToken);
+        _any.Set(true, exists, clock.GetUtcNow() + CacheLifetime, version);
         return exists;
     }
 }

@@ -14,13 +14,23 @@ internal sealed class ApiKeyService(ApiKeyStore store, ApiKeyCache cache, AdminA
 {
     public const int MaxNameLength = 128;
 
-    public async Task<(ApiKey Key, string Value)> CreateAsync(ApiKeyKind kind, string name, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
+    public async Task<(ApiKey Key, string Value)> CreateAsync(ApiKeyOwner owner, string name, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
     {
+        var kind = owner.Kind;
         var value = ApiKeyFormat.Generate(kind);
-        var key = new ApiKey(Guid.NewGuid(), kind.Name, name, ApiKeyFormat.Hint(value, kind), clock.GetUtcNow(), expiresAt, null, null);
-        await store.InsertAsync(key, ApiKeyFormat.Hash(value), cancellationToken);
+        var key = new ApiKey(
+            Guid.NewGuid(), kind.Name, name, ApiKeyFormat.Hint(value, kind), clock.GetUtcNow(), expiresAt, null, null,
+            kind == ApiKeyKind.Project ? owner.Scope : null,
+            kind == ApiKeyKind.Workspace ? owner.Scope : null);
+        await store.InsertAsync(owner, key, ApiKeyFormat.Hash(value), cancellationToken);
         return (key, value);
     }
+
+    /// <summary>Creates an admin key (the only kind without a project or workspace to name).</summary>
+    public Task<(ApiKey Key, string Value)> CreateAsync(ApiKeyKind kind, string name, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default) =>
+        kind == ApiKeyKind.Admin
+            ? CreateAsync(store.AdminOwner, name, expiresAt, cancellationToken)
+            : throw new ArgumentException($"A {kind.Name} key is bound to a project or workspace: pass its ApiKeyOwner.", nameof(kind));
 
     /// <summary>Whether admin calls must carry a key right now (see <see cref="AdminAuthMode"/>).</summary>
     public async Task<bool> AdminKeyRequiredAsync(CancellationToken cancellationToken)
@@ -30,16 +40,22 @@ internal sealed class ApiKeyService(ApiKeyStore store, ApiKeyCache cache, AdminA
             return options.Mode == AdminAuthMode.Required;
         }
 
-        // Rows are never deleted, so once a key has existed it always will; a node learns of another node's first key
-        // within the cache's lifetime.
-        return await cache.AnyAsync(ApiKeyKind.Admin.Name, cancellationToken);
+        // Admin and workspace key rows are never deleted, so once such a key has existed it always will (project keys go
+        // with their project); a node learns of another node's first key within the cache's lifetime.
+        return await cache.AnyAsync(cancellationToken);
     }
 
     /// <summary>The usable key of <paramref name="kind"/> that <paramref name="presented"/> is, or why it is not one.</summary>
-    public async Task<Result<ApiKey>> AuthenticateAsync(ApiKeyKind kind, string presented, HttpContext context, CancellationToken cancellationToken)
+    public async Task<Result<ApiKey>> AuthenticateAsync(ApiKeyKind kind, string presented, HttpContext context, CancellationToken cancellationToken) =>
+        ApiKeyFormat.Recognise(presented) == kind
+            ? await AuthenticateAsync(presented, context, cancellationToken)
+            : ErrorCatalog.ApiKeyInvalid;
+
+    /// <summary>The usable key of any kind that <paramref name="presented"/> is (its kind and binding in the result), or why it is not one.</summary>
+    public async Task<Result<ApiKey>> AuthenticateAsync(string presented, HttpContext context, CancellationToken cancellationToken)
     {
         // The checksum turns away typos and look-alikes without a database round trip.
-        if (ApiKeyFormat.Recognise(presented) != kind)
+        if (ApiKeyFormat.Recognise(presented) is not { } kind)
         {
             return ErrorCatalog.ApiKeyInvalid;
         }

@@ -11,6 +11,8 @@ internal static class ApiKeysRegistration
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<ApiKeyAdministration>();
+        services.AddSingleton<AdminAccessPolicy>();
         services.AddSingleton<AdminExposureCheck>();
         return services;
     }

@@ -9,4 +9,6 @@ internal sealed record CreatedApiKeyResponse(
     string Hint,
     string Value,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ExpiresAt);
+    DateTimeOffset? ExpiresAt,
+    Guid? ProjectId = null,
+    Guid? WorkspaceId = null);
