@@ -125,6 +125,20 @@ public abstract class ProjectApiKeyTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task AutoMode_AfterAProjectKeyIsCreatedOnAnOpenAdminApi_RequiresKeys()
+    {
+        await using var server = await TesseraTestServer.StartAsync(kind);
+        var open = new KeyedAdminClient(server, null);
+        var project = await CreateProjectAsync(open);
+
+        var created = await open.PostAsync($"/admin/projects/{project.Id}/api-keys", new { name = "first" });
+
+        await open.ShouldFailAsync(HttpMethod.Get, "/admin/identities", HttpStatusCode.Unauthorized, "api_key_missing");
+        (await new KeyedAdminClient(server, created.GetProperty("value").GetString()!).SendAsync(HttpMethod.Get, "/admin/identities"))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task RevokedProjectKey_StopsAtOnceOnItsNode_AndOnAnotherNodeWithinTheCacheLifetime()
     {
         await using var first = await TesseraTestServer.StartAsync(kind);

@@ -20,6 +20,24 @@ public sealed class ApiKeyFormatTests
     }
 
     [Fact]
+    public void EveryKind_HasItsOwnPrefix_AndIsRecognisedAsItself_NeverAsAnother()
+    {
+        ApiKeyKind.All.Select(k => k.Prefix).Distinct().Count().ShouldBe(ApiKeyKind.All.Count);
+        ApiKeyKind.Project.Prefix.ShouldBe("tessera_pat_");
+        ApiKeyKind.Workspace.Prefix.ShouldBe("tessera_wak_");
+        foreach (var kind in ApiKeyKind.All)
+        {
+            var key = ApiKeyFormat.Generate(kind);
+            ApiKeyFormat.Recognise(key).ShouldBe(kind);
+            foreach (var other in ApiKeyKind.All.Where(k => k != kind))
+            {
+                // Another kind's prefix on this key's body fails the checksum: a key cannot be relabelled.
+                ApiKeyFormat.Recognise(other.Prefix + key[kind.Prefix.Length..]).ShouldBeNull();
+            }
+        }
+    }
+
+    [Fact]
     public void Recognise_AnyOneCharacterChanged_IsNotAKey()
     {
         var key = ApiKeyFormat.Generate(ApiKeyKind.Admin);

@@ -12,6 +12,7 @@ namespace Tessera.Security.ApiKeys;
 internal sealed class AdminAccessPolicy(ProjectStore projects)
 {
     public const string ProjectHeader = "Tessera-Project";
+    private const int MaxEcho = 64;
 
     /// <summary>The project to serve for the rest of the request (null: leave it as it is), or why the caller may not go on.</summary>
     public async Task<Result<Guid?>> DecideAsync(AdminCaller caller, AdminKeyRequiredMetadata endpoint, HttpContext context, CancellationToken cancellationToken)
@@ -48,8 +49,9 @@ internal sealed class AdminAccessPolicy(ProjectStore projects)
             return named?.Id == own ? own : ErrorCatalog.ApiKeyInvalid;
         }
 
+        // The header is echoed in the answer, so no more of it than a slug or an id can be.
         return named is null
-            ? ErrorCatalog.ProjectNotFound.With(new Dictionary<string, object?> { ["id"] = header })
+            ? ErrorCatalog.ProjectNotFound.With(new Dictionary<string, object?> { ["id"] = header.Length <= MaxEcho ? header : header[..MaxEcho] + "..." })
             : named.Id;
     }
 
