@@ -2,13 +2,15 @@
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace Tessera.Hosting;
 
 /// <summary>
-/// Generates <c>docs/admin-api.md</c> from the endpoints the application maps (its EndpointDataSource): every path
-/// the admin listener answers, with its method and Kratos's operation name. A test compares the committed file.
+/// Generates <c>docs/admin-api.md</c> from the endpoints the application maps (its EndpointDataSource): every API path
+/// the admin listener answers, with its method and Kratos's operation name; what the OpenAPI document leaves out (the
+/// operator console's HTML pages, docs/console.md) is left out here too. A test compares the committed file.
 /// </summary>
 internal static class AdminApiReferenceMarkdown
 {
@@ -18,6 +20,7 @@ internal static class AdminApiReferenceMarkdown
     {
         var rows = endpoints.OfType<RouteEndpoint>()
             .Where(e => (e.Metadata.GetMetadata<SurfaceMetadata>()?.Surfaces ?? Surface.None).HasFlag(Surface.Admin))
+            .Where(Documented)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Where(m => m != "HEAD")
                 .Select(m => (Method: m, Path: Path(e.RoutePattern), Operation: Operation(e))))
@@ -49,6 +52,11 @@ internal static class AdminApiReferenceMarkdown
 
         return md.ToString();
     }
+
+    // What the OpenAPI document leaves out (the console's HTML pages) is no admin API path either; the document itself is one.
+    private static bool Documented(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true }
+        || endpoint.RoutePattern.RawText == OpenApi.OpenApiRegistration.DocumentPath;
 
     // Route constraints ({id:guid}) are an implementation detail: the documented path is Kratos's ({id}).
     private static string Path(RoutePattern pattern) =>

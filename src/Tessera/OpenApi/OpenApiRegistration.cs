@@ -17,7 +17,7 @@ internal static class OpenApiRegistration
 
     // A fixed path rather than ASP.NET Core's /openapi/{documentName}.json: there is one document, and another name
     // then falls to the catalog's 404 instead of the OpenAPI handler's bare one.
-    private const string DocumentPath = "/openapi/" + DocumentName + ".json";
+    internal const string DocumentPath = "/openapi/" + DocumentName + ".json";
 
     public static IServiceCollection AddApiDescription(this IServiceCollection services)
     {

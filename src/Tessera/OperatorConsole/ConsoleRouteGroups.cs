@@ -20,6 +20,9 @@ internal static class ConsoleRouteGroups
     {
         var group = endpoints.MapGroup(string.Empty);
         group.WithMetadata(new SurfaceMetadata(Surface.Admin), NoErrorUiRedirectMetadata.Instance);
+
+        // HTML pages for a browser, not API: kept out of the OpenAPI document and the admin API reference.
+        group.ExcludeFromDescription();
         return group;
     }
 }

@@ -13,7 +13,7 @@ internal static class UiStylesheet
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f4f5f7;color:#1b1f24;line-height:1.5}
         main{max-width:30rem;margin:3rem auto;padding:2rem;background:#fff;border:1px solid #d0d4da;border-radius:.5rem}
         main.wide{max-width:44rem}
-        main.full{max-width:80rem;margin:1.5rem auto}
+        main.full{max-width:80rem;margin:1.5rem auto;overflow-x:auto}
         h1{font-size:1.5rem;margin:0 0 1rem}
         h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
         a{color:#0b4fa8}
@@ -49,7 +49,9 @@ internal static class UiStylesheet
         nav.console form{margin:0 0 0 auto}
         table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
         th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #d0d4da;vertical-align:top;overflow-wrap:anywhere}
-        th{background:#f1f2f4}
+        th{background:#f1f2f4;overflow-wrap:normal;word-break:normal}
+        .window-switch a{text-decoration:none;padding:.2rem .1rem}
+        .window-switch a[aria-current=page]{font-weight:600;border-bottom:3px solid #0b4fa8}
         td form,nav.console form,form.inline{display:inline-block;margin:0 .25rem .25rem 0}
         td button,nav.console button,form.inline button{display:inline-block;width:auto;margin:0;padding:.25rem .7rem;font-size:.9rem}
         form.search{display:flex;gap:.5rem;align-items:end;flex-wrap:wrap}

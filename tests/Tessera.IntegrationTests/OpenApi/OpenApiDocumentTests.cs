@@ -31,6 +31,9 @@ public sealed partial class OpenApiDocumentTests(SqliteServer fixture) : IClassF
         paths.ShouldContainKey("/sessions/whoami");
         paths.ShouldContainKey("/admin/identities");
         paths.ShouldContainKey("/oauth2/token");
+
+        // The operator console's HTML pages are no API: neither its sign-in door nor a page behind it is described.
+        paths.Select(p => p.Key).ShouldNotContain(p => p.StartsWith("/console", StringComparison.Ordinal));
     }
 
     [Fact]

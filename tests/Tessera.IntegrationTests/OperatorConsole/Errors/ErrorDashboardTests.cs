@@ -73,6 +73,20 @@ public abstract class ErrorDashboardTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task Dashboard_WithoutWindow_MarksTheDefaultDayLinkCurrent()
+    {
+        await using var server = await TesseraTestServer.StartAsync(kind);
+        using var browser = new ConsoleBrowser(server);
+        await browser.SignInAsync(null);
+
+        var page = await browser.PageAsync("/console/errors");
+
+        page.ShouldContain("href=\"/console/errors?window=day\" aria-current=\"page\"");
+        page.ShouldNotContain("href=\"/console/errors?window=hour\" aria-current");
+        page.ShouldNotContain("href=\"/console/errors?window=week\" aria-current");
+    }
+
+    [Fact]
     public async Task DrillDown_WithoutConsoleSession_GoesToSignIn()
     {
         await using var server = await TesseraTestServer.StartAsync(kind);
