@@ -165,19 +165,6 @@ public abstract class ProjectAdminTests(DatabaseKind kind)
         using var body = JsonDocument.Parse(text);
         body.RootElement.GetProperty("error").GetProperty("id").GetString().ShouldBe(id);
     }
-
-    private sealed class FakeTxtResolver : IDnsTxtResolver
-    {
-        public Dictionary<string, string[]> Records { get; } = [];
-
-        public List<string> Asked { get; } = [];
-
-        public Task<IReadOnlyList<string>> TxtRecordsAsync(string name, CancellationToken cancellationToken)
-        {
-            Asked.Add(name);
-            return Task.FromResult<IReadOnlyList<string>>(Records.TryGetValue(name, out var records) ? records : []);
-        }
-    }
 }
 
 public sealed class SqliteProjectAdminTests() : ProjectAdminTests(DatabaseKind.Sqlite);

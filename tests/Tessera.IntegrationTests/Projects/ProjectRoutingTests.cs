@@ -85,7 +85,7 @@ public abstract class ProjectRoutingTests(DatabaseKind kind)
     [Fact]
     public async Task CustomDomain_DoesNotServeWhilePending_AndServesOnceActive()
     {
-        var resolver = new TxtRecords();
+        var resolver = new FakeTxtResolver();
         await using var server = await TesseraTestServer.StartAsync(kind, Settings(), services: s => s.AddSingleton<IDnsTxtResolver>(resolver));
         var (projectId, _) = await CreateProjectAsync(server);
         var hostname = $"login.{Slug()}.example";
@@ -126,14 +126,6 @@ public abstract class ProjectRoutingTests(DatabaseKind kind)
         var flow = await NewApiFlowAsync(server, "anything.example.com", "login");
 
         flow.GetProperty("id").GetGuid().ShouldNotBe(Guid.Empty);
-    }
-
-    private sealed class TxtRecords : IDnsTxtResolver
-    {
-        public Dictionary<string, string[]> Records { get; } = [];
-
-        public Task<IReadOnlyList<string>> TxtRecordsAsync(string name, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<string>>(Records.TryGetValue(name, out var records) ? records : []);
     }
 }
 
