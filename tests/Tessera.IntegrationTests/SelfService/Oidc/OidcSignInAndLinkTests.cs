@@ -106,6 +106,24 @@ public abstract class OidcSignInAndLinkTests(OidcServer fixture)
         (await OidcJourney.SessionIdentityAsync(browser)).ShouldBeNull();
         (await _journey.OidcIdentifiersAsync(ownerId)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Json_UnverifiedEmailOfAPasswordAccount_Is409With4000007_IdentityConflictsFlowMessage()
+    {
+        // Seed 002's oauth:email_not_verified and oauth:email_already_exists meet Tessera here (docs/errors.md, seed codes).
+        var (email, subject) = ($"owner-{Guid.NewGuid():N}@example.org", $"sub-{Guid.NewGuid():N}");
+        var ownerId = await _journey.CreatePasswordIdentityAsync(email, OidcJourney.OwnerPassword);
+        await _journey.ProviderUserAsync(subject, email, verified: false);
+        using var browser = new BrowserClient(Server.PublicUrl);
+
+        using var back = await _journey.SignInThroughProviderAsync(browser, "registration", "application/json");
+
+        // 409 with the flow carrying 4000007: identity_conflict as a flow answers it (seed row B3).
+        ((int)back.StatusCode).ShouldBe(409, await back.Content.ReadAsStringAsync());
+        using var registration = JsonDocument.Parse(await back.Content.ReadAsStringAsync());
+        FlowJson.MessageIds(registration.RootElement).ShouldContain(4000007);
+        (await _journey.OidcIdentifiersAsync(ownerId)).ShouldBeEmpty();
+    }
 }
 
 public sealed class SqliteOidcSignInAndLinkTests(SqliteOidcServer fixture) : OidcSignInAndLinkTests(fixture), IClassFixture<SqliteOidcServer>;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Identities;
+using Tessera.SelfService.Methods.Oidc;
 
 namespace Tessera.SelfService.Methods.WebAuthn;
 
 /// <summary>
 /// Whether an identity can still sign in (a first factor) once one of its WebAuthn credentials is gone: a password
-/// with a hash, a passkey, or a password-less security key. Removing the last one would lock the person out.
+/// with a hash, a passkey, a password-less security key, or a linked identity provider (Kratos counts oidc as a first
+/// factor). Removing the last one would lock the person out.
 /// </summary>
 internal sealed class SignInMethods
 {
@@ -18,6 +20,7 @@ internal sealed class SignInMethods
         var keys = changedType == CredentialTypes.WebAuthn
             ? remaining.Credentials.Any(c => c.IsPasswordless)
             : WebAuthn.WebAuthnSecurityKeys.Of(identity).Credentials.Any(c => c.IsPasswordless);
-        return password || passkeys || keys;
+        var providers = OidcCredential.LinkedProviders(identity).Count > 0;
+        return password || passkeys || keys || providers;
     }
 }
