@@ -5,7 +5,7 @@ using Tessera.IntegrationTests.Fixtures;
 namespace Tessera.IntegrationTests.SelfService.Hooks;
 
 /// <summary>
-/// A web hook receiver and a server whose registration calls it: h1 (parse, can_interrupt, 1 s timeout, api key
+/// A web hook receiver and a server whose registration calls it: h1 (parse, can_interrupt, 3 s timeout: one budget for all attempts and backoffs, with room for a loaded CI machine; api key
 /// header, a secret in its query), h2 and h3 (can_interrupt unless <paramref name="secondInterrupts"/> is false),
 /// h4 (response.ignore), then the session hook.
 /// </summary>
@@ -24,7 +24,7 @@ public abstract class HookServer(DatabaseKind kind, bool secondInterrupts) : IAs
         var hooks = new JsonArray(
             Hook("/h1?key=" + QuerySecret, canInterrupt: true, new JsonObject { ["parse"] = true }, new JsonObject
             {
-                ["timeout"] = "1s",
+                ["timeout"] = "3s",
                 ["auth"] = new JsonObject { ["type"] = "api_key", ["config"] = new JsonObject { ["name"] = "X-Hook-Key", ["value"] = ApiKey, ["in"] = "header" } },
             }),
             Hook("/h2", canInterrupt: secondInterrupts),

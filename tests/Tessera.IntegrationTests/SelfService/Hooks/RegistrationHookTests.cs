@@ -96,7 +96,7 @@ public abstract class RegistrationHookTests(HookServer fixture)
     public async Task WebHookSleepingPastItsTimeout_Answers504()
     {
         var email = NewEmail();
-        // Were the 1 s timeout not applied, the answer would be a 200 after 5 s.
+        // Were the 3 s timeout not applied, the answer would be a 200 after 5 s.
         Receiver.Script("/h1", email, new Reply(200, Delay: TimeSpan.FromSeconds(5)));
 
         var (flowId, response) = await RegisterAsync(email);
