@@ -9,7 +9,7 @@ namespace Tessera.IntegrationTests.Fixtures;
 /// <summary>
 /// Records, for the whole test run, every error id and UI message id the servers emitted (the per-id counters of
 /// <see cref="ErrorMetrics"/>). <see cref="NotInCatalogs"/> names those the catalogs lack (CatalogAliveTests fails
-/// on them). When <c>TESSERA_EMITTED_IDS</c> names a file, the process appends its ids there at exit
+/// on them). When <c>TESSERA_EMITTED_IDS</c> names a file, each id is appended there the moment it is first seen
 /// (<c>error &lt;id&gt;</c> / <c>ui_message &lt;id&gt;</c>, one a line), so a script can check after every test
 /// project has run that each catalog entry was emitted by some test (<c>tessera errors</c> lists the catalog).
 /// </summary>
@@ -21,6 +21,7 @@ public static class EmittedIds
     private static readonly ConcurrentDictionary<string, byte> Errors = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<int, byte> Messages = new();
     private static readonly Lazy<MeterListener> Listener = new(Create);
+    private static readonly Lock Gate = new();
 
     public static IReadOnlyCollection<string> ErrorIds => Errors.Keys.ToList();
 
@@ -50,26 +51,30 @@ public static class EmittedIds
         {
             foreach (var tag in tags)
             {
-                if (tag is { Key: "error.id", Value: string id })
+                if (tag is { Key: "error.id", Value: string id } && Errors.TryAdd(id, 0))
                 {
-                    Errors.TryAdd(id, 0);
+                    Append($"error {id}");
                 }
-                else if (tag is { Key: "ui_message.id", Value: int message })
+                else if (tag is { Key: "ui_message.id", Value: int message } && Messages.TryAdd(message, 0))
                 {
-                    Messages.TryAdd(message, 0);
+                    Append($"ui_message {message}");
                 }
             }
         });
         listener.Start();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Write();
         return listener;
     }
 
-    private static void Write()
+    // The moment an id is first seen, not at exit: the test host may be stopped before its exit handlers finish (one CI
+    // run lost every id the integration tests emitted that way).
+    private static void Append(string line)
     {
         if (Environment.GetEnvironmentVariable("TESSERA_EMITTED_IDS") is { Length: > 0 } path)
         {
-            File.AppendAllLines(path, Errors.Keys.Select(id => $"error {id}").Concat(Messages.Keys.Select(id => $"ui_message {id}")));
+            lock (Gate)
+            {
+                File.AppendAllText(path, line + "\n");
+            }
         }
     }
 }
