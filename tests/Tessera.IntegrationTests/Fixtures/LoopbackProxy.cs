@@ -80,6 +80,15 @@ public sealed class LoopbackProxy : IAsyncDisposable
             ? destination.Health.Active
             : DestinationHealth.Unknown;
 
+    /// <summary>
+    /// Whether the load balancer still picks <paramref name="destinationId"/>. YARP marks a destination unhealthy
+    /// first and recomputes the available destinations after, so a test that waits for a dead node to leave the
+    /// rotation waits for this, not for <see cref="ActiveHealth"/>.
+    /// </summary>
+    public bool Routes(string destinationId) =>
+        _app.Services.GetRequiredService<IProxyStateLookup>().TryGetCluster(ClusterId, out var cluster)
+        && cluster.DestinationsState.AvailableDestinations.Any(d => d.DestinationId == destinationId);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

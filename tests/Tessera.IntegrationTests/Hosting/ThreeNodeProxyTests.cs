@@ -97,7 +97,7 @@ public sealed class ThreeNodeProxyTests(ITestOutputHelper output)
             await nodes[creator].Process.KillAsync();
             var survivors = nodes.Where(n => n.Key != creator).ToList();
             var unhealthyBy = Stopwatch.StartNew();
-            while (proxy.ActiveHealth(creator) != DestinationHealth.Unhealthy)
+            while (proxy.ActiveHealth(creator) != DestinationHealth.Unhealthy || proxy.Routes(creator))
             {
                 unhealthyBy.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), $"the proxy still routes to the killed {creator}");
                 await Task.Delay(100);
