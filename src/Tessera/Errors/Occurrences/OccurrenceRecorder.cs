@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using Tessera.Persistence;
 using Tessera.Ui.Messages;
 
 namespace Tessera.Errors.Occurrences;
@@ -9,7 +10,9 @@ namespace Tessera.Errors.Occurrences;
 /// Where the hot paths hand over error occurrences and funnel steps: a bounded in-memory buffer the
 /// <see cref="OccurrenceWriter"/> drains in batches off the request path. Recording never waits and never touches the
 /// database: when the buffer is full the record is dropped and counted (<c>tessera.error_occurrences.dropped</c>), so
-/// a slow or unreachable database costs requests nothing. Off (<c>errors.occurrences.enabled: false</c>) it does nothing.
+/// a slow or unreachable database costs requests nothing. Created flows, one per flow creation, are only counted
+/// (<see cref="CreatedFlowCounter"/>); the buffer gets one <see cref="CreatedFlowsPending"/> to wake the writer when
+/// the first count since its last drain is made. Off (<c>errors.occurrences.enabled: false</c>) it does nothing.
 /// </summary>
 internal sealed class OccurrenceRecorder
 {
@@ -18,8 +21,10 @@ internal sealed class OccurrenceRecorder
         "tessera.error_occurrences.dropped", "{record}", "Error occurrences and funnel steps dropped because the writer's buffer was full.");
 
     private readonly Channel<OccurrenceRecord> _buffer;
+    private readonly CreatedFlowCounter _created = new();
     private readonly TimeProvider _clock;
     private long _dropped;
+    private int _createdPending;
 
     public OccurrenceRecorder(OccurrenceOptions options, TimeProvider clock)
     {
@@ -69,10 +74,34 @@ internal sealed class OccurrenceRecorder
     /// <summary>A flow's step for the funnel; <paramref name="errorId"/> names what a failed step failed with.</summary>
     public void Step(string flowKind, Guid flowId, string step, string? errorId = null)
     {
-        if (Enabled)
+        if (!Enabled)
+        {
+            return;
+        }
+
+        if (step != FunnelSteps.Created)
         {
             Add(new FunnelStep(_clock.GetUtcNow(), flowKind, flowId, step, errorId));
+            return;
         }
+
+        _created.Add(NetworkContext.EnteredId, flowKind, OccurrenceStore.MinuteOf(_clock.GetUtcNow()));
+        if (Interlocked.Exchange(ref _createdPending, 1) == 0 && !_buffer.Writer.TryWrite(new CreatedFlowsPending(_clock.GetUtcNow())))
+        {
+            // A full buffer: the writer is busy draining it and takes the counts with every batch; the next creation
+            // tries to wake it again. Nothing was lost, so nothing counts as dropped.
+            Volatile.Write(ref _createdPending, 0);
+        }
+    }
+
+    /// <summary>
+    /// The created-flow counts made since the last call (the writer's side). The pending flag is cleared first, so a
+    /// count made while this drains wakes the writer again.
+    /// </summary>
+    public List<CreatedFlows> DrainCreated()
+    {
+        Volatile.Write(ref _createdPending, 0);
+        return _created.Drain(_clock.GetUtcNow());
     }
 
     private void Add(OccurrenceRecord record)

@@ -12,14 +12,13 @@ namespace Tessera.Errors.Occurrences;
 /// </summary>
 internal sealed class OccurrenceStore(Database database, NetworkContext network, TimeProvider clock, OccurrenceOptions options)
 {
-    /// <summary>Writes one batch: at most one INSERT per table.</summary>
-    public async Task InsertAsync(IReadOnlyList<OccurrenceRecord> batch, CancellationToken cancellationToken = default)
+    /// <summary>Writes one batch of this project: at most one INSERT per table.</summary>
+    public async Task InsertAsync(IReadOnlyList<OccurrenceRecord> batch, IReadOnlyList<CreatedFlows> createdFlows, CancellationToken cancellationToken = default)
     {
         var occurrences = batch.OfType<ErrorOccurrence>().ToList();
-        var steps = batch.OfType<FunnelStep>().Where(s => s.Step != FunnelSteps.Created).ToList();
-        var created = batch.OfType<FunnelStep>().Where(s => s.Step == FunnelSteps.Created)
-            .GroupBy(s => (s.FlowKind, Minute: MinuteOf(s.OccurredAt)))
-            .Select(g => (g.Key.FlowKind, g.Key.Minute, Flows: g.LongCount())).ToList();
+        var steps = batch.OfType<FunnelStep>().ToList();
+        var created = createdFlows.GroupBy(c => (c.FlowKind, c.Minute))
+            .Select(g => (g.Key.FlowKind, g.Key.Minute, Flows: g.Sum(c => c.Flows))).ToList();
         if (occurrences.Count == 0 && steps.Count == 0 && created.Count == 0)
         {
             return;

@@ -31,7 +31,7 @@ internal sealed partial class OccurrenceWriter(OccurrenceRecorder recorder, Occu
                 // Let a batch gather first: one write per quarter second, not one per record, keeps SQLite's single
                 // writer free for the requests. Wall-clock on purpose: batching is not behaviour a test clock should steer.
                 await Task.Delay(GatherDelay, stoppingToken);
-                while (await WriteBatchAsync(stoppingToken) == OccurrenceOptions.BatchSize)
+                while (await WriteBatchAsync(stoppingToken) >= OccurrenceOptions.BatchSize)
                 {
                 }
             }
@@ -86,39 +86,41 @@ internal sealed partial class OccurrenceWriter(OccurrenceRecorder recorder, Occu
             batch.Add(record);
         }
 
-        if (batch.Count == 0)
+        var created = recorder.DrainCreated();
+        if (batch.Count == 0 && created.Count == 0)
         {
             return 0;
         }
 
         try
         {
-            foreach (var project in batch.GroupBy(r => r.ProjectId))
+            var projects = batch.Select(r => r.ProjectId).Concat(created.Select(c => c.ProjectId)).Distinct();
+            foreach (var project in projects)
             {
-                await InsertAsync(project.Key, project.ToList(), cancellationToken);
+                await InsertAsync(project, batch.Where(r => r.ProjectId == project).ToList(), created.Where(c => c.ProjectId == project).ToList(), cancellationToken);
             }
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
             // InvalidOperationException: storage not initialised yet or already disposed. Occurrences are statistics,
             // not records anyone relies on: the batch is dropped, as a full buffer would drop it.
-            LogWriteFailed(logger, e, batch.Count);
+            LogWriteFailed(logger, e, batch.Count + created.Count);
         }
 
-        return batch.Count;
+        return batch.Count + created.Count;
     }
 
     // Each project's records under that project (the store writes the current project's nid).
-    private async Task InsertAsync(Guid? projectId, List<OccurrenceRecord> records, CancellationToken cancellationToken)
+    private async Task InsertAsync(Guid? projectId, List<OccurrenceRecord> records, List<CreatedFlows> created, CancellationToken cancellationToken)
     {
         if (projectId is not { } id)
         {
-            await store.InsertAsync(records, cancellationToken);
+            await store.InsertAsync(records, created, cancellationToken);
             return;
         }
 
         using var project = NetworkContext.Enter(id);
-        await store.InsertAsync(records, cancellationToken);
+        await store.InsertAsync(records, created, cancellationToken);
     }
 
     [LoggerMessage(EventId = 1047, Level = LogLevel.Warning, Message = "Writing {Count} error occurrences failed; they are dropped")]
