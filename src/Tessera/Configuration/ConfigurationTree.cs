@@ -35,6 +35,55 @@ internal sealed class ConfigurationTree
         return new ConfigurationTree(root, environment);
     }
 
+    /// <summary>
+    /// This configuration with <paramref name="overlay"/> (a project's, in the files' own key layout) merged on top as
+    /// if it were a later file that the environment does not override: a key the overlay sets wins over its
+    /// environment variable too, since the overlay is the more specific of the two. Neither input is changed.
+    /// </summary>
+    public ConfigurationTree WithOverlay(JsonObject overlay)
+    {
+        var root = (JsonObject)_root.DeepClone();
+        var layer = (JsonObject)overlay.DeepClone();
+        var overlaid = new List<string>();
+        CollectPaths(layer, string.Empty, overlaid);
+        Merge(root, layer);
+        var shadowed = overlaid.Select(EnvironmentName).ToHashSet(StringComparer.Ordinal);
+        var environment = _environment.Where(e => !shadowed.Contains(e.Key))
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        return new ConfigurationTree(root, environment);
+    }
+
+    /// <summary>Every key path of <paramref name="node"/>, inner and leaf, below <paramref name="prefix"/>.</summary>
+    public static void CollectPaths(JsonObject node, string prefix, List<string> paths)
+    {
+        foreach (var (key, child) in node)
+        {
+            var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
+            paths.Add(path);
+            if (child is JsonObject inner)
+            {
+                CollectPaths(inner, path, paths);
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="keyPath"/> or one of its ancestors was read (an options class owns it).</summary>
+    public bool WasRead(string keyPath)
+    {
+        for (var path = keyPath; ; path = path[..path.LastIndexOf('.')])
+        {
+            if (_readKeys.Contains(path))
+            {
+                return true;
+            }
+
+            if (!path.Contains('.', StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+    }
+
     public static IReadOnlyDictionary<string, string> ProcessEnvironment() =>
         Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal);

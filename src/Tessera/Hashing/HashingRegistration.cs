@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
 using Tessera.Hosting.Outbound;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.Hashing;
 
@@ -9,7 +10,7 @@ internal static class HashingRegistration
     public static IServiceCollection AddHashing(this IServiceCollection services, ConfigurationTree config)
     {
         services.AddSingleton(HashersOptions.Bind(config));
-        services.AddSingleton(PasswordPolicyOptions.Bind(config));
+        services.AddProjectOptions(config, PasswordPolicyOptions.Bind);
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton(services => new BreachedPasswordsApi(
             services.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttpRegistration.ClientName),

@@ -2,6 +2,7 @@
 using Tessera.Captcha;
 using Tessera.Configuration;
 using Tessera.Hosting;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.RateLimiting;
 
@@ -15,7 +16,7 @@ internal static class RateLimitingRegistration
     {
         services.AddSingleton(TrustedProxies.Bind(config));
         services.AddSingleton<ClientAddress>();
-        services.AddSingleton(RateLimitOptions.Bind(config));
+        services.AddProjectOptions(config, RateLimitOptions.Bind);
         services.AddSingleton<RateLimitStore>();
         services.AddSingleton<RateLimitKey>();
         services.AddSingleton<LocalBlocks>();

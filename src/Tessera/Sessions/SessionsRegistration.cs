@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
 using Tessera.Persistence.Cleanup;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.Sessions;
 
@@ -8,7 +9,7 @@ internal static class SessionsRegistration
 {
     public static IServiceCollection AddSessions(this IServiceCollection services, ConfigurationTree config, ServeOptions serve)
     {
-        services.AddSingleton(SessionOptions.Bind(config, serve));
+        services.AddProjectOptions(config, c => SessionOptions.Bind(c, serve));
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionRevocations>();
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
-using Tessera.Persistence.Cleanup;
 using Tessera.Hosting;
+using Tessera.Persistence.Cleanup;
+using Tessera.Projects.Overlays;
 using Tessera.Security.Csrf;
 
 namespace Tessera.SelfService.Flows;
@@ -11,7 +12,7 @@ internal static class FlowsRegistration
     /// <summary>The machinery every flow kind shares.</summary>
     public static IServiceCollection AddSelfServiceFlows(this IServiceCollection services, ConfigurationTree config, ServeOptions serve)
     {
-        services.AddSingleton(SelfServiceOptions.Bind(config));
+        services.AddProjectOptions(config, SelfServiceOptions.Bind);
         services.AddSingleton<FlowStore>();
 
         // Expired flows stay a day so a late fetch still answers 410 "expired" (UIs restart on it), not 404. Flows

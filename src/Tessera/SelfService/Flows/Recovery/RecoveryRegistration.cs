@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tessera.Configuration;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Methods.Code;
 
 namespace Tessera.SelfService.Flows.Recovery;
@@ -9,7 +10,7 @@ internal static class RecoveryRegistration
 {
     public static IServiceCollection AddRecoveryFlow(this IServiceCollection services, ConfigurationTree config)
     {
-        services.AddSingleton(RecoveryOptions.Bind(config));
+        services.AddProjectOptions(config, RecoveryOptions.Bind);
 
         // The code method's parts are shared with verification; whichever slice registers first wins.
         services.TryAddSingleton(CodeOptions.Bind(config));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Methods.Profile;
 
 namespace Tessera.SelfService.Flows.Registration;
@@ -8,7 +9,7 @@ internal static class RegistrationRegistration
 {
     public static IServiceCollection AddRegistrationFlow(this IServiceCollection services, ConfigurationTree config)
     {
-        services.AddSingleton(RegistrationOptions.Bind(config));
+        services.AddProjectOptions(config, RegistrationOptions.Bind);
         services.AddSingleton<RegistrationIdentityCreator>();
         services.AddSingleton<RegistrationOutcome>();
         services.AddSingleton<ProfileRegistrationMethod>();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Methods.Password;
 using Tessera.SelfService.Methods.Profile;
 
@@ -9,7 +10,7 @@ internal static class SettingsRegistration
 {
     public static IServiceCollection AddSettingsFlow(this IServiceCollection services, ConfigurationTree config)
     {
-        services.AddSingleton(SettingsOptions.Bind(config));
+        services.AddProjectOptions(config, SettingsOptions.Bind);
         services.AddSingleton<SettingsAccess>();
         services.AddSingleton<SettingsIdentityWriter>();
         services.AddSingleton<SettingsFormRenderer>();

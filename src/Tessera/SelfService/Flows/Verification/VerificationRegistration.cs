@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tessera.Configuration;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Methods.Code;
 
 namespace Tessera.SelfService.Flows.Verification;
@@ -10,7 +11,7 @@ internal static class VerificationRegistration
     /// <summary>The verification flow, its step after registration, and the login hook that requires a verified address.</summary>
     public static IServiceCollection AddVerificationFlow(this IServiceCollection services, ConfigurationTree config)
     {
-        services.AddSingleton(VerificationOptions.Bind(config));
+        services.AddProjectOptions(config, VerificationOptions.Bind);
         services.AddSingleton(RequireVerifiedAddressHook.Bind(config));
 
         // The code method's parts are shared with recovery; whichever slice registers first wins.

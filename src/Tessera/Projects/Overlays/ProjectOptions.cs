@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Collections.Concurrent;
+using Tessera.Configuration;
+
+namespace Tessera.Projects.Overlays;
+
+/// <summary>
+/// <typeparamref name="T"/> for the ambient project: the value bound at start when the project has no overlay (no
+/// allocation, no look-up beyond one field read when no project has one), else <typeparamref name="T"/> bound from the
+/// base configuration with the overlay on top, cached by (project, overlay version). Read <see cref="Value"/> per
+/// request, never in a constructor: the project is the request's. A change made on another node is seen within
+/// <see cref="ProjectOverlayRefresher.Bound"/> (5 s, the project host cache's bound).
+/// </summary>
+internal sealed class ProjectOptions<T>(ProjectOptionsBinder<T> binder, ProjectOverlaySnapshot overlays, ConfigurationTree config)
+    where T : class
+{
+    private readonly ConcurrentDictionary<Guid, (long Version, T Value)> _bound = new();
+
+    public T Value
+    {
+        get
+        {
+            if (overlays.IsEmpty || overlays.Current() is not { } overlay)
+            {
+                return binder.DeploymentValue;
+            }
+
+            if (_bound.TryGetValue(overlay.ProjectId, out var cached) && cached.Version == overlay.Version)
+            {
+                return cached.Value;
+            }
+
+            // The overlay was validated against this configuration when it was written; a restart with a file that
+            // no longer accepts it throws here (fail closed: a project that asked for aal2 never silently gets aal1).
+            var value = binder.Bind(config.WithOverlay(overlay.Values));
+            _bound[overlay.ProjectId] = (overlay.Version, value);
+            return value;
+        }
+    }
+}
