@@ -24,7 +24,8 @@ internal static class ProjectsRegistration
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<DomainStore>();
         services.AddSingleton<DomainVerifier>();
-        services.TryAddSingleton<IDnsTxtResolver, UnconfiguredDnsTxtResolver>();
+        services.AddSingleton(DomainVerificationOptions.Bind(config));
+        services.TryAddSingleton<IDnsTxtResolver, DnsTxtResolver>();
         return services;
     }
 

@@ -25,11 +25,13 @@ public sealed class TesseraProcess : IAsyncDisposable
 
     /// <summary>
     /// What every run starts with (a test's environment may override): the machine has no internet, so the
-    /// haveibeenpwned check is off.
+    /// haveibeenpwned check is off and domain verification asks a loopback port, not the system's resolvers.
     /// </summary>
     public static IReadOnlyDictionary<string, string> OfflineEnvironment { get; } = new Dictionary<string, string>
     {
         ["SELFSERVICE_METHODS_PASSWORD_CONFIG_HAVEIBEENPWNED_ENABLED"] = "false",
+        ["PROJECTS_DOMAINS_VERIFICATION_NAMESERVERS"] = "127.0.0.1:9",
+        ["PROJECTS_DOMAINS_VERIFICATION_TIMEOUT"] = "1s",
     };
 
     public int Id => _process.Id;

@@ -36,6 +36,9 @@ public sealed class TesseraTestServer : IAsyncDisposable
     public static IReadOnlyDictionary<string, string> OfflineSettings { get; } = new Dictionary<string, string>
     {
         ["selfservice.methods.password.config.haveibeenpwned_enabled"] = "false",
+        // Domain verification asks a port on loopback where nothing answers, never the system's resolvers.
+        ["projects.domains.verification.nameservers"] = "127.0.0.1:9",
+        ["projects.domains.verification.timeout"] = "1s",
     };
 
     public FakeClock Clock { get; }

@@ -10,9 +10,9 @@ internal sealed class FakeTxtResolver : IDnsTxtResolver
 
     public List<string> Asked { get; } = [];
 
-    public Task<IReadOnlyList<string>> TxtRecordsAsync(string name, CancellationToken cancellationToken)
+    public Task<DnsTxtAnswer> TxtRecordsAsync(string name, CancellationToken cancellationToken)
     {
         Asked.Add(name);
-        return Task.FromResult<IReadOnlyList<string>>(Records.TryGetValue(name, out var records) ? records : []);
+        return Task.FromResult(DnsTxtAnswer.Found(Records.TryGetValue(name, out var records) ? records : []));
     }
 }

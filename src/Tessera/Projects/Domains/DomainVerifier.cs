@@ -12,28 +12,36 @@ internal sealed class DomainVerifier(IDnsTxtResolver resolver, DomainStore store
 {
     public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 
-    /// <summary>Looks the record up once; the domain as it is afterwards (active, or still pending).</summary>
-    public async Task<ProjectDomain> VerifyAsync(ProjectDomain domain, CancellationToken cancellationToken)
+    /// <summary>Looks the record up once: the domain as it is afterwards (active, or still pending and why).</summary>
+    public async Task<DomainCheck> VerifyAsync(ProjectDomain domain, CancellationToken cancellationToken)
     {
         if (domain.State == DomainState.Active)
         {
-            return domain;
+            return new DomainCheck(domain, null);
+        }
+
+        var name = ProjectDomain.RecordPrefix + domain.Hostname;
+        var answer = await resolver.TxtRecordsAsync(name, cancellationToken);
+        if (answer.Problem is { } problem)
+        {
+            return new DomainCheck(domain, problem);
         }
 
         var expected = Encoding.UTF8.GetBytes(ProjectDomain.ValuePrefix + domain.VerificationToken);
-        var records = await resolver.TxtRecordsAsync(ProjectDomain.RecordPrefix + domain.Hostname, cancellationToken);
         var found = false;
-        foreach (var record in records)
+        foreach (var record in answer.Records)
         {
             found |= CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(record.Trim()), expected);
         }
 
         if (!found)
         {
-            return domain;
+            return new DomainCheck(domain, answer.Records.Count == 0
+                ? $"no TXT record at {name}"
+                : $"no TXT record at {name} reads the value to publish");
         }
 
         await store.ActivateAsync(domain.ProjectId, domain.Id, clock.GetUtcNow(), cancellationToken);
-        return await store.FindAsync(domain.ProjectId, domain.Id, cancellationToken) ?? domain;
+        return new DomainCheck(await store.FindAsync(domain.ProjectId, domain.Id, cancellationToken) ?? domain, null);
     }
 }

@@ -2,10 +2,12 @@
 namespace Tessera.Projects.Domains;
 
 /// <summary>
-/// Reads a name's DNS TXT records: the plug point of domain verification. Tests put a double here; nothing in the
-/// test suite ever asks real DNS.
+/// Reads a name's DNS TXT records: the plug point of domain verification (<see cref="DnsTxtResolver"/> asks the
+/// configured name servers). Tests point it at a fake server on loopback or put a double here; nothing in the test
+/// suite ever asks real DNS.
 /// </summary>
 internal interface IDnsTxtResolver
 {
-    Task<IReadOnlyList<string>> TxtRecordsAsync(string name, CancellationToken cancellationToken);
+    /// <summary>The records, or why there are none (never throws for a DNS failure: a domain then stays pending).</summary>
+    Task<DnsTxtAnswer> TxtRecordsAsync(string name, CancellationToken cancellationToken);
 }

@@ -8,6 +8,8 @@ internal sealed record ProjectDomain(
     public const string RecordPrefix = "_tessera-verification.";
     public const string ValuePrefix = "tessera-verification=";
 
-    public DomainResponse ToResponse() => new(
-        Id, ProjectId, Hostname, State, new DomainVerification("dns_txt", RecordPrefix + Hostname, ValuePrefix + VerificationToken), VerifiedAt, CreatedAt);
+    /// <param name="stateReason">Why the domain is still pending, after a verification that did not find its record.</param>
+    public DomainResponse ToResponse(string? stateReason = null) => new(
+        Id, ProjectId, Hostname, State, stateReason,
+        new DomainVerification("dns_txt", RecordPrefix + Hostname, ValuePrefix + VerificationToken), VerifiedAt, CreatedAt);
 }
