@@ -103,7 +103,8 @@ install_peer tests/oidc-provider "the OpenID provider fixture (Oidc* tests)"
 install_peer tests/oidc-rp "the openid-client relying party (OidcRelyingPartyTests)"
 
 # Every error id and UI message id the test servers emit is appended here by each test process (tests/*/Fixtures/
-# EmittedIds), by the servers they spawn and by those the node tests start (Fixtures/EmittedIdsHook, a startup hook);
+# EmittedIdsRecorder), by the servers they spawn and by those the node tests start (the same recorder, loaded by the
+# startup hook Fixtures/StartupHook);
 # the catalog-alive check below reads it once every project has run.
 emitted="$log/emitted-ids.txt"
 : >"$emitted"
@@ -135,7 +136,7 @@ echo "== node (@ory/client)"
 if command -v npm >/dev/null 2>&1; then
   if (cd tests/node && npm ci --no-audit --no-fund >"$log/npm.txt" 2>&1); then
     # The servers it starts record the ids they emit for the catalog-alive check, by the integration tests' startup
-    # hook (EmittedIdsHook), which .NET loads into each `dotnet tessera.dll serve` the SDK tests spawn.
+    # hook (StartupHook, which starts EmittedIdsRecorder), which .NET loads into each `dotnet tessera.dll serve` the SDK tests spawn.
     (cd tests/node && TMPDIR=$run_tmp TESSERA_DLL="$PWD/../../src/Tessera/bin/Release/net10.0/tessera.dll" \
       TESSERA_EMITTED_IDS=$emitted DOTNET_STARTUP_HOOKS="$PWD/../Tessera.IntegrationTests/bin/Release/net10.0/Tessera.IntegrationTests.dll" \
       node --test >"$log/node.txt" 2>&1)

@@ -73,10 +73,10 @@ public sealed class TesseraProcess : IAsyncDisposable
         }
 
         // The test run's catalog-alive record (test.sh sets TESSERA_EMITTED_IDS, which the process inherits): this
-        // project's startup hook (EmittedIdsHook) appends what the process emits to the same file as the in-process servers.
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TESSERA_EMITTED_IDS")))
+        // project's startup hook (StartupHook, EmittedIdsRecorder) appends what the process emits to the same file as the in-process servers.
+        if (EmittedIdsRecorder.FilePath is not null)
         {
-            start.Environment[EmittedIdsHook.EnvironmentVariable] = EmittedIdsHook.AssemblyPath;
+            start.Environment[StartupHook.EnvironmentVariable] = StartupHook.AssemblyPath;
         }
 
         var process = Process.Start(start)!;
