@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tessera.Configuration;
 using Tessera.Projects.ApiKeys;
 using Tessera.Projects.Domains;
+using Tessera.Projects.Overlays;
 using Tessera.Projects.Routing;
 using Tessera.Projects.Workspaces;
 
@@ -25,6 +26,7 @@ internal static class ProjectsRegistration
         services.AddSingleton<DomainStore>();
         services.AddSingleton<DomainVerifier>();
         services.TryAddSingleton<IDnsTxtResolver, UnconfiguredDnsTxtResolver>();
+        services.AddProjectOverlays();
         return services;
     }
 
@@ -37,5 +39,6 @@ internal static class ProjectsRegistration
 
     public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapWorkspaceEndpoints().MapProjectEndpoints().MapDomainEndpoints()
-            .MapProjectApiKeyEndpoints().MapWorkspaceApiKeyEndpoints();
+            .MapProjectApiKeyEndpoints().MapWorkspaceApiKeyEndpoints()
+            .MapProjectConfigEndpoints();
 }
