@@ -22,6 +22,7 @@ using Tessera.OpenApi;
 using Tessera.Permissions;
 using Tessera.Persistence;
 using Tessera.Projects;
+using Tessera.Projects.Overlays;
 using Tessera.RateLimiting;
 using Tessera.Security.Secrets;
 using Tessera.Security.ApiKeys;
@@ -104,6 +105,7 @@ public static class Program
         app.UseCrossOriginRequests();
         app.UseErrors();
         app.UseProjectRouting();
+        app.UseProjectOverlays();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseRateLimiting();
         app.UseRouting();

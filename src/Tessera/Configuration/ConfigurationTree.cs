@@ -53,16 +53,24 @@ internal sealed class ConfigurationTree
         return new ConfigurationTree(root, environment);
     }
 
-    /// <summary>Every key path of <paramref name="node"/>, inner and leaf, below <paramref name="prefix"/>.</summary>
-    public static void CollectPaths(JsonObject node, string prefix, List<string> paths)
+    /// <summary>Every key path of <paramref name="node"/> below <paramref name="prefix"/>: leaves, and inner ones too unless <paramref name="leavesOnly"/>.</summary>
+    public static void CollectPaths(JsonObject node, string prefix, List<string> paths, bool leavesOnly = false)
     {
         foreach (var (key, child) in node)
         {
             var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
-            paths.Add(path);
-            if (child is JsonObject inner)
+            if (child is JsonObject { Count: > 0 } inner)
             {
-                CollectPaths(inner, path, paths);
+                if (!leavesOnly)
+                {
+                    paths.Add(path);
+                }
+
+                CollectPaths(inner, path, paths, leavesOnly);
+            }
+            else
+            {
+                paths.Add(path);
             }
         }
     }

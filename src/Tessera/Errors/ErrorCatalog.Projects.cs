@@ -39,6 +39,20 @@ internal static partial class ErrorCatalog
         "A project slug or a domain's hostname is unique across the deployment and the one sent is taken; a workspace still holding projects cannot be deleted; the default project (the one a single-project deployment serves) cannot be deleted.",
         "Choose another slug or hostname (or delete the domain from the project that holds it), delete or move the workspace's projects first, and keep the default project.");
 
+    public static readonly ErrorDescriptor ProjectConfigInvalid = new(
+        "project_config_invalid", 400,
+        "The project's configuration overlay is not valid.",
+        "The configuration key {key} cannot be set this way: {problem}.",
+        "A `PATCH /admin/projects/{id}/config` body is validated exactly as the configuration file is: the overlay merged on top of the file/env configuration must bind every per-project options record. The key named has a value the file would refuse too (a wrong type, an unknown enumeration value, a duration below its floor), or it is deployment-wide (`serve.*`, `dsn`, `secrets.*`, `log.*`, `courier.*`, `oauth2.*`, and any key read once at start-up), or Tessera refuses it, or the body is not a JSON object. Nothing was stored.",
+        "Fix the value the key names, or set a deployment-wide key in the configuration file instead. The keys a project may set are listed in docs/projects.md (session, selfservice, rate_limits and password policy keys).");
+
+    public static readonly ErrorDescriptor ProjectConfigVersionMismatch = new(
+        "project_config_version_mismatch", 412,
+        "The project's configuration overlay changed since it was read.",
+        "The overlay is at version {current}, not {expected}.",
+        "The `If-Match` header named the overlay version the change was based on, and another change was stored since (here or on another node). Nothing was stored.",
+        "Read the overlay again with `GET /admin/projects/{id}/config`, reapply the change to it and send it with the new `ETag` in `If-Match`.");
+
     public static readonly ErrorDescriptor ProjectHostUnknown = new(
         "project_host_unknown", 404,
         "The requested host is not associated with any project.",

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tessera.Configuration;
 using Tessera.Projects.ApiKeys;
 using Tessera.Projects.Domains;
+using Tessera.Projects.Overlays;
 using Tessera.Projects.Routing;
 using Tessera.Projects.Workspaces;
 
@@ -26,6 +27,7 @@ internal static class ProjectsRegistration
         services.AddSingleton<DomainVerifier>();
         services.AddSingleton(DomainVerificationOptions.Bind(config));
         services.TryAddSingleton<IDnsTxtResolver, DnsTxtResolver>();
+        services.AddProjectOverlays();
         return services;
     }
 
@@ -38,5 +40,6 @@ internal static class ProjectsRegistration
 
     public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapWorkspaceEndpoints().MapProjectEndpoints().MapDomainEndpoints()
-            .MapProjectApiKeyEndpoints().MapWorkspaceApiKeyEndpoints();
+            .MapProjectApiKeyEndpoints().MapWorkspaceApiKeyEndpoints()
+            .MapProjectConfigEndpoints();
 }

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+using Tessera.Persistence;
+
+namespace Tessera.Projects.Overlays;
+
+/// <summary>
+/// Keeps <see cref="ProjectOverlaySnapshot"/> at most <see cref="Bound"/> old: the first request after the bound reads
+/// every overlay in one query (requests meanwhile keep using the current snapshot, so none waits behind it). A PATCH on
+/// this node refreshes at once; another node sees it within <see cref="Bound"/>, the project host cache's bound.
+/// </summary>
+internal sealed class ProjectOverlayRefresher(ProjectOverlayStore store, ProjectOverlaySnapshot snapshot, NetworkContext network, TimeProvider clock)
+{
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private long _dueTicks = long.MinValue;
+
+    public async ValueTask RefreshIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _dueTicks) || !await _reading.WaitAsync(0, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await ReadAsync(cancellationToken);
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
+    /// <summary>Reads now (after a write on this node), waiting for a read already running.</summary>
+    public async Task RefreshNowAsync(CancellationToken cancellationToken)
+    {
+        await _reading.WaitAsync(cancellationToken);
+        try
+        {
+            await ReadAsync(cancellationToken);
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
+    private async Task ReadAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        snapshot.Replace(network.DefaultId, await store.ListAsync(cancellationToken));
+        Interlocked.Exchange(ref _dueTicks, (now + Bound).UtcTicks);
+    }
+}

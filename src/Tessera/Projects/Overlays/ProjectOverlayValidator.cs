@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
+using Tessera.Configuration;
+using Tessera.Configuration.Keys;
+using Tessera.Errors;
+
+namespace Tessera.Projects.Overlays;
+
+/// <summary>
+/// Validates an overlay exactly as the file is: merged on top of the file/env configuration, every per-project options
+/// record (<see cref="IProjectOptionsBinder"/>) must bind, and a refused key is refused. Beyond the file's rules, a key
+/// that only deployment-wide code reads (bound once at start: listeners, storage, secrets, logs, courier transport,
+/// OAuth2 keys, ...) is refused, since a project could set it but nothing would ever apply it. Keys nobody reads are
+/// accepted with a warning, as the file's are.
+/// </summary>
+internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumerable<IProjectOptionsBinder> binders)
+{
+    // Read by per-project options too (cookie settings fall back to serve.*), but one value serves the whole deployment.
+    private static readonly string[] DeploymentWidePrefixes = ["serve", "dsn", "secrets", "log", "courier", "oauth2"];
+
+    public Result<IReadOnlyList<string>> Validate(JsonObject overlay)
+    {
+        var leaves = new List<string>();
+        ConfigurationTree.CollectPaths(overlay, string.Empty, leaves, leavesOnly: true);
+        foreach (var key in leaves)
+        {
+            if (DeploymentWidePrefixes.Any(prefix => key == prefix || key.StartsWith(prefix + ".", StringComparison.Ordinal)))
+            {
+                return Invalid(key, DeploymentWide);
+            }
+
+            if (KeyTable.Find(key) is { Status: KeyStatus.Refused } refused)
+            {
+                return Invalid(key, $"is not supported by Tessera: {refused.Note}");
+            }
+        }
+
+        var merged = config.WithOverlay(overlay);
+        foreach (var binder in binders)
+        {
+            try
+            {
+                binder.Validate(merged);
+            }
+            catch (ConfigurationException e)
+            {
+                return Invalid(e.KeyPath, e.Problem);
+            }
+        }
+
+        var warnings = new List<string>();
+        foreach (var key in leaves.Where(k => !merged.WasRead(k)))
+        {
+            if (config.WasRead(key))
+            {
+                return Invalid(key, DeploymentWide);
+            }
+
+            if (KeyTable.Find(key) is not { Status: KeyStatus.Accepted })
+            {
+                warnings.Add($"{key} is not a per-project Kratos or Tessera key (a typo?) and is ignored");
+            }
+        }
+
+        return Result<IReadOnlyList<string>>.Success(warnings);
+    }
+
+    private const string DeploymentWide =
+        "is deployment-wide and cannot differ per project; set it in the configuration file (the per-project keys are listed in docs/projects.md)";
+
+    private static TesseraError Invalid(string key, string problem) =>
+        ErrorCatalog.ProjectConfigInvalid.With(new Dictionary<string, object?> { ["key"] = key, ["problem"] = problem });
+}
