@@ -21,6 +21,7 @@ internal static class ProjectsRegistration
         services.AddSingleton<ProjectHostResolver>();
         services.AddSingleton<UnknownHostResponse>();
         services.AddSingleton<WorkspaceStore>();
+        services.AddSingleton<WorkspaceLimitCache>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<DomainStore>();
         services.AddSingleton<DomainVerifier>();
@@ -36,6 +37,6 @@ internal static class ProjectsRegistration
     }
 
     public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapWorkspaceEndpoints().MapProjectEndpoints().MapDomainEndpoints()
+        endpoints.MapWorkspaceEndpoints().MapWorkspaceLimitEndpoints().MapProjectEndpoints().MapDomainEndpoints()
             .MapProjectApiKeyEndpoints().MapWorkspaceApiKeyEndpoints();
 }

@@ -16,6 +16,7 @@ internal static class RateLimitingRegistration
         services.AddSingleton(TrustedProxies.Bind(config));
         services.AddSingleton<ClientAddress>();
         services.AddSingleton(RateLimitOptions.Bind(config));
+        services.AddSingleton<RateLimitPolicies>();
         services.AddSingleton<RateLimitStore>();
         services.AddSingleton<RateLimitKey>();
         services.AddSingleton<LocalBlocks>();
