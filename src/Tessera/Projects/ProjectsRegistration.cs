@@ -22,6 +22,7 @@ internal static class ProjectsRegistration
         services.AddSingleton<ProjectHostResolver>();
         services.AddSingleton<UnknownHostResponse>();
         services.AddSingleton<WorkspaceStore>();
+        services.AddSingleton<WorkspaceLimitCache>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<DomainStore>();
         services.AddSingleton<DomainVerifier>();
@@ -39,7 +40,7 @@ internal static class ProjectsRegistration
     }
 
     public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapWorkspaceEndpoints().MapProjectEndpoints().MapDomainEndpoints()
+        endpoints.MapWorkspaceEndpoints().MapWorkspaceLimitEndpoints().MapProjectEndpoints().MapDomainEndpoints()
             .MapProjectApiKeyEndpoints().MapWorkspaceApiKeyEndpoints()
             .MapProjectConfigEndpoints();
 }

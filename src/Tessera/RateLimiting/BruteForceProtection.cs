@@ -26,12 +26,14 @@ internal sealed class BruteForceProtection(RateLimiter limiter, ClientAddress cl
         // unknown identifier is counted, refused and answered exactly like a known one.
         var (narrow, wide) = Keys(context, identifier);
         var first = await limiter.TryReserveAsync(RateLimitBuckets.LoginFailuresPerIdentifierAndAddress, narrow, cancellationToken);
+        RateLimitHeaders.Write(context.Response, first.Decision);
         if (!first.Allowed)
         {
             return PasswordAttempt.Refused(RateLimitErrors.Exceeded(first.Decision));
         }
 
         var second = await limiter.TryReserveAsync(RateLimitBuckets.LoginFailuresPerIdentifier, wide, cancellationToken);
+        RateLimitHeaders.Write(context.Response, second.Decision);
         if (!second.Allowed)
         {
             await limiter.ReleaseAsync(first, cancellationToken);

@@ -23,6 +23,7 @@ internal sealed class CodeSendGuard(RateLimiter limiter, CaptchaGate captcha, Fl
         // Don't reveal whether the address has an account: every request is counted before anything looks the address
         // up, so a known and an unknown address reach the limit after the same number of requests, with the same answer.
         var decision = await limiter.TryAcquireAsync(RateLimitBuckets.CodeSends, IdentifierNormalizer.Normalize(address), cancellationToken);
+        RateLimitHeaders.Write(context.Response, decision);
         if (decision.Allowed)
         {
             return null;

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Collections.Concurrent;
-using Tessera.Persistence;
 
 namespace Tessera.RateLimiting;
 
@@ -11,15 +10,15 @@ namespace Tessera.RateLimiting;
 /// where it is stale is a reset by another node (a successful login clears the failure counters): this node may
 /// go on refusing that key until T, at most two windows, and never longer.
 /// </summary>
-internal sealed class LocalBlocks(NetworkContext network)
+internal sealed class LocalBlocks
 {
     // Far above any honest working set; past it the map is emptied (losing only the fast path, never correctness).
     private const int MaxEntries = 100_000;
     private readonly ConcurrentDictionary<string, long> _blockedUntil = new(StringComparer.Ordinal);
 
-    public bool TryGet(string keyHash, long nowMs, out TimeSpan remaining)
+    public bool TryGet(RateLimitScope scope, string keyHash, long nowMs, out TimeSpan remaining)
     {
-        var key = Key(keyHash);
+        var key = Key(scope, keyHash);
         if (_blockedUntil.TryGetValue(key, out var until))
         {
             if (until > nowMs)
@@ -35,18 +34,19 @@ internal sealed class LocalBlocks(NetworkContext network)
         return false;
     }
 
-    public void Block(string keyHash, long untilMs)
+    public void Block(RateLimitScope scope, string keyHash, long untilMs)
     {
         if (_blockedUntil.Count >= MaxEntries)
         {
             _blockedUntil.Clear();
         }
 
-        _blockedUntil[Key(keyHash)] = untilMs;
+        _blockedUntil[Key(scope, keyHash)] = untilMs;
     }
 
-    public void Forget(string keyHash) => _blockedUntil.TryRemove(Key(keyHash), out _);
+    public void Forget(RateLimitScope scope, string keyHash) => _blockedUntil.TryRemove(Key(scope, keyHash), out _);
 
-    // Per project, as the shared counters are (their rows carry nid): a key blocked in one project is not in another.
-    private string Key(string keyHash) => $"{network.Id:N}|{keyHash}";
+    // Per scope, as the shared counters are: a key blocked in one project is not in another, and a key blocked by its
+    // workspace's aggregate is blocked in every project of the workspace.
+    private static string Key(RateLimitScope scope, string keyHash) => $"{scope.Name}|{scope.Id:N}|{keyHash}";
 }

@@ -7,6 +7,8 @@ namespace Tessera.RateLimiting;
 /// <summary>
 /// The 429 for a refusal. <c>Retry-After</c> carries the wait; the envelope's <c>details</c> repeat it with the retry
 /// category (the envelope has no other place for it), problem+json has both in <c>context</c> and <c>retry</c>.
+/// <c>details.scope</c> says whose budget ran out (<c>project</c>, or <c>workspace</c>: the aggregate of all of the
+/// workspace's projects) and <c>details.bucket</c> which limit.
 /// </summary>
 internal static class RateLimitErrors
 {
@@ -24,6 +26,8 @@ internal static class RateLimitErrors
             {
                 ["retry_after_seconds"] = seconds,
                 ["retry"] = error.Retry.ToString().ToLowerInvariant(),
+                ["scope"] = decision.Quota?.Scope,
+                ["bucket"] = decision.Bucket,
             },
         };
     }

@@ -10,7 +10,8 @@ namespace Tessera.RateLimiting;
 /// The request-level buckets, applied before routing so no endpoint can forget them: every self-service submission
 /// (<c>POST /self-service/...</c>) and every flow creation (<c>GET /self-service/&lt;flow&gt;/api|browser</c>) per client
 /// address, and <c>GET /sessions/whoami</c> per session token (hashed).
-/// A refused submission of a flow this browser owns is answered on the flow (<see cref="FlowRefusal"/>).
+/// A refused submission of a flow this browser owns is answered on the flow (<see cref="FlowRefusal"/>). Allowed and
+/// refused answers carry the <c>RateLimit-*</c> fields (<see cref="RateLimitHeaders"/>).
 /// </summary>
 internal sealed class RateLimitMiddleware(
     RequestDelegate next, RateLimiter limiter, ClientAddress clientAddress, SessionManager sessions, FlowLookup flows, FlowRefusal refusal)
@@ -30,6 +31,7 @@ internal sealed class RateLimitMiddleware(
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && path.StartsWith(SelfServicePrefix, StringComparison.OrdinalIgnoreCase))
         {
             var decision = await limiter.TryAcquireAsync(RateLimitBuckets.FlowSubmissions, AddressKey.Of(clientAddress.Of(context)), context.RequestAborted);
+            RateLimitHeaders.Write(context.Response, decision);
             if (!decision.Allowed)
             {
                 await (await RefusedSubmissionAsync(context, path, RateLimitErrors.Exceeded(decision))).ExecuteAsync(context);
@@ -39,6 +41,7 @@ internal sealed class RateLimitMiddleware(
         else if (HttpMethods.IsGet(request.Method) && IsFlowCreation(path))
         {
             var decision = await limiter.TryAcquireAsync(RateLimitBuckets.FlowCreations, AddressKey.Of(clientAddress.Of(context)), context.RequestAborted);
+            RateLimitHeaders.Write(context.Response, decision);
             if (!decision.Allowed)
             {
                 await new ErrorResult(RateLimitErrors.Exceeded(decision)).ExecuteAsync(context);
@@ -49,6 +52,7 @@ internal sealed class RateLimitMiddleware(
             && sessions.TokenFrom(request) is { } token)
         {
             var decision = await limiter.TryAcquireAsync(RateLimitBuckets.Whoami, SessionToken.Hash(token), context.RequestAborted);
+            RateLimitHeaders.Write(context.Response, decision);
             if (!decision.Allowed)
             {
                 await new ErrorResult(RateLimitErrors.Exceeded(decision)).ExecuteAsync(context);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
 using Tessera.Configuration;
 
 namespace Tessera.RateLimiting;
@@ -22,7 +23,7 @@ internal sealed record RateLimitOptions(bool Enabled, IReadOnlyDictionary<string
                 config.GetBool($"{prefix}.enabled", fallback.Enabled || config.GetNode($"{prefix}.limit") is not null));
         }
 
-        if (config.GetNode("rate_limits.buckets") is System.Text.Json.Nodes.JsonObject configured)
+        if (config.GetNode("rate_limits.buckets") is JsonObject configured)
         {
             foreach (var (name, _) in configured)
             {
@@ -34,6 +35,39 @@ internal sealed record RateLimitOptions(bool Enabled, IReadOnlyDictionary<string
         }
 
         return new RateLimitOptions(config.GetBool("rate_limits.enabled", true), buckets);
+    }
+
+    /// <summary>
+    /// A workspace's aggregate limits (<c>rate_limits</c> of <c>PATCH /admin/workspaces/{id}</c>), validated exactly as the
+    /// file's <c>rate_limits.buckets</c> (same key paths, bounds and unknown-bucket refusal); only the buckets it names
+    /// (and leaves enabled) apply. Throws <see cref="ConfigurationException"/> naming the key path.
+    /// </summary>
+    public static IReadOnlyDictionary<string, RateLimitBucket> BindWorkspace(JsonObject rateLimits)
+    {
+        foreach (var (key, _) in rateLimits)
+        {
+            if (key != "buckets")
+            {
+                throw new ConfigurationException($"rate_limits.{key}", "unknown key; a workspace sets buckets only");
+            }
+        }
+
+        if (rateLimits["buckets"] is not JsonObject named)
+        {
+            throw new ConfigurationException("rate_limits.buckets", "must be an object of bucket names");
+        }
+
+        foreach (var (name, value) in named)
+        {
+            if (value is not JsonObject)
+            {
+                throw new ConfigurationException($"rate_limits.buckets.{name}", "must be an object with limit and window");
+            }
+        }
+
+        var tree = new ConfigurationTree(new JsonObject { ["rate_limits"] = rateLimits.DeepClone() }, new Dictionary<string, string>());
+        var all = Bind(tree).Buckets;
+        return named.Select(n => all[n.Key]).Where(b => b.Enabled).ToDictionary(b => b.Name, StringComparer.Ordinal);
     }
 
     public RateLimitBucket this[string name] =>

@@ -17,6 +17,7 @@ internal static class RateLimitingRegistration
         services.AddSingleton(TrustedProxies.Bind(config));
         services.AddSingleton<ClientAddress>();
         services.AddProjectOptions(config, RateLimitOptions.Bind);
+        services.AddSingleton<RateLimitPolicies>();
         services.AddSingleton<RateLimitStore>();
         services.AddSingleton<RateLimitKey>();
         services.AddSingleton<LocalBlocks>();

@@ -16,6 +16,7 @@ internal sealed class CheckRateLimitFilter(RateLimiter limiter, ClientAddress cl
     {
         var http = context.HttpContext;
         var decision = await limiter.TryAcquireAsync(RateLimitBuckets.PermissionChecks, AddressKey.Of(clientAddress.Of(http)), http.RequestAborted);
+        RateLimitHeaders.Write(http.Response, decision);
         return decision.Allowed ? await next(context) : new ErrorResult(RateLimitErrors.Exceeded(decision));
     }
 }
