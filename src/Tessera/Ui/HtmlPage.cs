@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Hosting;
+using Tessera.Projects.Routing;
 using System.Net;
 using System.Text;
 
@@ -7,7 +8,9 @@ namespace Tessera.Ui;
 
 /// <summary>
 /// The layout every built-in page shares (flows, welcome, error, error reference): one document shape and the one
-/// stylesheet. Content is added through <see cref="HtmlMarkup"/>, which encodes every value.
+/// stylesheet. Content is added through <see cref="HtmlMarkup"/>, which encodes every value. A page served for a named
+/// project (routing by host) carries the project's name in its title and above the content, so a user can tell
+/// which project's sign-in they are on; the default project's pages name Tessera as before.
 /// </summary>
 internal sealed class HtmlPage(string title, string? language = null)
 {
@@ -58,17 +61,18 @@ internal sealed class HtmlPage(string title, string? language = null)
         return this;
     }
 
-    public IResult ToResult(int status) => new HtmlPageResult(Render(), status);
+    public IResult ToResult(int status) => new HtmlPageResult(this, status);
 
-    public string Render() =>
+    /// <param name="projectName">The named project the page is served for; null for the default project.</param>
+    public string Render(string? projectName = null) =>
         $$"""
         <!DOCTYPE html>
         <html lang="{{language ?? Tessera.Localization.Languages.English}}">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
-        <title>{{WebUtility.HtmlEncode(title)}} · Tessera</title>
+        <title>{{WebUtility.HtmlEncode(title)}} · {{WebUtility.HtmlEncode(projectName ?? "Tessera")}}</title>
         <style>{{UiStylesheet.Css}}</style></head>
         <body>
-        <main{{(_width is null ? string.Empty : $" class=\"{_width}\"")}}>
+        {{(projectName is null ? string.Empty : $"<header class=\"project\">{WebUtility.HtmlEncode(projectName)}</header>\n")}}<main{{(_width is null ? string.Empty : $" class=\"{_width}\"")}}>
         {{_body}}</main>
         </body>
         </html>
@@ -78,10 +82,11 @@ internal sealed class HtmlPage(string title, string? language = null)
     /// The page, never cached (it may show a session or a form's CSRF token) and never framed (clickjacking on the
     /// sign-in forms).
     /// </summary>
-    private sealed class HtmlPageResult(string html, int status) : IResult
+    private sealed class HtmlPageResult(HtmlPage page, int status) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
+            var html = page.Render(ProjectHostMatch.Of(httpContext)?.Name);
             var headers = httpContext.Response.Headers;
             headers.CacheControl = SecurityHeadersMiddleware.NoStore;
             headers.XFrameOptions = "DENY";

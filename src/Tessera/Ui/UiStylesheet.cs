@@ -11,6 +11,7 @@ internal static class UiStylesheet
         """
         *{box-sizing:border-box}
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f4f5f7;color:#1b1f24;line-height:1.5}
+        header.project{max-width:30rem;margin:2rem auto -2rem;padding:0 .5rem;font-weight:600;font-size:1.1rem;overflow-wrap:anywhere}
         main{max-width:30rem;margin:3rem auto;padding:2rem;background:#fff;border:1px solid #d0d4da;border-radius:.5rem}
         main.wide{max-width:44rem}
         main.full{max-width:80rem;margin:1.5rem auto;overflow-x:auto}

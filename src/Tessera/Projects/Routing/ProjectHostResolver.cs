@@ -38,11 +38,14 @@ internal sealed class ProjectHostResolver(ProjectRoutingOptions options, Project
     {
         var suffix = "." + options.BaseDomain;
         if (host.EndsWith(suffix, StringComparison.Ordinal) && host[..^suffix.Length] is { Length: > 0 } slug && !slug.Contains('.')
-            && (await projects.FindBySlugAsync(slug, cancellationToken))?.Id is { } projectId)
+            && await projects.FindBySlugAsync(slug, cancellationToken) is { } project)
         {
-            return new ProjectHostMatch(projectId);
+            return ProjectHostMatch.For(project);
         }
 
-        return await domains.FindActiveProjectAsync(host, cancellationToken) is { } boundTo ? new ProjectHostMatch(boundTo) : null;
+        return await domains.FindActiveProjectAsync(host, cancellationToken) is { } boundTo
+            && await projects.FindAsync(boundTo, cancellationToken) is { } bound
+            ? ProjectHostMatch.For(bound)
+            : null;
     }
 }

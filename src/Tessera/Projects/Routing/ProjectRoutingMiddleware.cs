@@ -6,7 +6,8 @@ namespace Tessera.Projects.Routing;
 
 /// <summary>
 /// Early on the public listener, when <c>serve.public.base_domain</c> is set: serves the rest of the request for the
-/// project its Host names (<see cref="NetworkContext.Enter"/>, and public URLs on that host), or answers 404
+/// project its Host names (<see cref="NetworkContext.Enter"/>, public URLs on that host, and the match as a request
+/// feature for the pages that show the project's name), or answers 404
 /// <c>project_host_unknown</c> for a host bound to no project. Health endpoints and the error reference pages (static,
 /// no project's data) answer on any host; the admin listener is not routed by host.
 /// </summary>
@@ -34,6 +35,7 @@ internal sealed class ProjectRoutingMiddleware(RequestDelegate next, ProjectRout
             return;
         }
 
+        context.Features.Set(match);
         using var project = NetworkContext.Enter(projectId);
         using var urls = PublicUrls.ServeOn(host);
         await next(context);
