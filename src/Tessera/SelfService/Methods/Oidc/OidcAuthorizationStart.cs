@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: Apache-2.0
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.SelfService.Flows;
@@ -29,7 +28,7 @@ internal sealed class OidcAuthorizationStart(OidcOptions options, OidcProviderMe
             return new ErrorResult(OidcFailures.NotOffered(providerId ?? string.Empty));
         }
 
-        var endpoint = await AuthorizationEndpointAsync(provider, cancellationToken);
+        var endpoint = await metadata.EndpointAsync(provider, provider.AuthUrl, "authorization_endpoint", d => d.AuthorizationEndpoint, cancellationToken);
         if (!endpoint.Succeeded)
         {
             return new ErrorResult(endpoint.Error);
@@ -71,19 +70,5 @@ internal sealed class OidcAuthorizationStart(OidcOptions options, OidcProviderMe
                 RedirectBrowserTo = target,
                 Context = new Dictionary<string, object?> { ["redirect_browser_to"] = target },
             });
-    }
-
-    private async Task<Result<Uri>> AuthorizationEndpointAsync(OidcProvider provider, CancellationToken cancellationToken)
-    {
-        if (provider.AuthUrl is { } configured)
-        {
-            return configured;
-        }
-
-        var discovered = await OidcProviderCall.RunAsync<OpenIdConnectConfiguration>("discovery document",
-            async timeout => await metadata.GetAsync(provider, timeout), cancellationToken);
-        return discovered.Succeeded && Uri.TryCreate(discovered.Value.AuthorizationEndpoint, UriKind.Absolute, out var url)
-            ? url
-            : discovered.ErrorOrNull ?? OidcFailures.Unusable("discovery document", "authorization_endpoint_missing", "it has no authorization_endpoint");
     }
 }

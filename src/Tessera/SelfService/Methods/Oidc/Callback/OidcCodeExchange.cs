@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json.Nodes;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Tessera.Errors;
 using Tessera.SelfService.Methods.Oidc.Providers;
 
@@ -18,7 +17,7 @@ internal sealed class OidcCodeExchange(
     public async Task<Result<(JsonObject Claims, OidcTokens Tokens)>> ExchangeAsync(
         OidcProvider provider, string code, OidcSignInState remembered, CancellationToken cancellationToken)
     {
-        var tokenUrl = await TokenUrlAsync(provider, cancellationToken);
+        var tokenUrl = await metadata.EndpointAsync(provider, provider.TokenUrl, "token_endpoint", d => d.TokenEndpoint, cancellationToken);
         if (!tokenUrl.Succeeded)
         {
             return tokenUrl.Error;
@@ -49,24 +48,5 @@ internal sealed class OidcCodeExchange(
 
         var plain = await userInfo.ReadAsync(provider, received.AccessToken, idTokenSubject: null, cancellationToken);
         return plain.Succeeded ? (plain.Value, received) : plain.Error;
-    }
-
-    private async Task<Result<Uri>> TokenUrlAsync(OidcProvider provider, CancellationToken cancellationToken)
-    {
-        if (provider.TokenUrl is { } configured)
-        {
-            return configured;
-        }
-
-        var discovered = await OidcProviderCall.RunAsync<OpenIdConnectConfiguration>("discovery document",
-            async timeout => await metadata.GetAsync(provider, timeout), cancellationToken);
-        if (!discovered.Succeeded)
-        {
-            return discovered.Error;
-        }
-
-        return Uri.TryCreate(discovered.Value.TokenEndpoint, UriKind.Absolute, out var tokenUrl)
-            ? tokenUrl
-            : OidcFailures.Unusable("discovery document", "token_endpoint_missing", "it has no token_endpoint");
     }
 }

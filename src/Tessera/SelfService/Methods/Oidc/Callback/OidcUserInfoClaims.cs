@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text.Json.Nodes;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Tessera.Errors;
 using Tessera.SelfService.Methods.Oidc.Providers;
 
@@ -16,7 +15,7 @@ internal sealed class OidcUserInfoClaims(OidcTokenClient tokens, OidcProviderMet
 {
     public async Task<Result<JsonObject>> ReadAsync(OidcProvider provider, string accessToken, string? idTokenSubject, CancellationToken cancellationToken)
     {
-        var endpoint = await EndpointAsync(provider, cancellationToken);
+        var endpoint = await metadata.EndpointAsync(provider, provider.UserInfoUrl, "userinfo_endpoint", d => d.UserInfoEndpoint, cancellationToken);
         if (!endpoint.Succeeded)
         {
             return endpoint.Error;
@@ -42,24 +41,5 @@ internal sealed class OidcUserInfoClaims(OidcTokenClient tokens, OidcProviderMet
         }
 
         return data;
-    }
-
-    private async Task<Result<Uri>> EndpointAsync(OidcProvider provider, CancellationToken cancellationToken)
-    {
-        if (provider.UserInfoUrl is { } configured)
-        {
-            return configured;
-        }
-
-        var discovered = await OidcProviderCall.RunAsync<OpenIdConnectConfiguration>("discovery document",
-            async timeout => await metadata.GetAsync(provider, timeout), cancellationToken);
-        if (!discovered.Succeeded)
-        {
-            return discovered.Error;
-        }
-
-        return Uri.TryCreate(discovered.Value.UserInfoEndpoint, UriKind.Absolute, out var url)
-            ? url
-            : OidcFailures.Unusable("discovery document", "userinfo_endpoint_missing", "it has no userinfo_endpoint");
     }
 }
