@@ -8,6 +8,7 @@ using Tessera.Identities;
 using Tessera.Identities.Schemas;
 using Tessera.Persistence;
 using Tessera.Persistence.Migrations;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.Cli;
 
@@ -68,7 +69,7 @@ internal sealed class CliIdentities : IAsyncDisposable
     {
         var options = PasswordPolicyOptions.Bind(config);
         var http = OutboundHttpRegistration.CreateClient(OutboundHttpOptions.Bind(config), NullLogger.Instance);
-        return new PasswordPolicy(options, hashers, new BreachedPasswordsApi(http, options, clock, NullLogger.Instance));
+        return new PasswordPolicy(ProjectOptions<PasswordPolicyOptions>.Fixed(options), hashers, new BreachedPasswordsApi(http, options, clock, NullLogger.Instance));
     }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();

@@ -2,6 +2,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Tessera.Projects.Overlays;
 using Tessera.Ui.Messages;
 
 namespace Tessera.Hashing;
@@ -12,9 +13,9 @@ namespace Tessera.Hashing;
 /// not known to the haveibeenpwned range API. Registration, settings, recovery and the admin API share it. Returns
 /// the first violation as a UI message for the password node.
 /// </summary>
-internal sealed class PasswordPolicy(PasswordPolicyOptions options, HashersOptions hashers, BreachedPasswordsApi? breachedApi)
+internal sealed class PasswordPolicy(ProjectOptions<PasswordPolicyOptions> options, HashersOptions hashers, BreachedPasswordsApi? breachedApi)
 {
-    private readonly Lazy<Dictionary<string, long>> _breached = new(() => BreachedPasswordsFile.Load(options.BreachedPasswordsFile));
+    private readonly Lazy<Dictionary<string, long>> _breached = new(() => BreachedPasswordsFile.Load(options.Value.BreachedPasswordsFile));
 
     /// <summary>Every rule, the online breach check last (only a password that passes the rest is looked up).</summary>
     public async Task<UiText?> CheckAsync(string password, IEnumerable<string> identifiers, CancellationToken cancellationToken)
@@ -24,16 +25,16 @@ internal sealed class PasswordPolicy(PasswordPolicyOptions options, HashersOptio
             return violation;
         }
 
-        if (!options.HaveIBeenPwnedEnabled || breachedApi is null)
+        if (!options.Value.HaveIBeenPwnedEnabled || breachedApi is null)
         {
             return null;
         }
 
         return await breachedApi.BreachesAsync(Sha1Hex(password), cancellationToken) switch
         {
-            null when options.IgnoreNetworkErrors => null,
+            null when options.Value.IgnoreNetworkErrors => null,
             null => UiMessages.ValidationPasswordPolicyViolationGeneric.With(Context(("reason", "it could not be checked against the list of breached passwords"))),
-            var breaches when breaches > options.MaxBreaches => UiMessages.ValidationPasswordTooManyBreaches.With(Context(("breaches", breaches))),
+            var breaches when breaches > options.Value.MaxBreaches => UiMessages.ValidationPasswordTooManyBreaches.With(Context(("breaches", breaches))),
             _ => null,
         };
     }
@@ -42,26 +43,26 @@ internal sealed class PasswordPolicy(PasswordPolicyOptions options, HashersOptio
     public UiText? Check(string password, IEnumerable<string> identifiers)
     {
         var length = password.EnumerateRunes().Count();
-        if (length < options.MinLength)
+        if (length < options.Value.MinLength)
         {
-            return UiMessages.ValidationPasswordMinLength.With(Context(("min_length", options.MinLength), ("actual_length", length)));
+            return UiMessages.ValidationPasswordMinLength.With(Context(("min_length", options.Value.MinLength), ("actual_length", length)));
         }
 
         var byteLimit = hashers.Algorithm == HashAlgorithm.Bcrypt ? BcryptFormat.MaxPasswordBytes : int.MaxValue;
-        if (length > options.MaxLength || Encoding.UTF8.GetByteCount(password) > byteLimit)
+        if (length > options.Value.MaxLength || Encoding.UTF8.GetByteCount(password) > byteLimit)
         {
-            var max = Math.Min(options.MaxLength, byteLimit);
+            var max = Math.Min(options.Value.MaxLength, byteLimit);
             return UiMessages.ValidationPasswordMaxLength.With(Context(("max_length", max), ("actual_length", Encoding.UTF8.GetByteCount(password))));
         }
 
-        if (options.IdentifierSimilarityCheck && identifiers.Any(i => PasswordSimilarity.TooSimilar(i, password)))
+        if (options.Value.IdentifierSimilarityCheck && identifiers.Any(i => PasswordSimilarity.TooSimilar(i, password)))
         {
             return UiMessages.ValidationPasswordIdentifierTooSimilar.With();
         }
 
-        if (options.BreachedPasswordsFile is not null)
+        if (options.Value.BreachedPasswordsFile is not null)
         {
-            if (_breached.Value.TryGetValue(Sha1Hex(password), out var breaches) && breaches > options.MaxBreaches)
+            if (_breached.Value.TryGetValue(Sha1Hex(password), out var breaches) && breaches > options.Value.MaxBreaches)
             {
                 return UiMessages.ValidationPasswordTooManyBreaches.With(Context(("breaches", breaches)));
             }

@@ -10,6 +10,7 @@ using Tessera.Hosting.QueryParameters;
 using Tessera.Identities;
 using Tessera.Permissions;
 using Tessera.Persistence;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.Sessions;
 
@@ -72,8 +73,8 @@ internal static class SessionEndpoints
             return new ErrorResult(ErrorCatalog.SessionInactive);
         }
 
-        if (deps.Options.WhoamiRequiredAal == RequiredAal.HighestAvailable && result.Value.Aal != AssuranceLevels.Aal2
-            && !AssuranceLevels.Satisfies(result.Value, identity, deps.Options.WhoamiRequiredAal))
+        if (deps.Options.Value.WhoamiRequiredAal == RequiredAal.HighestAvailable && result.Value.Aal != AssuranceLevels.Aal2
+            && !AssuranceLevels.Satisfies(result.Value, identity, deps.Options.Value.WhoamiRequiredAal))
         {
             return new ErrorResult(new TesseraError(ErrorCatalog.SessionAal2Required)
             {
@@ -93,7 +94,7 @@ internal static class SessionEndpoints
         new WhoamiResult(entry with { Body = await deps.Relations.AppendAsync(entry.Body, entry.IdentityId, cancellationToken) }, fromCache);
 
     private static async Task<Results<Ok<List<SessionResponse>>, ErrorResult>> ListMySessions(
-        HttpContext context, SessionManager sessions, SessionStore store, SessionResponder responder, SessionOptions options,
+        HttpContext context, SessionManager sessions, SessionStore store, SessionResponder responder, ProjectOptions<SessionOptions> options,
         CancellationToken cancellationToken)
     {
         var result = await sessions.FetchAsync(context.Request, cancellationToken);
@@ -107,7 +108,7 @@ internal static class SessionEndpoints
             return new ErrorResult(error);
         }
 
-        var filter = SessionListQuery.For(paging, options, identityId: result.Value.IdentityId, active: true, except: result.Value.Id);
+        var filter = SessionListQuery.For(paging, options.Value, identityId: result.Value.IdentityId, active: true, except: result.Value.Id);
         var page = await store.ListAsync(filter, cancellationToken);
         PageHeaders.Write(context, paging, page.Next, await store.CountAsync(filter, cancellationToken));
         return TypedResults.Ok(await responder.ToResponsesAsync(page.Items, SessionExpand.Everything, cancellationToken));

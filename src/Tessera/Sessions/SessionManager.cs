@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.Sessions;
 
@@ -9,7 +10,7 @@ namespace Tessera.Sessions;
 /// (API clients) or the session cookie (browsers), in that order. A revoked or expired session stops working at
 /// once: every lookup reads the database.
 /// </summary>
-internal sealed class SessionManager(SessionStore store, SessionOptions options, TimeProvider clock, ClientAddress clientAddress)
+internal sealed class SessionManager(SessionStore store, ProjectOptions<SessionOptions> options, TimeProvider clock, ClientAddress clientAddress)
 {
     public const string TokenHeader = "X-Session-Token";
     private const int MaxUserAgentLength = 512;
@@ -24,7 +25,7 @@ internal sealed class SessionManager(SessionStore store, SessionOptions options,
             context is null ? null : clientAddress.TextOf(context),
             Truncate(context?.Request.Headers.UserAgent.ToString()),
             null);
-        var session = new Session(Guid.NewGuid(), identityId, true, aal, methods, [device], now, now, now + options.Lifespan);
+        var session = new Session(Guid.NewGuid(), identityId, true, aal, methods, [device], now, now, now + options.Value.Lifespan);
         var token = SessionToken.NewSessionToken();
         var logoutToken = SessionToken.LogoutTokenFor(token);
         await store.InsertAsync(session, SessionToken.Hash(token), SessionToken.Hash(logoutToken), cancellationToken);
@@ -63,7 +64,7 @@ internal sealed class SessionManager(SessionStore store, SessionOptions options,
             return authorization["Bearer ".Length..].Trim();
         }
 
-        return request.Cookies.TryGetValue(options.CookieName, out var cookie) && cookie.Length > 0 ? cookie : null;
+        return request.Cookies.TryGetValue(options.Value.CookieName, out var cookie) && cookie.Length > 0 ? cookie : null;
     }
 
     /// <summary>The request's usable session, or <c>session_inactive</c>.</summary>
@@ -80,14 +81,14 @@ internal sealed class SessionManager(SessionStore store, SessionOptions options,
 
         var session = await store.FindByTokenHashAsync(SessionToken.Hash(token!), cancellationToken);
         var now = clock.GetUtcNow();
-        if (session is null || !session.IsUsableAt(now, options.IdleTimeout))
+        if (session is null || !session.IsUsableAt(now, options.Value.IdleTimeout))
         {
             return ErrorCatalog.SessionInactive;
         }
 
         // session.idle_timeout: this use keeps the session alive, written at most once per SeenWriteInterval.
-        if (options.IdleTimeout is not null && now - (session.SeenAt ?? session.AuthenticatedAt) >= options.SeenWriteInterval
-            && await store.TouchAsync(session.Id, now, now - options.SeenWriteInterval, cancellationToken))
+        if (options.Value.IdleTimeout is not null && now - (session.SeenAt ?? session.AuthenticatedAt) >= options.Value.SeenWriteInterval
+            && await store.TouchAsync(session.Id, now, now - options.Value.SeenWriteInterval, cancellationToken))
         {
             session = session with { SeenAt = now };
         }
@@ -104,7 +105,7 @@ internal sealed class SessionManager(SessionStore store, SessionOptions options,
         }
 
         var session = await store.FindByLogoutTokenHashAsync(SessionToken.Hash(logoutToken!), cancellationToken);
-        return session is not null && session.IsUsableAt(clock.GetUtcNow(), options.IdleTimeout) && await store.RevokeAsync(session.Id, cancellationToken);
+        return session is not null && session.IsUsableAt(clock.GetUtcNow(), options.Value.IdleTimeout) && await store.RevokeAsync(session.Id, cancellationToken);
     }
 
     /// <summary>
@@ -114,24 +115,24 @@ internal sealed class SessionManager(SessionStore store, SessionOptions options,
     public void WriteCookie(HttpResponse response, IssuedSession issued)
     {
         var remaining = issued.Session.ExpiresAt - clock.GetUtcNow();
-        response.Cookies.Append(options.CookieName, issued.Token, options.CookiePersistent
-            ? options.Cookie.ToCookieOptions(issued.Session.ExpiresAt, TimeSpan.FromSeconds(Math.Max(0, Math.Floor(remaining.TotalSeconds))))
-            : options.Cookie.ToCookieOptions(null));
+        response.Cookies.Append(options.Value.CookieName, issued.Token, options.Value.CookiePersistent
+            ? options.Value.Cookie.ToCookieOptions(issued.Session.ExpiresAt, TimeSpan.FromSeconds(Math.Max(0, Math.Floor(remaining.TotalSeconds))))
+            : options.Value.Cookie.ToCookieOptions(null));
     }
 
     public void ClearCookie(HttpResponse response) =>
-        response.Cookies.Delete(options.CookieName, options.Cookie.ToCookieOptions(null));
+        response.Cookies.Delete(options.Value.CookieName, options.Value.Cookie.ToCookieOptions(null));
 
     /// <summary>Extends a session by one lifespan from now, unless it is too early (<c>session.earliest_possible_extend</c>).</summary>
     public async Task<bool> ExtendAsync(Session session, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        if (options.EarliestPossibleExtend is { } window && session.ExpiresAt - now > window)
+        if (options.Value.EarliestPossibleExtend is { } window && session.ExpiresAt - now > window)
         {
             return false;
         }
 
-        return await store.ExtendAsync(session.Id, now + options.Lifespan, cancellationToken);
+        return await store.ExtendAsync(session.Id, now + options.Value.Lifespan, cancellationToken);
     }
 
     private static string? Truncate(string? userAgent) =>

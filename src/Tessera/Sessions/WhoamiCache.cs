@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Persistence;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.Sessions;
 
@@ -10,7 +11,7 @@ namespace Tessera.Sessions;
 /// never outlives the session's own expiry nor its idle deadline. Only successful answers are cached. A cache hit
 /// does not count as a use for <c>session.idle_timeout</c>: within the TTL the miss before it was one.
 /// </summary>
-internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, NetworkContext network, TimeProvider clock)
+internal sealed class WhoamiCache(ProjectOptions<SessionOptions> options, LocalWrites writes, NetworkContext network, TimeProvider clock)
 {
     private const int MaxEntries = 100_000;
     // Keyed per project: a token hash presented on another project's host must never find this project's answer.
@@ -20,14 +21,14 @@ internal sealed class WhoamiCache(SessionOptions options, LocalWrites writes, Ne
 
     public void Set(string tokenHash, Session session, byte[] body, long versionBeforeRead)
     {
-        if (options.WhoamiCacheTtl <= TimeSpan.Zero)
+        if (options.Value.WhoamiCacheTtl <= TimeSpan.Zero)
         {
             return;
         }
 
         // UsableUntil: an entry never outlives the session's expiry nor its idle deadline (session.idle_timeout).
-        var cachedUntil = clock.GetUtcNow() + options.WhoamiCacheTtl;
-        var usableUntil = session.UsableUntil(options.IdleTimeout);
+        var cachedUntil = clock.GetUtcNow() + options.Value.WhoamiCacheTtl;
+        var usableUntil = session.UsableUntil(options.Value.IdleTimeout);
         _entries.Set((network.Id, tokenHash), new WhoamiCacheEntry(session.IdentityId, body), usableUntil < cachedUntil ? usableUntil : cachedUntil, versionBeforeRead);
     }
 }

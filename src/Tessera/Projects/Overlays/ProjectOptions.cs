@@ -16,6 +16,10 @@ internal sealed class ProjectOptions<T>(ProjectOptionsBinder<T> binder, ProjectO
 {
     private readonly ConcurrentDictionary<Guid, (long Version, T Value)> _bound = new();
 
+    /// <summary>Always <paramref name="value"/>: for code that runs outside any project and server (the CLI).</summary>
+    public static ProjectOptions<T> Fixed(T value) =>
+        new(new ProjectOptionsBinder<T>(_ => value, value), new ProjectOverlaySnapshot(), new ConfigurationTree([], new Dictionary<string, string>()));
+
     public T Value
     {
         get

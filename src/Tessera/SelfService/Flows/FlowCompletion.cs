@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Hosting;
 using Tessera.Identities;
+using Tessera.Projects.Overlays;
 using Tessera.Sessions;
 
 namespace Tessera.SelfService.Flows;
@@ -10,11 +11,11 @@ namespace Tessera.SelfService.Flows;
 /// the cookie for browsers, and where an HTML browser goes next (<c>return_to</c>, else
 /// <c>selfservice.default_browser_return_url</c>, else the built-in welcome page).
 /// </summary>
-internal sealed class FlowCompletion(SessionManager sessions, SessionResponder responder, SelfServiceOptions options, PublicUrls urls, TimeProvider clock)
+internal sealed class FlowCompletion(SessionManager sessions, SessionResponder responder, ProjectOptions<SelfServiceOptions> options, PublicUrls urls, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public Uri DefaultReturnUrl => options.DefaultBrowserReturnUrl ?? urls.For("/ui/welcome");
+    public Uri DefaultReturnUrl => options.Value.DefaultBrowserReturnUrl ?? urls.For("/ui/welcome");
 
     /// <summary>The usable session the request carries, if any.</summary>
     public async Task<Session?> CurrentSessionAsync(HttpContext context, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Hosting;
 using Tessera.Localization;
+using Tessera.Projects.Overlays;
 using Tessera.Security.Csrf;
 using Tessera.SelfService.Flows.Nodes;
 
@@ -10,7 +11,7 @@ namespace Tessera.SelfService.Flows;
 /// Creates the part of a flow every kind shares: id, type, lifespan, the form's action, and for browser flows
 /// the CSRF token (the browser's CSRF cookie value, also carried as the hidden <c>csrf_token</c> node; empty on API flows).
 /// </summary>
-internal sealed class FlowFactory(SelfServiceOptions options, PublicUrls urls, CsrfProtection csrf, TimeProvider clock)
+internal sealed class FlowFactory(ProjectOptions<SelfServiceOptions> options, PublicUrls urls, CsrfProtection csrf, TimeProvider clock)
 {
     public Flow Create(HttpContext context, FlowKind kind, FlowType type, Uri? returnTo, string state)
     {
@@ -23,7 +24,7 @@ internal sealed class FlowFactory(SelfServiceOptions options, PublicUrls urls, C
 
         var request = context.Request;
         var requestUrl = urls.For(request.Path + request.QueryString).AbsoluteUri;
-        var flow = new Flow(id, kind, type, state, requestUrl, returnTo?.AbsoluteUri, now, now + options.For(kind).Lifespan, ui, csrfToken);
+        var flow = new Flow(id, kind, type, state, requestUrl, returnTo?.AbsoluteUri, now, now + options.Value.For(kind).Lifespan, ui, csrfToken);
         return FlowLanguage.With(flow, RequestLanguage.Of(request));
     }
 

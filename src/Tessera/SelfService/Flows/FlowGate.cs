@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
+using Tessera.Projects.Overlays;
 using Tessera.Security.Csrf;
 using Tessera.Ui.Messages;
 
@@ -12,10 +13,10 @@ namespace Tessera.SelfService.Flows;
 /// the same form, so the user can simply submit again.
 /// </summary>
 internal sealed class FlowGate(
-    CsrfProtection csrf, CsrfCookie csrfCookie, FlowFactory factory, FlowStore store, FlowResponder responder, FlowRerenderer rerenderer, Tessera.Sessions.SessionOptions sessions, TimeProvider clock)
+    CsrfProtection csrf, CsrfCookie csrfCookie, FlowFactory factory, FlowStore store, FlowResponder responder, FlowRerenderer rerenderer, ProjectOptions<Tessera.Sessions.SessionOptions> sessions, TimeProvider clock)
 {
     private string? BrowserCookie(HttpRequest request) =>
-        request.Cookies.ContainsKey(sessions.CookieName) ? sessions.CookieName
+        request.Cookies.ContainsKey(sessions.Value.CookieName) ? sessions.Value.CookieName
         : request.Cookies.ContainsKey(csrfCookie.Name) ? csrfCookie.Name
         : null;
 

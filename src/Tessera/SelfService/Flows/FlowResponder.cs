@@ -4,6 +4,7 @@ using Tessera.Errors;
 using Tessera.Errors.Occurrences;
 using Tessera.Hosting;
 using Tessera.Observability;
+using Tessera.Projects.Overlays;
 using Tessera.Ui.Messages;
 
 namespace Tessera.SelfService.Flows;
@@ -14,12 +15,12 @@ namespace Tessera.SelfService.Flows;
 /// split DESIGN.md decided (seed rows B1, B2, B5). Clients asking for <c>application/problem+json</c> get a flow that
 /// carries errors as problem details (<see cref="FlowProblems"/>); this is the one place that decides it.
 /// </summary>
-internal sealed class FlowResponder(SelfServiceOptions options, PublicUrls urls, TimeProvider clock, FlowProblems problems, ErrorMetrics metrics, OccurrenceRecorder occurrences)
+internal sealed class FlowResponder(ProjectOptions<SelfServiceOptions> options, PublicUrls urls, TimeProvider clock, FlowProblems problems, ErrorMetrics metrics, OccurrenceRecorder occurrences)
 {
     /// <summary>The UI that renders this flow: <c>selfservice.flows.&lt;kind&gt;.ui_url</c> or the built-in page.</summary>
     public Uri UiUrl(Flow flow)
     {
-        var ui = options.For(flow.Kind).UiUrl ?? urls.For($"/ui/{FlowNames.Of(flow.Kind)}");
+        var ui = options.Value.For(flow.Kind).UiUrl ?? urls.For($"/ui/{FlowNames.Of(flow.Kind)}");
         var separator = string.IsNullOrEmpty(ui.Query) ? "?" : "&";
         return new Uri(ui.AbsoluteUri + separator + "flow=" + flow.Id);
     }

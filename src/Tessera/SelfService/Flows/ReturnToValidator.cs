@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.SelfService.Flows;
 
@@ -9,7 +10,7 @@ namespace Tessera.SelfService.Flows;
 /// origin, or an entry of <c>selfservice.allowed_return_urls</c> (same scheme and host, path under the entry's path;
 /// <c>https://*.example.com</c> allows sub-domains) are accepted: anything else would make Tessera an open redirector.
 /// </summary>
-internal sealed class ReturnToValidator(SelfServiceOptions options, PublicUrls urls)
+internal sealed class ReturnToValidator(ProjectOptions<SelfServiceOptions> options, PublicUrls urls)
 {
     private const int MaxLength = 2048;
 
@@ -44,12 +45,12 @@ internal sealed class ReturnToValidator(SelfServiceOptions options, PublicUrls u
 
     private bool IsAllowed(Uri uri)
     {
-        if (SameOrigin(uri, urls.BaseUrl) || (options.DefaultBrowserReturnUrl is { } home && SameOrigin(uri, home)))
+        if (SameOrigin(uri, urls.BaseUrl) || (options.Value.DefaultBrowserReturnUrl is { } home && SameOrigin(uri, home)))
         {
             return true;
         }
 
-        foreach (var allowed in options.AllowedReturnUrls)
+        foreach (var allowed in options.Value.AllowedReturnUrls)
         {
             var wildcard = allowed.Host.StartsWith("wildcard.", StringComparison.Ordinal);
             var host = wildcard ? allowed.Host["wildcard.".Length..] : allowed.Host;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Identities;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows.Settings;
 using Tessera.SelfService.Hooks;
 using Tessera.Ui.Messages;
@@ -20,7 +21,7 @@ namespace Tessera.SelfService.Flows.Recovery;
 /// then <c>show_settings_ui</c> with the settings flow's id.
 /// </summary>
 internal sealed class RecoveryCompletion(
-    FlowCompletion completion, SettingsFlowService settings, FlowResponder responder, FlowHooks hooks, RecoveryOptions options, IOptions<JsonOptions> json)
+    FlowCompletion completion, SettingsFlowService settings, FlowResponder responder, FlowHooks hooks, ProjectOptions<RecoveryOptions> options, IOptions<JsonOptions> json)
 {
     public const string SessionMethod = "code_recovery";
 
@@ -72,6 +73,6 @@ internal sealed class RecoveryCompletion(
     private UiText SuccessMessage()
     {
         var now = completion.Now;
-        return UiMessages.InfoSelfServiceRecoverySuccessful.WithInstant("privileged_session_expires_at", now + options.PrivilegedSessionMaxAge, now);
+        return UiMessages.InfoSelfServiceRecoverySuccessful.WithInstant("privileged_session_expires_at", now + options.Value.PrivilegedSessionMaxAge, now);
     }
 }

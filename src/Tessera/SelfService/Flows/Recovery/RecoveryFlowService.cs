@@ -2,6 +2,7 @@
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Identities;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Methods.Code;
 using Tessera.SelfService.Methods.Link;
 using Tessera.Ui.Messages;
@@ -15,7 +16,7 @@ namespace Tessera.SelfService.Flows.Recovery;
 /// </summary>
 internal sealed class RecoveryFlowService(
     FlowFactory factory, FlowStarter starter, CodeFlowSubmission submission, RecoveryCodeSteps steps, LinkFlowSubmission linkSubmission, LinkRecoveryMethod link,
-    RecoveryOptions options)
+    ProjectOptions<RecoveryOptions> options)
 {
     private static readonly CodeFlowMessages Messages = new(
         UiMessages.ErrorValidationRecoveryFlowExpired, UiMessages.ErrorValidationRecoveryNoStrategyFound);
@@ -26,7 +27,7 @@ internal sealed class RecoveryFlowService(
 
     public async Task<IResult> CreateAsync(HttpContext context, FlowType type, Uri? returnTo, CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
+        if (!options.Value.Enabled)
         {
             return new ErrorResult(ErrorCatalog.SelfServiceFlowDisabled);
         }
@@ -38,8 +39,8 @@ internal sealed class RecoveryFlowService(
         }
 
         // Kratos names the method in use (`use`) as the flow's `active` from the start; Ory Elements picks its form by it.
-        var flow = factory.Create(context, FlowKind.Recovery, type, returnTo, StateChooseMethod) with { Active = options.Use };
-        if (options.UsesLink)
+        var flow = factory.Create(context, FlowKind.Recovery, type, returnTo, StateChooseMethod) with { Active = options.Value.Use };
+        if (options.Value.UsesLink)
         {
             LinkFormNodes.AddEmailForm(flow.Ui, email: null);
         }
@@ -67,13 +68,13 @@ internal sealed class RecoveryFlowService(
 
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateRecoveryFlowRequest body, CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
+        if (!options.Value.Enabled)
         {
             return new ErrorResult(ErrorCatalog.SelfServiceFlowDisabled);
         }
 
         var request = new CodeFlowRequest(body.Method, body.Email, body.CsrfToken, body.CaptchaTurnstileResponse);
-        if (options.UsesLink)
+        if (options.Value.UsesLink)
         {
             return await linkSubmission.HandleAsync(context, flow, request, LinkFlowMessages.Recovery, link.SendAsync, cancellationToken);
         }

@@ -3,6 +3,7 @@ using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Identities;
 using Tessera.Identities.Schemas;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Methods.Oidc;
 
 namespace Tessera.SelfService.Flows.Registration;
@@ -14,7 +15,7 @@ namespace Tessera.SelfService.Flows.Registration;
 /// with the <c>session</c> hook the new identity is signed in.
 /// </summary>
 internal sealed class RegistrationFlowService(
-    FlowFactory factory, FlowStarter starter, IdentitySchemaRegistry schemas, SelfServiceOptions selfService, RegistrationSubmission submission, RegistrationOptions options,
+    FlowFactory factory, FlowStarter starter, IdentitySchemaRegistry schemas, ProjectOptions<SelfServiceOptions> selfService, RegistrationSubmission submission, ProjectOptions<RegistrationOptions> options,
     OidcNodes oidc)
 {
     public const string StateChooseMethod = "choose_method";
@@ -22,7 +23,7 @@ internal sealed class RegistrationFlowService(
 
     public async Task<IResult> CreateAsync(HttpContext context, FlowType type, Uri? returnTo, CancellationToken cancellationToken, Action<Flow>? prepare = null)
     {
-        if (!selfService.For(FlowKind.Registration).Enabled)
+        if (!selfService.Value.For(FlowKind.Registration).Enabled)
         {
             return new ErrorResult(ErrorCatalog.SelfServiceFlowDisabled);
         }
@@ -33,7 +34,7 @@ internal sealed class RegistrationFlowService(
         }
 
         var flow = factory.Create(context, FlowKind.Registration, type, returnTo, StateChooseMethod);
-        RegistrationNodes.AddFirst(flow.Ui, await schemas.DefaultAsync(cancellationToken), traits: null, options.LegacyOneStep, options.CodeSignUp);
+        RegistrationNodes.AddFirst(flow.Ui, await schemas.DefaultAsync(cancellationToken), traits: null, options.Value.LegacyOneStep, options.Value.CodeSignUp);
         oidc.AddRegistration(flow.Ui);
         prepare?.Invoke(flow);
         return await starter.StartAsync(context, flow, cancellationToken);

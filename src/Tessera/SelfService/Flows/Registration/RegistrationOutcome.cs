@@ -4,6 +4,7 @@ using Tessera.Hosting;
 using Tessera.Identities;
 using Tessera.Identities.Admin;
 using Tessera.Identities.Schemas;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows.Verification;
 using Tessera.Ui.Messages;
 
@@ -16,15 +17,15 @@ namespace Tessera.SelfService.Flows.Registration;
 internal sealed class RegistrationOutcome(
     FlowRerenderer rerenderer,
     FlowCompletion completion,
-    RegistrationOptions options,
+    ProjectOptions<RegistrationOptions> options,
     IdentityResponseFactory identityResponses,
     RegistrationVerification verification)
 {
     /// <summary>Whether registration is Kratos's legacy one-step form (<c>enable_legacy_one_step</c>).</summary>
-    public bool LegacyOneStep => options.LegacyOneStep;
+    public bool LegacyOneStep => options.Value.LegacyOneStep;
 
     /// <summary>Whether the credential step offers "Send sign up code" (<c>passwordless_enabled</c>).</summary>
-    public bool OffersCode => options.CodeSignUp;
+    public bool OffersCode => options.Value.CodeSignUp;
 
     public async Task<IResult> CompleteAsync(HttpContext context, Flow flow, Identity identity, CancellationToken cancellationToken, string method = "password")
     {
@@ -32,7 +33,7 @@ internal sealed class RegistrationOutcome(
         var continueWith = await verification.AfterRegistrationAsync(context, flow, identity, cancellationToken);
         var identityResponse = identityResponses.Public(identity);
         var next = verification.VerificationPage(continueWith) ?? completion.ReturnTarget(flow);
-        if (!options.SignsInAfter(method))
+        if (!options.Value.SignsInAfter(method))
         {
             return FlowCompletion.AnswersWithRedirect(context, flow)
                 ? new SeeOtherResult(next)

@@ -2,6 +2,7 @@
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Identities;
+using Tessera.Projects.Overlays;
 using Tessera.Sessions;
 
 namespace Tessera.SelfService.Flows.Settings;
@@ -13,9 +14,9 @@ namespace Tessera.SelfService.Flows.Settings;
 /// credential changes a privileged session (403 <c>session_refresh_required</c>, seed row A3).
 /// </summary>
 internal sealed class SettingsAccess(
-    SessionManager sessions, IdentityStore identities, SettingsOptions options, SelfServiceOptions selfService, PublicUrls urls, TimeProvider clock)
+    SessionManager sessions, IdentityStore identities, ProjectOptions<SettingsOptions> options, ProjectOptions<SelfServiceOptions> selfService, PublicUrls urls, TimeProvider clock)
 {
-    public bool Enabled => selfService.For(FlowKind.Settings).Enabled;
+    public bool Enabled => selfService.Value.For(FlowKind.Settings).Enabled;
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -42,7 +43,7 @@ internal sealed class SettingsAccess(
             return (null, null, new ErrorResult(ErrorCatalog.SecurityIdentityMismatch));
         }
 
-        if (!AssuranceLevels.Satisfies(found.Value, identity, options.RequiredAal))
+        if (!AssuranceLevels.Satisfies(found.Value, identity, options.Value.RequiredAal))
         {
             var target = LoginUrl(("aal", AssuranceLevels.Aal2), ("return_to", comeBackTo.AbsoluteUri));
             return (null, null, Redirect(context, type, new TesseraError(ErrorCatalog.SessionAal2Required) { RedirectBrowserTo = target.AbsoluteUri }, target));
@@ -52,7 +53,7 @@ internal sealed class SettingsAccess(
     }
 
     /// <summary>Whether the session was authenticated within <c>privileged_session_max_age</c>.</summary>
-    public bool IsPrivileged(Session session) => clock.GetUtcNow() - session.AuthenticatedAt <= options.PrivilegedSessionMaxAge;
+    public bool IsPrivileged(Session session) => clock.GetUtcNow() - session.AuthenticatedAt <= options.Value.PrivilegedSessionMaxAge;
 
     /// <summary>
     /// A re-authentication is needed: a login flow with <c>refresh=true</c> that returns to this settings flow's UI.

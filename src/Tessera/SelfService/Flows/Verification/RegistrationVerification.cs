@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Courier.Channels;
 using Tessera.Identities;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Hooks;
 
 namespace Tessera.SelfService.Flows.Verification;
@@ -10,11 +11,11 @@ namespace Tessera.SelfService.Flows.Verification;
 /// address (and, with the code method, phone number) the schema marks verifiable gets a code and a verification flow waiting for it, offered to the client as
 /// <c>continue_with: show_verification_ui</c>.
 /// </summary>
-internal sealed class RegistrationVerification(VerificationFlowService verification, FlowResponder responder, VerificationOptions options, FlowHooks hooks)
+internal sealed class RegistrationVerification(VerificationFlowService verification, FlowResponder responder, ProjectOptions<VerificationOptions> options, FlowHooks hooks)
 {
     public async Task<IReadOnlyList<object>> AfterRegistrationAsync(HttpContext context, Flow registration, Identity identity, CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
+        if (!options.Value.Enabled)
         {
             return [];
         }
@@ -22,7 +23,7 @@ internal sealed class RegistrationVerification(VerificationFlowService verificat
         var continueWith = new List<object>();
         var returnTo = registration.ReturnTo is null ? null : new Uri(registration.ReturnTo);
         // Phone numbers (via sms) get a texted code; the link method has no text message, so it verifies e-mail only.
-        foreach (var address in identity.VerifiableAddresses.Where(a => !a.Verified && (a.Via == "email" || (a.Via == CourierChannelIds.Sms && !options.UsesLink))))
+        foreach (var address in identity.VerifiableAddresses.Where(a => !a.Verified && (a.Via == "email" || (a.Via == CourierChannelIds.Sms && !options.Value.UsesLink))))
         {
             var flow = await verification.CreateSentAsync(context, registration.Type, returnTo, identity.Id, address.Value, cancellationToken);
             var url = flow.Type == FlowType.Browser ? responder.UiUrl(flow).AbsoluteUri : null;

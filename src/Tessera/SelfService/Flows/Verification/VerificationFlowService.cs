@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Methods.Code;
 using Tessera.SelfService.Methods.Link;
 using Tessera.Ui.Messages;
@@ -12,7 +13,7 @@ namespace Tessera.SelfService.Flows.Verification;
 /// form asks for the address and the e-mailed link finishes the flow (<see cref="VerificationLinkOpening"/>).
 /// </summary>
 internal sealed class VerificationFlowService(
-    FlowFactory factory, FlowStarter starter, CodeFlowSubmission submission, VerificationCodeSteps steps, FlowCompletion completion, VerificationOptions options,
+    FlowFactory factory, FlowStarter starter, CodeFlowSubmission submission, VerificationCodeSteps steps, FlowCompletion completion, ProjectOptions<VerificationOptions> options,
     VerificationLinkSteps link)
 {
     private static readonly CodeFlowMessages Messages = new(
@@ -24,14 +25,14 @@ internal sealed class VerificationFlowService(
 
     public async Task<IResult> CreateAsync(HttpContext context, FlowType type, Uri? returnTo, CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
+        if (!options.Value.Enabled)
         {
             return new ErrorResult(ErrorCatalog.SelfServiceFlowDisabled);
         }
 
         // Kratos names the method in use (`use`) as the flow's `active` from the start; Ory Elements picks its form by it.
-        var flow = factory.Create(context, FlowKind.Verification, type, returnTo, StateChooseMethod) with { Active = options.Use };
-        if (options.UsesLink)
+        var flow = factory.Create(context, FlowKind.Verification, type, returnTo, StateChooseMethod) with { Active = options.Value.Use };
+        if (options.Value.UsesLink)
         {
             LinkFormNodes.AddEmailForm(flow.Ui, email: null);
         }
@@ -46,7 +47,7 @@ internal sealed class VerificationFlowService(
     /// <summary>A flow already waiting for a code e-mailed to an address of <paramref name="identityId"/> (after registration).</summary>
     public async Task<Flow> CreateSentAsync(HttpContext context, FlowType type, Uri? returnTo, Guid identityId, string address, CancellationToken cancellationToken)
     {
-        if (options.UsesLink)
+        if (options.Value.UsesLink)
         {
             return await link.CreateSentAsync(context, type, returnTo, identityId, address, cancellationToken);
         }
@@ -60,13 +61,13 @@ internal sealed class VerificationFlowService(
 
     public async Task<IResult> SubmitAsync(HttpContext context, Flow flow, UpdateVerificationFlowRequest body, CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
+        if (!options.Value.Enabled)
         {
             return new ErrorResult(ErrorCatalog.SelfServiceFlowDisabled);
         }
 
         var request = new CodeFlowRequest(body.Method, body.Email, body.CsrfToken, body.CaptchaTurnstileResponse);
-        if (options.UsesLink)
+        if (options.Value.UsesLink)
         {
             return await link.SubmitAsync(context, flow, request, cancellationToken);
         }
@@ -77,7 +78,7 @@ internal sealed class VerificationFlowService(
             return answered;
         }
 
-        var next = flow.ReturnTo is not null ? new Uri(flow.ReturnTo) : options.AfterReturnUrl ?? completion.DefaultReturnUrl;
+        var next = flow.ReturnTo is not null ? new Uri(flow.ReturnTo) : options.Value.AfterReturnUrl ?? completion.DefaultReturnUrl;
         return await steps.CheckCodeAsync(context, flow, body.Code, next, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@
 using Tessera.Courier;
 using Tessera.Identities;
 using Tessera.Localization;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Recovery;
 
@@ -14,7 +15,7 @@ namespace Tessera.SelfService.Methods.Code;
 /// e-mail, which says someone asked and carries no code (a phone number gets nothing).
 /// </summary>
 internal sealed class CodeRecoveryMethod(
-    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, CodeCourier courier, CodeChallenges challenges, RecoveryOptions options)
+    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, CodeCourier courier, CodeChallenges challenges, ProjectOptions<RecoveryOptions> options)
 {
     private const string Via = "email";
 
@@ -33,7 +34,7 @@ internal sealed class CodeRecoveryMethod(
         {
             await courier.QueueAsync(via, address, CourierTemplateType.RecoveryCodeValid, new { RecoveryCode = code }, RecipientLanguage.For(flow, identity), cancellationToken);
         }
-        else if (options.NotifyUnknownRecipients && via == Via)
+        else if (options.Value.NotifyUnknownRecipients && via == Via)
         {
             await outbox.QueueEmailAsync(CourierTemplateType.RecoveryCodeInvalid, email.Trim(), new { }, FlowLanguage.Of(flow), cancellationToken);
         }

@@ -2,6 +2,7 @@
 using Tessera.Courier;
 using Tessera.Identities;
 using Tessera.Localization;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Verification;
 
@@ -14,7 +15,7 @@ namespace Tessera.SelfService.Methods.Code;
 /// <c>notify_unknown_recipients</c> the <c>verification_code_invalid</c> message, which carries no code.
 /// </summary>
 internal sealed class CodeVerificationMethod(
-    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, CodeCourier courier, CodeChallenges challenges, VerificationOptions options)
+    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, CodeCourier courier, CodeChallenges challenges, ProjectOptions<VerificationOptions> options)
 {
     public const string Via = "email";
 
@@ -36,7 +37,7 @@ internal sealed class CodeVerificationMethod(
             await QueueCodeAsync(via, address, code, RecipientLanguage.For(flow, identity), cancellationToken);
             await addresses.MarkSentAsync(identity.Id, via, address, cancellationToken);
         }
-        else if (options.NotifyUnknownRecipients && via == Via)
+        else if (options.Value.NotifyUnknownRecipients && via == Via)
         {
             await outbox.QueueEmailAsync(CourierTemplateType.VerificationCodeInvalid, email.Trim(), new { }, FlowLanguage.Of(flow), cancellationToken);
         }

@@ -6,6 +6,7 @@ using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Hosting.RequestBodies;
 using Tessera.Identities;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Recovery;
 using Tessera.SelfService.Flows.Verification;
@@ -37,9 +38,9 @@ internal static class LinkEndpoints
     }
 
     private static async Task<IResult> UpdateRecoveryFlowWithLink(
-        string? flow, string? token, HttpContext context, FlowLookup flows, RecoveryOptions options, RecoveryLinkOpening opening, CancellationToken cancellationToken)
+        string? flow, string? token, HttpContext context, FlowLookup flows, ProjectOptions<RecoveryOptions> options, RecoveryLinkOpening opening, CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
+        if (!options.Value.Enabled)
         {
             return new ErrorResult(ErrorCatalog.SelfServiceFlowDisabled);
         }
@@ -49,10 +50,10 @@ internal static class LinkEndpoints
     }
 
     private static async Task<IResult> UpdateVerificationFlowWithLink(
-        string? flow, string? token, HttpContext context, FlowLookup flows, VerificationOptions options, VerificationLinkOpening opening,
+        string? flow, string? token, HttpContext context, FlowLookup flows, ProjectOptions<VerificationOptions> options, VerificationLinkOpening opening,
         CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
+        if (!options.Value.Enabled)
         {
             return new ErrorResult(ErrorCatalog.SelfServiceFlowDisabled);
         }

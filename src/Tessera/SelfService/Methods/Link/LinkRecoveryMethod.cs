@@ -2,6 +2,7 @@
 using Tessera.Courier;
 using Tessera.Identities;
 using Tessera.Localization;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Recovery;
 
@@ -13,7 +14,7 @@ namespace Tessera.SelfService.Methods.Link;
 /// <c>recovery_invalid</c> message, which says someone asked and carries no link. Opening it: <see cref="RecoveryLinkOpening"/>.
 /// </summary>
 internal sealed class LinkRecoveryMethod(
-    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, LinkTokens tokens, RecoveryOptions options)
+    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, LinkTokens tokens, ProjectOptions<RecoveryOptions> options)
 {
     public const string Via = "email";
 
@@ -31,7 +32,7 @@ internal sealed class LinkRecoveryMethod(
         {
             await outbox.QueueEmailAsync(CourierTemplateType.RecoveryValid, address, new { RecoveryURL = link.AbsoluteUri }, RecipientLanguage.For(flow, identity), cancellationToken);
         }
-        else if (options.NotifyUnknownRecipients)
+        else if (options.Value.NotifyUnknownRecipients)
         {
             await outbox.QueueEmailAsync(CourierTemplateType.RecoveryInvalid, email.Trim(), new { }, FlowLanguage.Of(flow), cancellationToken);
         }

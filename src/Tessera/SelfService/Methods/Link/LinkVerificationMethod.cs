@@ -2,6 +2,7 @@
 using Tessera.Courier;
 using Tessera.Identities;
 using Tessera.Localization;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Verification;
 
@@ -13,7 +14,7 @@ namespace Tessera.SelfService.Methods.Link;
 /// <c>verification_invalid</c> message, which carries no link. Opening it: <see cref="VerificationLinkOpening"/>.
 /// </summary>
 internal sealed class LinkVerificationMethod(
-    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, LinkTokens tokens, VerificationOptions options)
+    IdentityAddresses addresses, IdentityStore identities, CourierOutbox outbox, LinkTokens tokens, ProjectOptions<VerificationOptions> options)
 {
     public const string Via = "email";
 
@@ -30,7 +31,7 @@ internal sealed class LinkVerificationMethod(
         {
             await outbox.QueueEmailAsync(CourierTemplateType.VerificationValid, address, new { VerificationURL = link.AbsoluteUri }, RecipientLanguage.For(flow, identity), cancellationToken);
         }
-        else if (options.NotifyUnknownRecipients)
+        else if (options.Value.NotifyUnknownRecipients)
         {
             await outbox.QueueEmailAsync(CourierTemplateType.VerificationInvalid, email.Trim(), new { }, FlowLanguage.Of(flow), cancellationToken);
         }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Hosting;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Nodes;
 using Tessera.SelfService.Flows.Verification;
@@ -14,11 +15,11 @@ namespace Tessera.SelfService.Methods.Link;
 /// nothing secret, is readable by any browser (Kratos re-binds it to the opener's CSRF token). HTML browsers go to the
 /// flow's UI, scripts get the flow.
 /// </summary>
-internal sealed class VerificationLinkSuccess(FlowStore store, FlowResponder responder, FlowRerenderer rerenderer, FlowCompletion completion, VerificationOptions options)
+internal sealed class VerificationLinkSuccess(FlowStore store, FlowResponder responder, FlowRerenderer rerenderer, FlowCompletion completion, ProjectOptions<VerificationOptions> options)
 {
     public async Task<IResult> FinishAsync(HttpContext context, Flow flow, CancellationToken cancellationToken)
     {
-        var next = flow.ReturnTo is not null ? new Uri(flow.ReturnTo) : options.AfterReturnUrl ?? completion.DefaultReturnUrl;
+        var next = flow.ReturnTo is not null ? new Uri(flow.ReturnTo) : options.Value.AfterReturnUrl ?? completion.DefaultReturnUrl;
         LinkFormNodes.Clear(flow.Ui);
         flow.Ui.Nodes.Add(new UiNode("a", LinkFormNodes.Group,
             new UiAnchorAttributes("continue", next.AbsoluteUri, UiMessages.InfoNodeLabelContinue.With()), new UiNodeMeta(UiMessages.InfoNodeLabelContinue.With())));

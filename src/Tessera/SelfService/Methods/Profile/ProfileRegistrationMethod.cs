@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Identities.Schemas;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Flows.Registration;
 using Tessera.SelfService.Methods.Passkey;
@@ -14,7 +15,7 @@ namespace Tessera.SelfService.Methods.Profile;
 /// but the flow. As in Kratos, scripts get the flow with 400 (it is not finished) and HTML browsers a 303 to its UI.
 /// </summary>
 internal sealed class ProfileRegistrationMethod(
-    FlowRerenderer rerenderer, PasskeyRegistrationMethod passkey, WebAuthnRegistrationMethod securityKey, RegistrationOptions options)
+    FlowRerenderer rerenderer, PasskeyRegistrationMethod passkey, WebAuthnRegistrationMethod securityKey, ProjectOptions<RegistrationOptions> options)
 {
     /// <summary>Whether this submission is a step of the two-step form rather than a credential.</summary>
     public static bool Handles(UpdateRegistrationFlowRequest body) =>
@@ -42,7 +43,7 @@ internal sealed class ProfileRegistrationMethod(
             return SaveAsync(context, flow, cancellationToken);
         }
 
-        RegistrationNodes.AddCredentialStep(flow.Ui, schema, traits, options.CodeSignUp);
+        RegistrationNodes.AddCredentialStep(flow.Ui, schema, traits, options.Value.CodeSignUp);
         passkey.AddChoice(flow);
         securityKey.AddChoice(flow, schema, traits, fresh: true);
         flow.Ui.AddMessage(null, UiMessages.InfoSelfServiceRegistrationChooseCredentials.With());
