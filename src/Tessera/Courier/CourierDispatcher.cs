@@ -23,12 +23,13 @@ internal sealed partial class CourierDispatcher(
 
     /// <summary>
     /// One batch of every project's outbox (each project entered in turn: messages carry their project's nid); returns
-    /// the most one project's batch claimed, so a full batch anywhere polls again at once.
+    /// the most one project's batch claimed, so a full batch anywhere polls again at once. The projects are read at most
+    /// every <see cref="NetworkContext.IdsCacheLifetime"/>, not every round.
     /// </summary>
     public async Task<int> ProcessEveryProjectAsync(CancellationToken cancellationToken = default)
     {
         var largest = 0;
-        foreach (var projectId in await network.ListIdsAsync(cancellationToken))
+        foreach (var projectId in await network.ListCachedIdsAsync(cancellationToken))
         {
             using var project = NetworkContext.Enter(projectId);
             largest = Math.Max(largest, await ProcessBatchAsync(cancellationToken));

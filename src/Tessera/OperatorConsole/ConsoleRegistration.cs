@@ -11,7 +11,8 @@ internal static class ConsoleRegistration
         services.AddSingleton<ConsoleSessions>();
         services.AddSingleton<ConsoleIdentityActions>();
         services.AddSingleton<ConsoleRecoverySender>();
-        services.AddCleanupTask<ConsoleSessionStore>("console sessions", (store, _, ct) => store.DeleteExpiredAsync(ct));
+        // Console sessions are the deployment's, not a project's: once per pass.
+        services.AddCleanupTask<ConsoleSessionStore>("console sessions", (store, _, ct) => store.DeleteExpiredAsync(ct), perProject: false);
         return services;
     }
 

@@ -11,9 +11,17 @@ namespace Tessera.Persistence;
 /// </summary>
 internal sealed class NetworkContext(Database database, TimeProvider clock)
 {
+    /// <summary>
+    /// How long <see cref="ListCachedIdsAsync"/> answers from memory: a project another node created is polled within
+    /// this long; one created or deleted on this node at once (<see cref="ForgetIds"/>).
+    /// </summary>
+    public static readonly TimeSpan IdsCacheLifetime = TimeSpan.FromSeconds(5);
+
     private const string DefaultName = "default";
     private static readonly AsyncLocal<Guid?> Entered = new();
     private Guid? _id;
+    private CachedIds? _cachedIds;
+    private long _idsVersion;
 
     /// <summary>The project of the current request or job: the entered one, else the default.</summary>
     public Guid Id => Entered.Value ?? DefaultId;
@@ -48,6 +56,28 @@ internal sealed class NetworkContext(Database database, TimeProvider clock)
         return [defaultId, .. ids.Where(id => id != defaultId)];
     }
 
+    /// <summary>
+    /// <see cref="ListIdsAsync"/> read at most once every <see cref="IdsCacheLifetime"/>: for what polls every round (the
+    /// courier), so that it does not query <c>networks</c> each time.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ListCachedIdsAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var version = Interlocked.Read(ref _idsVersion);
+        if (_cachedIds is { } cached && cached.Version == version && now < cached.Until)
+        {
+            return cached.Ids;
+        }
+
+        // Stamped with the version read before the query: a project created or deleted while it ran is read next time.
+        var ids = await ListIdsAsync(cancellationToken);
+        _cachedIds = new CachedIds(ids, now + IdsCacheLifetime, version);
+        return ids;
+    }
+
+    /// <summary>A project was created or deleted on this node: the next <see cref="ListCachedIdsAsync"/> reads again.</summary>
+    public void ForgetIds() => Interlocked.Increment(ref _idsVersion);
+
     /// <summary>The project entered for the current async flow, if any (null: the default).</summary>
     public static Guid? EnteredId => Entered.Value;
 
@@ -61,6 +91,8 @@ internal sealed class NetworkContext(Database database, TimeProvider clock)
             new { Id = Guid.NewGuid(), Name = DefaultName, Now = now });
         _id = await connection.QuerySingleAsync<Guid>("SELECT id FROM networks WHERE name = @Name", new { Name = DefaultName });
     }
+
+    private sealed record CachedIds(IReadOnlyList<Guid> Ids, DateTimeOffset Until, long Version);
 
     internal readonly struct Scope(Guid? previous) : IDisposable
     {

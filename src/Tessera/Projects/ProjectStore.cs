@@ -10,7 +10,7 @@ namespace Tessera.Projects;
 /// Projects as rows of <c>networks</c> (the slug is the network's unique name). Not scoped by <c>nid</c>: this is
 /// the table <c>nid</c> points at, administered deployment-wide.
 /// </summary>
-internal sealed class ProjectStore(Database database, ProjectHostCache hosts)
+internal sealed class ProjectStore(Database database, ProjectHostCache hosts, NetworkContext network)
 {
     private const string Columns =
         "id AS Id, name AS Slug, display_name AS Name, environment AS Environment, workspace_id AS WorkspaceId, created_at AS CreatedAt";
@@ -29,6 +29,7 @@ internal sealed class ProjectStore(Database database, ProjectHostCache hosts)
                 new { project.Id, project.Slug, project.Name, project.Environment, project.WorkspaceId, project.CreatedAt },
                 cancellationToken: cancellationToken));
             hosts.Forget();
+            network.ForgetIds();
             return true;
         }
         catch (DbException e) when (UniqueViolation.Is(e))
@@ -80,6 +81,7 @@ internal sealed class ProjectStore(Database database, ProjectHostCache hosts)
             new { Id = id, DefaultSlug = ProjectRules.DefaultSlug },
             cancellationToken: cancellationToken)) > 0;
         hosts.Forget();
+        network.ForgetIds();
         return deleted;
     }
 

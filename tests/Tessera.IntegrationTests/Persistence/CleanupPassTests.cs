@@ -3,7 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tessera.IntegrationTests.Fixtures;
+using Tessera.IntegrationTests.Projects;
+using Tessera.Persistence;
 using Tessera.Persistence.Cleanup;
 using Tessera.SelfService.Flows;
 using Tessera.Sessions;
@@ -68,6 +71,22 @@ public abstract class CleanupPassTests(DatabaseKind kind)
         (await flows.FindAsync(untouched, FlowKind.Login)).ShouldBeNull();
         (await flows.FindAsync(submitted, FlowKind.Login)).ShouldNotBeNull();
         result.Single(r => r.Name == "self-service flows").Deleted.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Pass_RunsAProjectTaskOncePerProject_AndADeploymentTaskOnce()
+    {
+        await using var server = await TesseraTestServer.StartAsync(kind, ProjectHosts.Settings());
+        await ProjectHosts.CreateProjectAsync(server);
+        var perProject = new CountingCleanupTask("per project", perProject: true);
+        var deploymentWide = new CountingCleanupTask("deployment wide", perProject: false);
+        // A pass of its own over the server's projects: the server's janitor runs the registered tasks when it likes.
+        var pass = new CleanupPass([perProject, deploymentWide], NullLogger<CleanupPass>.Instance, server.Services.GetRequiredService<NetworkContext>());
+
+        await pass.RunAsync(CancellationToken.None);
+
+        perProject.Runs.ShouldBe(2);
+        deploymentWide.Runs.ShouldBe(1);
     }
 
     private static async Task<Guid> CreateLoginFlowAsync(TesseraTestServer server)

@@ -5,7 +5,8 @@ namespace Tessera.Persistence.Cleanup;
 
 /// <summary>
 /// Runs every registered <see cref="ICleanupTask"/> once: the periodic janitor in <c>serve</c> and
-/// <c>tessera cleanup</c> share it, for every project in turn. A failing task is logged and does not stop the others.
+/// <c>tessera cleanup</c> share it, for every project in turn (a task that is not per project, once). A failing task is
+/// logged and does not stop the others.
 /// </summary>
 internal sealed partial class CleanupPass(IEnumerable<ICleanupTask> tasks, ILogger<CleanupPass> logger, NetworkContext? network = null)
 {
@@ -17,7 +18,8 @@ internal sealed partial class CleanupPass(IEnumerable<ICleanupTask> tasks, ILogg
         {
             var deleted = 0;
             var succeeded = false;
-            foreach (var projectId in projects)
+            IReadOnlyList<Guid?> runIn = task.PerProject ? projects : [null];
+            foreach (var projectId in runIn)
             {
                 try
                 {

@@ -10,5 +10,11 @@ internal interface ICleanupTask
     /// <summary>What is deleted, for logs and the CLI ("error containers").</summary>
     string Name { get; }
 
+    /// <summary>
+    /// Whether its rows belong to a project (scoped by <c>nid</c>), so the pass runs it once per project; a
+    /// deployment-wide task (console sessions) runs once per pass.
+    /// </summary>
+    bool PerProject => true;
+
     Task<int> RunAsync(CancellationToken cancellationToken);
 }
