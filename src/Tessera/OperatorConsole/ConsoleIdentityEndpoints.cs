@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Tessera.Errors;
 using Tessera.Identities;
 using Tessera.Sessions;
-using Tessera.Ui.Texts;
 
 namespace Tessera.OperatorConsole;
 
@@ -116,9 +115,7 @@ internal static class ConsoleIdentityEndpoints
 
     private static IResult NotFound(HttpContext context, ErrorDescriptor error) => Failed(context, error);
 
-    private static IResult Failed(HttpContext context, TesseraError error) =>
-        new ConsolePage(context, ConsoleSection.Identities, PageTexts.ConsoleFailed.In(Localization.RequestLanguage.Of(context.Request)))
-            .Error(error).ToResult(error.Status);
+    private static IResult Failed(HttpContext context, TesseraError error) => ConsolePage.Failed(context, ConsoleSection.Identities, error);
 
     private static string? Clean(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var trimmed && trimmed.Length > MaxSearchLength ? trimmed[..MaxSearchLength] : trimmed;

@@ -90,6 +90,10 @@ internal sealed class ConsolePage
         return this;
     }
 
+    /// <summary>The console's failure (and not-found) page: only <paramref name="error"/>, answered with its status.</summary>
+    public static IResult Failed(HttpContext context, ConsoleSection section, TesseraError error) =>
+        new ConsolePage(context, section, PageTexts.ConsoleFailed.In(RequestLanguage.Of(context.Request))).Error(error).ToResult(error.Status);
+
     /// <summary>The reference page of a catalog error id (on the public listener), or null for an id not in the catalog.</summary>
     public string? DocumentationUrl(string errorId) =>
         ErrorCatalog.Find(errorId) is { } entry ? _context.RequestServices.GetRequiredService<ErrorDocumentationLinks>().For(_context, entry) : null;

@@ -13,6 +13,15 @@ internal static partial class ProjectRules
     public const string DefaultSlug = "default";
     public const string DefaultEnvironment = "production";
 
+    private const int MaxEcho = 64;
+
+    /// <summary>
+    /// 404 <c>project_not_found</c> for the id or slug an operator named. The name is echoed in the answer, so no more
+    /// of it than a slug or an id can be.
+    /// </summary>
+    public static TesseraError NotFound(string named) =>
+        ErrorCatalog.ProjectNotFound.With(new Dictionary<string, object?> { ["id"] = named.Length <= MaxEcho ? named : named[..MaxEcho] + "..." });
+
     public static Result<string> Name(JsonObject body) =>
         Text(body, "name") is not { } read ? Invalid("name must be a string")
         : read.Trim() is { Length: > 0 and <= MaxNameLength } name && !name.Any(char.IsControl) ? name

@@ -64,6 +64,10 @@ internal sealed class ProjectStore(Database database, ProjectHostCache hosts, Ne
         return row?.ToProject();
     }
 
+    /// <summary>The project an operator names: by id when <paramref name="idOrSlug"/> is a GUID, else by slug.</summary>
+    public Task<Project?> FindByIdOrSlugAsync(string idOrSlug, CancellationToken cancellationToken = default) =>
+        Guid.TryParse(idOrSlug, out var id) ? FindAsync(id, cancellationToken) : FindBySlugAsync(idOrSlug, cancellationToken);
+
     public async Task<bool> AnyInWorkspaceAsync(Guid workspaceId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -8,15 +8,16 @@ namespace Tessera.OperatorConsole.Errors;
 
 /// <summary>
 /// <c>/console/errors</c>: occurrences over the window as a chart, the ids users hit (each linking to its
-/// occurrences), the same per flow and per endpoint, and the funnel of every flow kind.
+/// occurrences), the same per flow and per endpoint, and the funnel of every flow kind; of the chosen project.
 /// </summary>
 internal static class ErrorDashboardPage
 {
-    public static ConsolePage Render(HttpContext context, DashboardWindow window, DateTimeOffset now, ErrorDashboardData data)
+    public static ConsolePage Render(HttpContext context, DashboardWindow window, ErrorDashboardScope scope, DateTimeOffset now, ErrorDashboardData data)
     {
         var page = new ConsolePage(context, ConsoleSection.Errors);
         page.Paragraph(page.T(PageTexts.ConsoleErrorsIntro));
-        page.Add(ErrorDashboardLinks.WindowSwitch(page, ConsoleSection.Errors.Path, window));
+        page.Add(ErrorDashboardLinks.ProjectSwitch(page, ConsoleSection.Errors.Path, window, scope));
+        page.Add(ErrorDashboardLinks.WindowSwitch(page, ConsoleSection.Errors.Path, window, scope.Parameter));
         var none = page.T(PageTexts.ConsoleNoResults);
 
         page.Heading(page.T(PageTexts.ConsoleErrorsOverTime));
@@ -27,12 +28,12 @@ internal static class ErrorDashboardPage
         var byId = new DashboardTable(page.T(PageTexts.ConsoleErrorsCode), page.T(PageTexts.ConsoleErrorsKind), page.T(PageTexts.ConsoleErrorsCount));
         foreach (var count in data.Counts)
         {
-            byId.Row(ErrorDashboardLinks.Code(count.Code, window), ErrorDashboardLinks.KindName(page, count.Kind), Number(count.Count));
+            byId.Row(ErrorDashboardLinks.Code(count.Code, window, scope.Parameter), ErrorDashboardLinks.KindName(page, count.Kind), Number(count.Count));
         }
 
         page.Add(byId.Build(none));
-        page.Heading(page.T(PageTexts.ConsoleErrorsByFlow)).Add(Grouped(page, PageTexts.ConsoleFlow, data.ByFlow, window, none));
-        page.Heading(page.T(PageTexts.ConsoleErrorsByEndpoint)).Add(Grouped(page, PageTexts.ConsoleErrorsEndpoint, data.ByEndpoint, window, none));
+        page.Heading(page.T(PageTexts.ConsoleErrorsByFlow)).Add(Grouped(page, PageTexts.ConsoleFlow, data.ByFlow, window, scope, none));
+        page.Heading(page.T(PageTexts.ConsoleErrorsByEndpoint)).Add(Grouped(page, PageTexts.ConsoleErrorsEndpoint, data.ByEndpoint, window, scope, none));
 
         page.Heading(page.T(PageTexts.ConsoleErrorsFunnel));
         var funnel = new DashboardTable(page.T(PageTexts.ConsoleFlow), page.T(PageTexts.ConsoleErrorsCreated), page.T(PageTexts.ConsoleErrorsSubmitted),
@@ -42,7 +43,7 @@ internal static class ErrorDashboardPage
             var failures = new HtmlMarkup();
             foreach (var failure in flow.Failures)
             {
-                failures.Append(ErrorDashboardLinks.Code(failure.ErrorId, window)).Text($" ({Number(failure.Count)}) ");
+                failures.Append(ErrorDashboardLinks.Code(failure.ErrorId, window, scope.Parameter)).Text($" ({Number(failure.Count)}) ");
             }
 
             funnel.Row(flow.FlowKind, Number(flow.Created), Number(flow.Submitted), Number(flow.Succeeded), Number(flow.Failed), failures);
@@ -51,12 +52,12 @@ internal static class ErrorDashboardPage
         return page.Add(funnel.Build(none));
     }
 
-    private static HtmlMarkup Grouped(ConsolePage page, PageText group, IReadOnlyList<OccurrenceCount> counts, DashboardWindow window, string none)
+    private static HtmlMarkup Grouped(ConsolePage page, PageText group, IReadOnlyList<OccurrenceCount> counts, DashboardWindow window, ErrorDashboardScope scope, string none)
     {
         var table = new DashboardTable(page.T(group), page.T(PageTexts.ConsoleErrorsCode), page.T(PageTexts.ConsoleErrorsKind), page.T(PageTexts.ConsoleErrorsCount));
         foreach (var count in counts)
         {
-            table.Row(count.Group, ErrorDashboardLinks.Code(count.Code, window), ErrorDashboardLinks.KindName(page, count.Kind), Number(count.Count));
+            table.Row(count.Group, ErrorDashboardLinks.Code(count.Code, window, scope.Parameter), ErrorDashboardLinks.KindName(page, count.Kind), Number(count.Count));
         }
 
         return table.Build(none);

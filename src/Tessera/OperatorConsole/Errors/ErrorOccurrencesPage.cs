@@ -12,11 +12,13 @@ namespace Tessera.OperatorConsole.Errors;
 /// </summary>
 internal static class ErrorOccurrencesPage
 {
-    public static ConsolePage Render(HttpContext context, DashboardWindow window, DateTimeOffset now, string code, long[] series, IReadOnlyList<ErrorOccurrence> recent)
+    public static ConsolePage Render(HttpContext context, DashboardWindow window, ErrorDashboardScope scope, DateTimeOffset now, string code, long[] series, IReadOnlyList<ErrorOccurrence> recent)
     {
         var page = new ConsolePage(context, ConsoleSection.Errors, code);
-        page.Add(new HtmlMarkup().Open("p").Open("a", ("href", $"{ConsoleSection.Errors.Path}?window={window.Name}")).Text(page.T(PageTexts.ConsoleErrorsBack)).Close("a").Close("p"));
-        page.Add(ErrorDashboardLinks.WindowSwitch(page, ErrorDashboardLinks.Occurrences(code, window).Split('?')[0], window));
+        var back = ConsoleSection.Errors.Path + ErrorDashboardLinks.Query(window, scope.Parameter);
+        page.Add(new HtmlMarkup().Open("p").Open("a", ("href", back)).Text(page.T(PageTexts.ConsoleErrorsBack)).Close("a").Close("p"));
+        page.Add(ErrorDashboardLinks.ProjectSwitch(page, ErrorDashboardLinks.OccurrencesPath(code), window, scope));
+        page.Add(ErrorDashboardLinks.WindowSwitch(page, ErrorDashboardLinks.OccurrencesPath(code), window, scope.Parameter));
         page.Add(ErrorChart.Render(series, window, now, page.T(PageTexts.ConsoleErrorsChart,
             ("total", series.Sum()), ("from", ConsolePage.Time(now - window.Length)), ("to", ConsolePage.Time(now)))));
 

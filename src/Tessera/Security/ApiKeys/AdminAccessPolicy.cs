@@ -12,7 +12,6 @@ namespace Tessera.Security.ApiKeys;
 internal sealed class AdminAccessPolicy(ProjectStore projects)
 {
     public const string ProjectHeader = "Tessera-Project";
-    private const int MaxEcho = 64;
 
     /// <summary>The project to serve for the rest of the request (null: leave it as it is), or why the caller may not go on.</summary>
     public async Task<Result<Guid?>> DecideAsync(AdminCaller caller, AdminKeyRequiredMetadata endpoint, HttpContext context, CancellationToken cancellationToken)
@@ -40,19 +39,14 @@ internal sealed class AdminAccessPolicy(ProjectStore projects)
             return caller.Project;
         }
 
-        var named = Guid.TryParse(header, out var id)
-            ? await projects.FindAsync(id, cancellationToken)
-            : await projects.FindBySlugAsync(header, cancellationToken);
+        var named = await projects.FindByIdOrSlugAsync(header, cancellationToken);
         if (caller.Project is { } own)
         {
             // Don't reveal whether another project exists: a project key naming any project but its own is refused as an unknown key is.
             return named?.Id == own ? own : ErrorCatalog.ApiKeyInvalid;
         }
 
-        // The header is echoed in the answer, so no more of it than a slug or an id can be.
-        return named is null
-            ? ErrorCatalog.ProjectNotFound.With(new Dictionary<string, object?> { ["id"] = header.Length <= MaxEcho ? header : header[..MaxEcho] + "..." })
-            : named.Id;
+        return named is null ? ProjectRules.NotFound(header) : named.Id;
     }
 
     // Don't reveal whether another project or workspace exists: a bound key out of its reach is refused as an unknown key is.

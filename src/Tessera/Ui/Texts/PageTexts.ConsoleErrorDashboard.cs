@@ -6,6 +6,7 @@ internal static partial class PageTexts
 {
     public static readonly PageText ConsoleErrorsIntro = new("console.errors.intro", "Which error ids and UI message ids users hit, per flow and per endpoint, and how far each flow gets.");
     public static readonly PageText ConsoleErrorsWindow = new("console.errors.window", "Window:");
+    public static readonly PageText ConsoleErrorsProject = new("console.errors.project", "Project:");
     public static readonly PageText ConsoleErrorsHour = new("console.errors.hour", "Last hour");
     public static readonly PageText ConsoleErrorsDay = new("console.errors.day", "Last day");
     public static readonly PageText ConsoleErrorsWeek = new("console.errors.week", "Last week");
