@@ -92,13 +92,4 @@ public sealed class LocalReadCacheTests
 
     private LocalReadCache<string, int> NewCache(int maxEntries = 100) =>
         new(() => _writes.Version, _clock, maxEntries, StringComparer.Ordinal);
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }
