@@ -18,9 +18,7 @@ internal sealed class ApiKeyCache(ApiKeyStore store, TimeProvider clock)
     private const int MaxEntries = 10_000;
 
     private readonly LocalReadCache<string, (ApiKey Key, string Hash)> _keys = new(() => store.Version, clock, MaxEntries, StringComparer.Ordinal);
-
-    // One answer (is there any key at all?), kept like the rows: the key is a constant.
-    private readonly LocalReadCache<bool, bool> _any = new(() => store.Version, clock, 1);
+    private readonly LocalReadValue<bool> _any = new(() => store.Version, clock);
 
     /// <inheritdoc cref="ApiKeyStore.FindByHashAsync"/>
     public async ValueTask<(ApiKey Key, string Hash)?> FindByHashAsync(string keyHash, CancellationToken cancellationToken)
@@ -48,14 +46,14 @@ internal sealed class ApiKeyCache(ApiKeyStore store, TimeProvider clock)
     /// <inheritdoc cref="ApiKeyStore.AnyAsync"/>
     public async ValueTask<bool> AnyAsync(CancellationToken cancellationToken)
     {
-        if (_any.TryGet(true, out var exists))
+        if (_any.TryGet(out var exists))
         {
             return exists;
         }
 
         var version = _any.Version;
         exists = await store.AnyAsync(cancellationToken);
-        _any.Set(true, exists, clock.GetUtcNow() + CacheLifetime, version);
+        _any.Set(exists, clock.GetUtcNow() + CacheLifetime, version);
         return exists;
     }
 }
