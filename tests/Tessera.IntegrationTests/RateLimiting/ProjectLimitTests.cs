@@ -42,6 +42,26 @@ public sealed class ProjectLimitTests
     }
 
     [Fact]
+    public async Task ProjectOverlay_SetsThatProjectsBucket_TheOtherKeepsTheFilesValue()
+    {
+        await using var server = await TesseraTestServer.StartAsync(DatabaseKind.Sqlite, ThreeADay);
+        var (strictId, strict) = await Projects.ProjectHosts.CreateProjectAsync(server);
+        var (_, lenient) = await Projects.ProjectHosts.CreateProjectAsync(server);
+        using var patched = await server.Admin.PatchAsync($"/admin/projects/{strictId}/config", JsonContent.Create(System.Text.Json.Nodes.JsonNode.Parse(
+            """{"rate_limits": {"buckets": {"flow_submissions": {"limit": 1, "window": "1h"}}}}""")));
+        await JsonAsync(patched, HttpStatusCode.OK);
+
+        using var first = await SubmitAsync(server, strict);
+        using var refused = await SubmitAsync(server, strict);
+        using var other = await SubmitAsync(server, lenient);
+
+        first.Headers.GetValues("RateLimit-Policy").ShouldBe(["1;w=3600"]);
+        (await RefusalDetailsAsync(refused)).GetProperty("scope").GetString().ShouldBe("project");
+        other.StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);
+        other.Headers.GetValues("RateLimit-Policy").ShouldBe(["3;w=86400"]);
+    }
+
+    [Fact]
     public async Task LimitedBucket_AllowedAnswersAndThe429_CarryConsistentRateLimitHeaders()
     {
         await using var server = await TesseraTestServer.StartAsync(DatabaseKind.Sqlite, ThreeADay);
