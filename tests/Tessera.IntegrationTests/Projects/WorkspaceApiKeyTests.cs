@@ -76,6 +76,22 @@ public abstract class WorkspaceApiKeyTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task WorkspaceKey_CannotRaiseItsWorkspacesRateLimits_AnAdminKeySetsThem()
+    {
+        await using var server = await TesseraTestServer.StartAsync(kind);
+        var admin = await ProjectApiKeyTests.AdminAsync(server);
+        var workspace = await WorkspaceAsync(admin);
+        var key = await WorkspaceKeyAsync(admin, workspace);
+        var limits = new { rate_limits = new { buckets = new { flow_submissions = new { limit = 1_000_000, window = "1s" } } } };
+
+        var refused = await key.ShouldFailAsync(HttpMethod.Patch, $"/admin/workspaces/{workspace}", HttpStatusCode.Unauthorized, "api_key_wrong_kind", limits);
+        using var set = await admin.SendAsync(HttpMethod.Patch, $"/admin/workspaces/{workspace}", limits);
+
+        refused.GetProperty("details").GetProperty("needed_kind").GetString().ShouldBe("admin", "a tenant's key must not lift the limits the operator set");
+        set.StatusCode.ShouldBe(HttpStatusCode.OK, await set.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task WorkspaceKey_OnAnotherWorkspaceOrItsProjects_Answers401AsAnUnknownKeyDoes()
     {
         await using var server = await TesseraTestServer.StartAsync(kind);

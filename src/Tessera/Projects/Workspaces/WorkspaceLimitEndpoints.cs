@@ -15,13 +15,14 @@ namespace Tessera.Projects.Workspaces;
 /// PATCH  /admin/workspaces/{id}   {"rate_limits": {"buckets": {"&lt;name&gt;": {"limit": N, "window": "1m"}}}}: 200 the
 ///                                 workspace; <c>"rate_limits": null</c> removes them. Validated as the file's
 ///                                 <c>rate_limits.buckets</c> are (400 naming the key path; nothing stored then).
-/// Every node applies them within <see cref="WorkspaceLimitCache"/>'s bound (5 s), this one at once.
+/// Every node applies them within <see cref="WorkspaceLimitCache"/>'s bound (5 s), this one at once. An admin key
+/// only: the limits are the operator's, and a workspace's own key must not lift them.
 /// </summary>
 internal static class WorkspaceLimitEndpoints
 {
     public static IEndpointRouteBuilder MapWorkspaceLimitEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapWorkspaceAdminApi(AdminRouteTarget.Workspace).MapPatch("/admin/workspaces/{id:guid}", UpdateWorkspace);
+        endpoints.MapDeploymentAdminApi().MapPatch("/admin/workspaces/{id:guid}", UpdateWorkspace);
         return endpoints;
     }
 
