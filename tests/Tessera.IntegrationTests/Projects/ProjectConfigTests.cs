@@ -123,6 +123,30 @@ public abstract class ProjectConfigTests(DatabaseKind kind)
         (await JsonAsync(onProject, HttpStatusCode.OK)).GetProperty("authenticator_assurance_level").GetString().ShouldBe("aal1");
     }
 
+    [Fact]
+    public async Task TwoNodes_PatchThroughNodeA_NodeBAppliesItWithinTheBound_WithoutRestart()
+    {
+        await using var first = await TesseraTestServer.StartAsync(kind, Settings());
+        await using var second = await TesseraTestServer.StartAsync(kind, Settings(), dsn: first.Dsn);
+        var (projectId, projectHost) = await CreateProjectAsync(first);
+        second.Clock.Advance(Tessera.Projects.Overlays.ProjectOverlayRefresher.Bound);
+        using var before = await GetAsync(second, projectHost, "/self-service/registration/api");
+        before.StatusCode.ShouldBe(HttpStatusCode.OK, await before.Content.ReadAsStringAsync());
+
+        using var patched = await PatchAsync(first, projectId, """{"selfservice":{"flows":{"registration":{"enabled":false}}}}""");
+        await JsonAsync(patched, HttpStatusCode.OK);
+        using var onFirst = await GetAsync(first, projectHost, "/self-service/registration/api");
+        using var withinBound = await GetAsync(second, projectHost, "/self-service/registration/api");
+        second.Clock.Advance(Tessera.Projects.Overlays.ProjectOverlayRefresher.Bound);
+        using var afterBound = await GetAsync(second, projectHost, "/self-service/registration/api");
+        using var defaultProject = await GetAsync(second, BaseDomain, "/self-service/registration/api");
+
+        onFirst.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        withinBound.StatusCode.ShouldBe(HttpStatusCode.OK);
+        afterBound.StatusCode.ShouldBe(onFirst.StatusCode, await afterBound.Content.ReadAsStringAsync());
+        defaultProject.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private static async Task<string> TotpIdentityPasswordSessionAsync(TesseraTestServer server, string host)
     {
         var email = $"o-{Guid.NewGuid():N}@example.com";

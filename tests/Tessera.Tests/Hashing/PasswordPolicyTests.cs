@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Security.Cryptography;
 using System.Text;
-using Tessera.Hashing;
 using HashAlgorithm = Tessera.Hashing.HashAlgorithm;
+using Tessera.Hashing;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.Tests.Hashing;
 
@@ -11,7 +12,7 @@ public sealed class PasswordPolicyTests
     private static readonly Argon2Parameters Argon2 = new(8192, 1, 1, 16, 32);
 
     private static PasswordPolicy Policy(HashAlgorithm algorithm = HashAlgorithm.Argon2, string? breached = null) =>
-        new(new PasswordPolicyOptions(8, 1024, true, 1, breached), new HashersOptions(algorithm, Argon2, 12), breachedApi: null);
+        new(ProjectOptions<PasswordPolicyOptions>.Fixed(new PasswordPolicyOptions(8, 1024, true, 1, breached)), new HashersOptions(algorithm, Argon2, 12), breachedApi: null);
 
     [Fact]
     public void Check_ShortPassword_Gives4000032WithLengths()

@@ -2,6 +2,7 @@
 using System.Text.Json.Nodes;
 using Tessera.Configuration;
 using Tessera.Hosting;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows;
 
 namespace Tessera.Tests.SelfService;
@@ -14,7 +15,7 @@ public sealed class ReturnToValidatorTests
         config.Set("serve.public.base_url", JsonValue.Create("https://auth.example.com/"));
         config.Set("selfservice.default_browser_return_url", JsonValue.Create("https://app.example.com/home"));
         config.Set("selfservice.allowed_return_urls", new JsonArray("https://shop.example.org/account", "https://*.tenants.example.net"));
-        return new ReturnToValidator(SelfServiceOptions.Bind(config), new PublicUrls(ServeOptions.Bind(config), new BoundListeners()));
+        return new ReturnToValidator(ProjectOptions<SelfServiceOptions>.Fixed(SelfServiceOptions.Bind(config)), new PublicUrls(ServeOptions.Bind(config), new BoundListeners()));
     }
 
     [Theory]
