@@ -92,6 +92,32 @@ public abstract class WorkspaceApiKeyTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task ProjectAndWorkspaceKeys_SetAProjectsOverlay_ButNotItsRateLimits()
+    {
+        await using var server = await TesseraTestServer.StartAsync(kind);
+        var admin = await ProjectApiKeyTests.AdminAsync(server);
+        var workspace = await WorkspaceAsync(admin);
+        var project = await ProjectApiKeyTests.CreateProjectAsync(admin, workspace);
+        var workspaceKey = await WorkspaceKeyAsync(admin, workspace);
+        var projectKey = await ProjectApiKeyTests.ProjectKeyAsync(admin, project.Id);
+        var path = $"/admin/projects/{project.Id}/config";
+        var limits = new { rate_limits = new { buckets = new { flow_submissions = new { limit = 1_000_000, window = "1s" } } } };
+
+        var byProjectKey = await projectKey.ShouldFailAsync(HttpMethod.Patch, path, HttpStatusCode.Unauthorized, "api_key_wrong_kind", limits);
+        var byWorkspaceKey = await workspaceKey.ShouldFailAsync(HttpMethod.Patch, path, HttpStatusCode.Unauthorized, "api_key_wrong_kind", limits);
+        using var lifespan = await projectKey.SendAsync(HttpMethod.Patch, path, new { selfservice = new { flows = new { login = new { lifespan = "30m" } } } });
+        using var byAdmin = await admin.SendAsync(HttpMethod.Patch, path, limits);
+
+        byProjectKey.GetProperty("details").GetProperty("needed_kind").GetString().ShouldBe("admin");
+        byProjectKey.GetProperty("details").GetProperty("presented_kind").GetString().ShouldBe("project");
+        byWorkspaceKey.GetProperty("details").GetProperty("presented_kind").GetString().ShouldBe("workspace");
+        lifespan.StatusCode.ShouldBe(HttpStatusCode.OK, await lifespan.Content.ReadAsStringAsync());
+        byAdmin.StatusCode.ShouldBe(HttpStatusCode.OK, await byAdmin.Content.ReadAsStringAsync());
+        (await admin.GetAsync(path)).GetProperty("overlay").GetProperty("rate_limits").GetProperty("buckets")
+            .GetProperty("flow_submissions").GetProperty("limit").GetInt32().ShouldBe(1_000_000);
+    }
+
+    [Fact]
     public async Task WorkspaceKey_OnAnotherWorkspaceOrItsProjects_Answers401AsAnUnknownKeyDoes()
     {
         await using var server = await TesseraTestServer.StartAsync(kind);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Hosting.RequestBodies;
+using Tessera.Security.ApiKeys;
 
 namespace Tessera.Projects.Overlays;
 
@@ -13,7 +14,8 @@ namespace Tessera.Projects.Overlays;
 /// PATCH /admin/projects/{id}/config   an RFC 7396 merge patch (null removes a key), validated as the file is; the new
 ///                                     overlay, or 400 project_config_invalid naming the key; If-Match: "version" ->
 ///                                     412 project_config_version_mismatch when another change came first
-/// Every node applies a change within <see cref="ProjectOverlayRefresher.Bound"/> (5 s), this one at once.
+/// Every node applies a change within <see cref="ProjectOverlayRefresher.Bound"/> (5 s), this one at once. A patch that
+/// touches <c>rate_limits</c> needs an admin key: the limits are the operator's, not the tenant's.
 /// </summary>
 internal static class ProjectConfigEndpoints
 {
@@ -56,6 +58,12 @@ internal static class ProjectConfigEndpoints
         if (!body.Succeeded)
         {
             return new ErrorResult(body.Error);
+        }
+
+        if (body.Value.ContainsKey("rate_limits") && AdminCaller.Of(context).Key is { } key && ApiKeyKind.Named(key.Kind) is { } kind && kind != ApiKeyKind.Admin)
+        {
+            // Limits are the operator's: a project's or a workspace's own key must not lift them.
+            return new ErrorResult(AdminAccessPolicy.WrongKind(ApiKeyKind.Admin, kind));
         }
 
         var result = await change.ApplyAsync(id, body.Value, expected.Value, cancellationToken);

@@ -70,7 +70,8 @@ internal sealed class AdminAccessPolicy(ProjectStore projects)
         };
     }
 
-    private static TesseraError WrongKind(ApiKeyKind needed, ApiKeyKind presented)
+    /// <summary>401 <c>api_key_wrong_kind</c>: the kind of key needed, the one presented and how to create the right one (seed row E2).</summary>
+    public static TesseraError WrongKind(ApiKeyKind needed, ApiKeyKind presented)
     {
         var context = new Dictionary<string, object?>
         {
