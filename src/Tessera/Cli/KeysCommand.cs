@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.CommandLine;
-using System.Globalization;
 using Tessera.Projects;
 using Tessera.Projects.Workspaces;
 using Tessera.Security.ApiKeys;
@@ -80,7 +79,7 @@ internal static class KeysCommand
         foreach (var key in await app.Services.GetRequiredService<ApiKeyStore>().ListAsync(owner, cancellationToken))
         {
             var state = key.RevokedAt is not null ? "revoked" : key.IsUsableAt(now) ? "active" : "expired";
-            await Console.Out.WriteLineAsync(string.Join('\t', key.Id, key.Name, key.Hint, state, Time(key.CreatedAt), key.LastUsedAt is { } used ? Time(used) : "never"));
+            await Console.Out.WriteLineAsync(string.Join('\t', key.Id, key.Name, key.Hint, state, CliFormat.Time(key.CreatedAt), key.LastUsedAt is { } used ? CliFormat.Time(used) : "never"));
         }
 
         return 0;
@@ -110,13 +109,7 @@ internal static class KeysCommand
 
         if (project is not null)
         {
-            var projects = services.GetRequiredService<ProjectStore>();
-            var found = Guid.TryParse(project, out var id)
-                ? await projects.FindAsync(id, cancellationToken)
-                : await projects.FindBySlugAsync(project, cancellationToken);
-            return found is null
-                ? throw new CliFailure($"no project with id or slug {project}")
-                : new ApiKeyOwner(ApiKeyKind.Project, found.Id);
+            return new ApiKeyOwner(ApiKeyKind.Project, (await CliProjects.FindAsync(services, project, cancellationToken)).Id);
         }
 
         if (workspace is not null)
@@ -128,6 +121,4 @@ internal static class KeysCommand
 
         return services.GetRequiredService<ApiKeyStore>().AdminOwner;
     }
-
-    private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

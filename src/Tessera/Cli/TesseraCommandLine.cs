@@ -25,6 +25,8 @@ internal static class TesseraCommandLine
         root.Subcommands.Add(IdentitiesCommand.Create());
         root.Subcommands.Add(HashersCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(WorkspacesCommand.Create());
+        root.Subcommands.Add(ProjectsCommand.Create());
         root.Subcommands.Add(ClientsCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         foreach (var version in root.Options.OfType<VersionOption>())

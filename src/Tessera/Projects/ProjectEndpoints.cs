@@ -43,33 +43,37 @@ internal static class ProjectEndpoints
             return new ErrorResult(body.Error);
         }
 
-        var name = ProjectRules.Name(body.Value);
-        var slug = ProjectRules.Slug(body.Value);
-        var environment = ProjectRules.Environment(body.Value);
-        var workspaceId = ProjectRules.OptionalId(body.Value, "workspace_id");
-        if ((name.ErrorOrNull ?? slug.ErrorOrNull ?? environment.ErrorOrNull ?? workspaceId.ErrorOrNull) is { } invalid)
+        var parsed = ProjectRequest.Parse(body.Value);
+        if (!parsed.Succeeded)
         {
-            return new ErrorResult(invalid);
+            return new ErrorResult(parsed.Error);
         }
 
         // A workspace key creates projects in its own workspace (the default when the body names none).
         var boundTo = AdminCaller.Of(context).Workspace;
-        if (boundTo is { } own && (workspaceId.Value ?? own) != own)
+        if (boundTo is { } own && (parsed.Value.WorkspaceId ?? own) != own)
         {
             // Don't reveal whether the other workspace exists: the key is refused as an unknown key is.
             return new ErrorResult(ErrorCatalog.ApiKeyInvalid);
         }
 
-        workspaceId = workspaceId.Value ?? boundTo;
-        if (workspaceId.Value is { } workspace && await workspaces.FindAsync(workspace, cancellationToken) is null)
+        var created = await CreateAsync(parsed.Value with { WorkspaceId = parsed.Value.WorkspaceId ?? boundTo }, projects, workspaces, clock, cancellationToken);
+        return created.Succeeded
+            ? TypedResults.Created($"/admin/projects/{created.Value.Id}", created.Value)
+            : new ErrorResult(created.Error);
+    }
+
+    /// <summary>Stores a checked project request (the admin API's and the CLI's): its workspace must exist, its slug be free.</summary>
+    public static async Task<Result<Project>> CreateAsync(
+        ProjectRequest request, ProjectStore projects, WorkspaceStore workspaces, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.WorkspaceId is { } workspace && await workspaces.FindAsync(workspace, cancellationToken) is null)
         {
-            return new ErrorResult(ErrorCatalog.WorkspaceNotFound.With(new Dictionary<string, object?> { ["id"] = workspace }));
+            return ErrorCatalog.WorkspaceNotFound.With(new Dictionary<string, object?> { ["id"] = workspace });
         }
 
-        var project = new Project(Guid.NewGuid(), slug.Value, name.Value, environment.Value, workspaceId.Value, clock.GetUtcNow());
-        return await projects.InsertAsync(project, cancellationToken)
-            ? TypedResults.Created($"/admin/projects/{project.Id}", project)
-            : new ErrorResult(Conflict($"the slug {project.Slug} is taken"));
+        var project = new Project(Guid.NewGuid(), request.Slug, request.Name, request.Environment, request.WorkspaceId, clock.GetUtcNow());
+        return await projects.InsertAsync(project, cancellationToken) ? project : Conflict($"the slug {project.Slug} is taken");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Project>>, ErrorResult>> ListProjects(
@@ -101,15 +105,19 @@ internal static class ProjectEndpoints
     private static async Task<Results<Ok<Project>, ErrorResult>> GetProject(Guid id, ProjectStore projects, CancellationToken cancellationToken) =>
         await projects.FindAsync(id, cancellationToken) is { } project ? TypedResults.Ok(project) : NotFound(id);
 
-    private static async Task<Results<NoContent, ErrorResult>> DeleteProject(Guid id, ProjectStore projects, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ErrorResult>> DeleteProject(Guid id, ProjectStore projects, CancellationToken cancellationToken) =>
+        await DeleteAsync(id, projects, cancellationToken) is { } refused ? new ErrorResult(refused) : TypedResults.NoContent();
+
+    /// <summary>Deletes a project (the admin API's and the CLI's); the refusal, or null once it is gone.</summary>
+    public static async Task<TesseraError?> DeleteAsync(Guid id, ProjectStore projects, CancellationToken cancellationToken)
     {
         if (await projects.DeleteAsync(id, cancellationToken))
         {
-            return TypedResults.NoContent();
+            return null;
         }
 
         return await projects.FindAsync(id, cancellationToken) is null
-            ? NotFound(id)
-            : new ErrorResult(Conflict("the default project cannot be deleted"));
+            ? NotFound(id).Error
+            : Conflict("the default project cannot be deleted");
     }
 }

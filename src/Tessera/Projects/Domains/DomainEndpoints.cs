@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Errors;
 using Tessera.Hosting;
@@ -42,17 +43,31 @@ internal static class DomainEndpoints
             return new ErrorResult(body.Error);
         }
 
-        var hostname = HostnameRules.Parse(body.Value);
+        var created = await CreateAsync(id, body.Value, domains, clock, cancellationToken);
+        return created.Succeeded
+            ? TypedResults.Created($"/admin/projects/{id}/domains/{created.Value.Id}", created.Value.ToResponse())
+            : new ErrorResult(created.Error);
+    }
+
+    /// <summary>Binds the hostname a body names to a project, pending (the admin API's and the CLI's).</summary>
+    public static async Task<Result<ProjectDomain>> CreateAsync(
+        Guid projectId, JsonObject body, DomainStore domains, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var hostname = HostnameRules.Parse(body);
         if (!hostname.Succeeded)
         {
-            return new ErrorResult(hostname.Error);
+            return hostname.Error;
         }
 
-        var domain = new ProjectDomain(Guid.NewGuid(), id, hostname.Value, DomainState.Pending, DomainVerifier.NewToken(), null, clock.GetUtcNow());
+        var domain = new ProjectDomain(Guid.NewGuid(), projectId, hostname.Value, DomainState.Pending, DomainVerifier.NewToken(), null, clock.GetUtcNow());
         return await domains.InsertAsync(domain, cancellationToken)
-            ? TypedResults.Created($"/admin/projects/{id}/domains/{domain.Id}", domain.ToResponse())
-            : new ErrorResult(ProjectEndpoints.Conflict($"the hostname {domain.Hostname} is bound to a project already"));
+            ? domain
+            : ProjectEndpoints.Conflict($"the hostname {domain.Hostname} is bound to a project already");
     }
+
+    /// <summary>The domain's "not found" refusal (the admin API's and the CLI's).</summary>
+    public static TesseraError DomainNotFound(Guid id) =>
+        ErrorCatalog.DomainNotFound.With(new Dictionary<string, object?> { ["id"] = id });
 
     private static async Task<Results<Ok<List<DomainResponse>>, ErrorResult>> ListProjectDomains(
         Guid id, ProjectStore projects, DomainStore domains, CancellationToken cancellationToken) =>
@@ -74,6 +89,5 @@ internal static class DomainEndpoints
         Guid id, Guid domain, DomainStore domains, CancellationToken cancellationToken) =>
         await domains.DeleteAsync(id, domain, cancellationToken) ? TypedResults.NoContent() : NotFound(domain);
 
-    private static ErrorResult NotFound(Guid id) =>
-        new(ErrorCatalog.DomainNotFound.With(new Dictionary<string, object?> { ["id"] = id }));
+    private static ErrorResult NotFound(Guid id) => new(DomainNotFound(id));
 }
