@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Data.Common;
 using Tessera.Persistence;
 
 namespace Tessera.Projects.Overlays;
@@ -8,7 +9,8 @@ namespace Tessera.Projects.Overlays;
 /// every overlay in one query (requests meanwhile keep using the current snapshot, so none waits behind it). A PATCH on
 /// this node refreshes at once; another node sees it within <see cref="Bound"/>, the project host cache's bound.
 /// </summary>
-internal sealed class ProjectOverlayRefresher(ProjectOverlayStore store, ProjectOverlaySnapshot snapshot, NetworkContext network, TimeProvider clock)
+internal sealed partial class ProjectOverlayRefresher(
+    ProjectOverlayStore store, ProjectOverlaySnapshot snapshot, NetworkContext network, TimeProvider clock, ILogger<ProjectOverlayRefresher> logger)
 {
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 
@@ -25,6 +27,14 @@ internal sealed class ProjectOverlayRefresher(ProjectOverlayStore store, Project
         try
         {
             await ReadAsync(cancellationToken);
+        }
+        catch (DbException e)
+        {
+            // The database away: requests go on with the overlays last read (a project's stricter settings stay in
+            // force), and whatever the request needs from the database answers for itself (readiness: 503
+            // storage_unavailable). The next read is tried after the bound, not on every request.
+            LogRefreshFailed(logger, e);
+            Interlocked.Exchange(ref _dueTicks, (clock.GetUtcNow() + Bound).UtcTicks);
         }
         finally
         {
@@ -52,4 +62,7 @@ internal sealed class ProjectOverlayRefresher(ProjectOverlayStore store, Project
         snapshot.Replace(network.DefaultId, await store.ListAsync(cancellationToken));
         Interlocked.Exchange(ref _dueTicks, (now + Bound).UtcTicks);
     }
+
+    [LoggerMessage(EventId = 1090, Level = LogLevel.Warning, Message = "Reading the projects' configuration overlays failed; the overlays last read stay in force")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 }
