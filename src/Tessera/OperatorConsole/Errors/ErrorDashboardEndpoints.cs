@@ -26,7 +26,7 @@ internal static class ErrorDashboardEndpoints
     }
 
     private static async Task<IResult> ShowDashboard(
-        HttpContext context, string? window, string? project, OccurrenceQueries queries, ProjectStore projects, NetworkContext network, TimeProvider clock,
+        HttpContext context, string? window, string? project, OccurrenceQueries queries, ProjectStore projects, NetworkContext network,
         CancellationToken cancellationToken)
     {
         var scope = await ErrorDashboardScope.ResolveAsync(project, projects, network, cancellationToken);
@@ -37,18 +37,19 @@ internal static class ErrorDashboardEndpoints
 
         var selected = DashboardWindow.Parse(window);
         using var _ = NetworkContext.Enter(scope.Value.Project.Id);
+        await using var read = await queries.ReadAsync(cancellationToken);
         var data = new ErrorDashboardData(
-            await queries.SeriesAsync(selected, null, cancellationToken),
-            await queries.CountsAsync(selected, cancellationToken),
-            await queries.ByFlowAsync(selected, cancellationToken),
-            await queries.ByEndpointAsync(selected, cancellationToken),
-            await queries.FunnelAsync(selected, cancellationToken));
-        return ErrorDashboardPage.Render(context, selected, scope.Value, clock.GetUtcNow(), data).ToResult();
+            await read.SeriesAsync(selected, null, cancellationToken),
+            await read.CountsAsync(selected, cancellationToken),
+            await read.ByFlowAsync(selected, cancellationToken),
+            await read.ByEndpointAsync(selected, cancellationToken),
+            await read.FunnelAsync(selected, cancellationToken));
+        return ErrorDashboardPage.Render(context, selected, scope.Value, read.Now, data).ToResult();
     }
 
     private static async Task<IResult> ShowOccurrences(
         HttpContext context, string code, string? window, string? project, OccurrenceQueries queries, ProjectStore projects, NetworkContext network,
-        TimeProvider clock, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var scope = await ErrorDashboardScope.ResolveAsync(project, projects, network, cancellationToken);
         if (!scope.Succeeded)
@@ -59,8 +60,9 @@ internal static class ErrorDashboardEndpoints
         var selected = DashboardWindow.Parse(window);
         code = code.Length <= MaxCodeLength ? code : code[..MaxCodeLength];
         using var _ = NetworkContext.Enter(scope.Value.Project.Id);
-        var series = await queries.SeriesAsync(selected, code, cancellationToken);
-        var recent = await queries.RecentAsync(code, RecentLimit, cancellationToken);
-        return ErrorOccurrencesPage.Render(context, selected, scope.Value, clock.GetUtcNow(), code, series, recent).ToResult();
+        await using var read = await queries.ReadAsync(cancellationToken);
+        var series = await read.SeriesAsync(selected, code, cancellationToken);
+        var recent = await read.RecentAsync(code, RecentLimit, cancellationToken);
+        return ErrorOccurrencesPage.Render(context, selected, scope.Value, read.Now, code, series, recent).ToResult();
     }
 }
