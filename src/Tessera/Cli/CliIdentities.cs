@@ -51,7 +51,7 @@ internal sealed class CliIdentities : IAsyncDisposable
             var identityOptions = IdentityOptions.Bind(config);
             var hashers = HashersOptions.Bind(config);
             var store = new IdentityStore(database, network, new LocalWrites());
-            var manager = new IdentityManager(store, new IdentitySchemaRegistry(identityOptions), new PasswordHasher(hashers),
+            var manager = new IdentityManager(store, new IdentitySchemaRegistry(ProjectOptions<IdentityOptions>.Fixed(identityOptions), identityOptions), new PasswordHasher(hashers),
                 CliPasswordPolicy(config, hashers, clock), clock, []);
             var serve = ServeOptions.Bind(config);
             var baseUrl = serve.Public.BaseUrl ?? new Uri($"http://{serve.Public.Host}:{serve.Public.Port}/");

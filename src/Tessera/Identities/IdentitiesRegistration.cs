@@ -3,6 +3,7 @@ using Tessera.Configuration;
 using Tessera.Hashing;
 using Tessera.Identities.Admin;
 using Tessera.Identities.Schemas;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.Identities;
 
@@ -12,8 +13,9 @@ internal static class IdentitiesRegistration
     public static IServiceCollection AddIdentities(this IServiceCollection services, ConfigurationTree config)
     {
         services.AddHashing(config);
-        services.AddSingleton(IdentityOptions.Bind(config));
+        services.AddProjectOptions(config, IdentityOptions.Bind);
         services.AddSingleton<IdentitySchemaRegistry>();
+        services.AddSingleton<IProjectOverlayCheck, IdentitySchemaOverlayCheck>();
         services.AddHostedService<IdentitySchemaWarmup>();
         services.AddSingleton<IdentityStore>();
         services.AddSingleton<CredentialUses>();

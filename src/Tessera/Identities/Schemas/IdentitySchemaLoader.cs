@@ -9,14 +9,18 @@ namespace Tessera.Identities.Schemas;
 
 /// <summary>
 /// Fetches and compiles one configured schema. Only the URLs in <c>identity.schemas</c> are fetched (the operator
-/// chose them); a schema that cannot be read or parsed stops the start with the reason.
+/// chose them); a schema that cannot be read or parsed stops the start with the reason. A self-contained load (a
+/// project's inline schema) reads nothing beyond the text it is given: its external <c>$ref</c>s are refused.
 /// </summary>
 internal static class IdentitySchemaLoader
 {
     private const string Key = "identity.schemas";
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    public static async Task<IdentitySchema> LoadAsync(IdentitySchemaReference reference, CancellationToken cancellationToken)
+    public static async Task<IdentitySchema> LoadAsync(IdentitySchemaReference reference, CancellationToken cancellationToken) =>
+        await LoadAsync(reference, selfContained: false, cancellationToken);
+
+    public static async Task<IdentitySchema> LoadAsync(IdentitySchemaReference reference, bool selfContained, CancellationToken cancellationToken)
     {
         var (text, documentPath) = await ReadAsync(reference, cancellationToken);
         JsonObject document;
@@ -30,12 +34,20 @@ internal static class IdentitySchemaLoader
             throw new ConfigurationException(Key, $"the schema \"{reference.Id}\" is not valid JSON: {e.Message}");
         }
 
+        if ((document["properties"] as JsonObject)?["traits"] is not JsonObject)
+        {
+            throw new ConfigurationException(Key, $"the schema \"{reference.Id}\" is not an identity schema: it needs properties.traits, the JSON Schema of the traits");
+        }
+
         JsonSchema compiled;
         try
         {
-            compiled = documentPath is null
-                ? await JsonSchema.FromJsonAsync(text, cancellationToken)
-                : await JsonSchema.FromJsonAsync(text, documentPath, cancellationToken);
+            compiled = (selfContained, documentPath) switch
+            {
+                (true, _) => await JsonSchema.FromJsonAsync(text, null, root => new SelfContainedReferenceResolver(root), cancellationToken),
+                (false, null) => await JsonSchema.FromJsonAsync(text, cancellationToken),
+                (false, { } path) => await JsonSchema.FromJsonAsync(text, path, cancellationToken),
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -24,7 +24,7 @@ internal sealed class ProjectOverlayChange(ProjectOverlayStore store, ProjectOve
             }
 
             var next = JsonMergePatch.Apply(current.Values, patch);
-            var warnings = validator.Validate(next);
+            var warnings = await validator.ValidateAsync(next, cancellationToken);
             if (!warnings.Succeeded)
             {
                 return warnings.Error;

@@ -8,17 +8,18 @@ namespace Tessera.Projects.Overlays;
 
 /// <summary>
 /// Validates an overlay exactly as the file is: merged on top of the file/env configuration, every per-project options
-/// record (<see cref="IProjectOptionsBinder"/>) must bind, and a refused key is refused. Beyond the file's rules, a key
+/// record (<see cref="IProjectOptionsBinder"/>) must bind and every <see cref="IProjectOverlayCheck"/> pass (what a key
+/// points at must load), and a refused key is refused. Beyond the file's rules, a key
 /// that only deployment-wide code reads (bound once at start: listeners, storage, secrets, logs, courier transport,
 /// OAuth2 keys, ...) is refused, since a project could set it but nothing would ever apply it. Keys nobody reads are
 /// accepted with a warning, as the file's are.
 /// </summary>
-internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumerable<IProjectOptionsBinder> binders)
+internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumerable<IProjectOptionsBinder> binders, IEnumerable<IProjectOverlayCheck> checks)
 {
     // Read by per-project options too (cookie settings fall back to serve.*), but one value serves the whole deployment.
     private static readonly string[] DeploymentWidePrefixes = ["serve", "dsn", "secrets", "log", "courier", "oauth2"];
 
-    public Result<IReadOnlyList<string>> Validate(JsonObject overlay)
+    public async Task<Result<IReadOnlyList<string>>> ValidateAsync(JsonObject overlay, CancellationToken cancellationToken)
     {
         var leaves = new List<string>();
         ConfigurationTree.CollectPaths(overlay, string.Empty, leaves, leavesOnly: true);
@@ -41,6 +42,18 @@ internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumera
             try
             {
                 binder.Validate(merged);
+            }
+            catch (ConfigurationException e)
+            {
+                return Invalid(e.KeyPath, e.Problem);
+            }
+        }
+
+        foreach (var check in checks)
+        {
+            try
+            {
+                await check.CheckAsync(merged, cancellationToken);
             }
             catch (ConfigurationException e)
             {
