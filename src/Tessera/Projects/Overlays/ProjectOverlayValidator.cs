@@ -36,6 +36,11 @@ internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumera
             }
         }
 
+        if (OverlayFileReferences.FirstRefused(overlay, config) is { } location)
+        {
+            return Invalid(location, "would make the server read a file: in a project's overlay a template is base64://, or exactly a location the configuration file already uses");
+        }
+
         var merged = config.WithOverlay(overlay);
         foreach (var binder in binders)
         {
@@ -81,6 +86,6 @@ internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumera
     private const string DeploymentWide =
         "is deployment-wide and cannot differ per project; set it in the configuration file (the per-project keys are listed in docs/projects.md)";
 
-    private static TesseraError Invalid(string key, string problem) =>
+    public static TesseraError Invalid(string key, string problem) =>
         ErrorCatalog.ProjectConfigInvalid.With(new Dictionary<string, object?> { ["key"] = key, ["problem"] = problem });
 }
