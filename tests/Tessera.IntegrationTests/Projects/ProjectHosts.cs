@@ -104,4 +104,22 @@ internal static class ProjectHosts
         using var response = await GetAsync(server, host, $"/self-service/{kind}/api");
         return await JsonAsync(response, HttpStatusCode.OK);
     }
+
+    /// <summary>
+    /// The built-in login page as a browser on <paramref name="host"/> gets it (the init endpoint redirects to it and sets
+    /// the CSRF cookie it needs): its HTML and its Content-Security-Policy.
+    /// </summary>
+    public static async Task<(string Html, string Csp)> LoginPageAsync(TesseraTestServer server, string host)
+    {
+        using var started = await GetAsync(server, host, "/self-service/login/browser", "text/html");
+        started.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await started.Content.ReadAsStringAsync());
+        using var request = new HttpRequestMessage(HttpMethod.Get, started.Headers.Location!.PathAndQuery);
+        request.Headers.Host = host;
+        request.Headers.Accept.ParseAdd("text/html");
+        request.Headers.Add("Cookie", string.Join("; ", started.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        using var page = await server.Public.SendAsync(request);
+        var html = await page.Content.ReadAsStringAsync();
+        page.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        return (html, page.Headers.GetValues("Content-Security-Policy").Single());
+    }
 }

@@ -17,7 +17,11 @@ namespace Tessera.Projects.Overlays;
 internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumerable<IProjectOptionsBinder> binders, IEnumerable<IProjectOverlayCheck> checks)
 {
     // Read by per-project options too (cookie settings fall back to serve.*), but one value serves the whole deployment.
-    private static readonly string[] DeploymentWidePrefixes = ["serve", "dsn", "secrets", "log", "courier", "oauth2"];
+    // The breached-password host is read by the password policy, a per-project record, but the range API client that
+    // calls it is one per deployment (its cache and its outbound guard): a project must not point Tessera's outbound
+    // calls elsewhere, so it stays the file's.
+    private static readonly string[] DeploymentWidePrefixes =
+        ["serve", "dsn", "secrets", "log", "courier", "oauth2", "selfservice.methods.password.config.haveibeenpwned_host"];
 
     public async Task<Result<IReadOnlyList<string>>> ValidateAsync(JsonObject overlay, CancellationToken cancellationToken)
     {
