@@ -18,7 +18,7 @@ namespace Tessera.IntegrationTests.Projects;
 /// </summary>
 public abstract class ProjectOidcTests(ProjectOidcServer fixture)
 {
-    private const string Redacted = "<redacted>";
+    private const string Redacted = "(redacted)";
 
     private TesseraTestServer Server => fixture.Server;
 
