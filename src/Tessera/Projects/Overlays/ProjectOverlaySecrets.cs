@@ -17,7 +17,7 @@ namespace Tessera.Projects.Overlays;
 internal sealed class ProjectOverlaySecrets(SecretCipher cipher, ServerSecrets secrets)
 {
     /// <summary>What reads answer in place of a secret, and what a patch sends to keep one.</summary>
-    public const string Redacted = "<redacted>";
+    public const string Redacted = "(redacted)";
 
     private readonly AtRestCipher _cipher = new(cipher, secrets, new SecretPurpose("tessera/project-overlay-secrets/v1"), "overlay-derived:");
 
