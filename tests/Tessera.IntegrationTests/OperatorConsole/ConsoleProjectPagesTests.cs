@@ -31,7 +31,7 @@ public abstract class ConsoleProjectPagesTests(DatabaseKind kind)
         var offEmail = $"off-{Guid.NewGuid():N}@example.com";
         var b = await CreateIdentityAsync(server, bId, bEmail, Password);
         var off = await CreateIdentityAsync(server, offId, offEmail, Password);
-        var session = await SignInAsync(server, bHost, bEmail);
+        var session = await SignInAsync(server, bHost, bEmail, Password);
         using var console = new ConsoleBrowser(server);
         await console.SignInAsync(null);
 
@@ -88,14 +88,6 @@ public abstract class ConsoleProjectPagesTests(DatabaseKind kind)
         var html = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound, html);
         ConsoleBrowser.ErrorIdOf(html).ShouldBe("project_not_found");
-    }
-
-    private static async Task<Guid> SignInAsync(TesseraTestServer server, string host, string email)
-    {
-        var flow = await NewApiFlowAsync(server, host, "login");
-        using var signedIn = await SendAsync(server, host, HttpMethod.Post, $"/self-service/login?flow={flow.GetProperty("id").GetString()}",
-            new { method = "password", identifier = email, password = Password });
-        return (await JsonAsync(signedIn, HttpStatusCode.OK)).GetProperty("session").GetProperty("id").GetGuid();
     }
 }
 

@@ -122,4 +122,13 @@ internal static class ProjectHosts
         page.StatusCode.ShouldBe(HttpStatusCode.OK, html);
         return (html, page.Headers.GetValues("Content-Security-Policy").Single());
     }
+
+    /// <summary>Signs <paramref name="email"/> in with an API login flow on <paramref name="host"/>; returns the session's id.</summary>
+    public static async Task<Guid> SignInAsync(TesseraTestServer server, string host, string email, string password)
+    {
+        var flow = await NewApiFlowAsync(server, host, "login");
+        using var signedIn = await SendAsync(server, host, HttpMethod.Post, $"/self-service/login?flow={flow.GetProperty("id").GetString()}",
+            new { method = "password", identifier = email, password });
+        return (await JsonAsync(signedIn, HttpStatusCode.OK)).GetProperty("session").GetProperty("id").GetGuid();
+    }
 }
