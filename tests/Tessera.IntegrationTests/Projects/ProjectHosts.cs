@@ -49,6 +49,18 @@ internal static class ProjectHosts
         return (body.RootElement.GetProperty("id").GetGuid(), $"{slug}.{BaseDomain}");
     }
 
+    /// <summary>A project (<see cref="CreateProjectAsync(TesseraTestServer)"/>) whose configuration overlay is <paramref name="overlay"/> (a JSON merge patch).</summary>
+    public static async Task<(Guid Id, string Host)> CreateProjectAsync(TesseraTestServer server, string overlay)
+    {
+        var (id, host) = await CreateProjectAsync(server);
+        using var patched = await ProjectConfigTests.PatchAsync(server, id, overlay);
+        await JsonAsync(patched, HttpStatusCode.OK);
+        return (id, host);
+    }
+
+    /// <summary>The slug of a project's host under the base domain.</summary>
+    public static string SlugOf(string host) => host.Split('.')[0];
+
     /// <summary>An identity with a password in <paramref name="projectId"/> (the admin API serves the default project).</summary>
     public static async Task<Guid> CreateIdentityAsync(TesseraTestServer server, Guid projectId, string email, string password)
     {

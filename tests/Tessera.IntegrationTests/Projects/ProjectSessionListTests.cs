@@ -2,7 +2,6 @@
 using System.Net;
 using Tessera.IntegrationTests.Fixtures;
 using Tessera.IntegrationTests.OperatorConsole;
-using static Tessera.IntegrationTests.Projects.ProjectConfigTests;
 using static Tessera.IntegrationTests.Projects.ProjectHosts;
 
 namespace Tessera.IntegrationTests.Projects;
@@ -16,14 +15,10 @@ public abstract class ProjectSessionListTests(DatabaseKind kind)
     public async Task ActiveSessionLists_OfAProjectWhoseOverlaySetsAnIdleTimeout_LeaveOutItsIdleSessions_AnotherProjectsStayListed()
     {
         await using var server = await TesseraTestServer.StartAsync(kind, Settings());
-        var (idleId, idleHost) = await CreateProjectAsync(server);
+        var (idleId, idleHost) = await CreateProjectAsync(server, """{"session":{"idle_timeout":"10m"}}""");
         var (plainId, plainHost) = await CreateProjectAsync(server);
-        var idleSlug = idleHost.Split('.')[0];
-        var plainSlug = plainHost.Split('.')[0];
-        using (var patched = await PatchAsync(server, idleId, """{"session":{"idle_timeout":"10m"}}"""))
-        {
-            await JsonAsync(patched, HttpStatusCode.OK);
-        }
+        var idleSlug = SlugOf(idleHost);
+        var plainSlug = SlugOf(plainHost);
 
         var idleEmail = $"idle-{Guid.NewGuid():N}@example.com";
         var plainEmail = $"plain-{Guid.NewGuid():N}@example.com";
