@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net;
 using Tessera.IntegrationTests.Fixtures;
-using static Tessera.IntegrationTests.Projects.ProjectConfigTests;
 using static Tessera.IntegrationTests.Projects.ProjectHosts;
 
 namespace Tessera.IntegrationTests.OperatorConsole;
@@ -18,20 +17,16 @@ public abstract class ConsoleProjectPagesTests(DatabaseKind kind)
     public async Task IdentitiesSessionsCourier_OfProjectB_ShowUnderItsProjectOnly_AndActionsActInIt()
     {
         await using var server = await TesseraTestServer.StartAsync(kind, Settings(new Dictionary<string, string> { ["selfservice.flows.recovery.enabled"] = "true" }));
-        var (offId, offHost) = await CreateProjectAsync(server);
+        var (offId, offHost) = await CreateProjectAsync(server, """{"selfservice":{"flows":{"recovery":{"enabled":false}}}}""");
         var (bId, bHost) = await CreateProjectAsync(server);
-        var offSlug = offHost.Split('.')[0];
-        var bSlug = bHost.Split('.')[0];
-        using (var patched = await PatchAsync(server, offId, """{"selfservice":{"flows":{"recovery":{"enabled":false}}}}"""))
-        {
-            await JsonAsync(patched, HttpStatusCode.OK);
-        }
+        var offSlug = SlugOf(offHost);
+        var bSlug = SlugOf(bHost);
 
         var bEmail = $"b-{Guid.NewGuid():N}@example.com";
         var offEmail = $"off-{Guid.NewGuid():N}@example.com";
         var b = await CreateIdentityAsync(server, bId, bEmail, Password);
         var off = await CreateIdentityAsync(server, offId, offEmail, Password);
-        var session = await SignInAsync(server, bHost, bEmail);
+        var session = await SignInAsync(server, bHost, bEmail, Password);
         using var console = new ConsoleBrowser(server);
         await console.SignInAsync(null);
 
@@ -88,14 +83,6 @@ public abstract class ConsoleProjectPagesTests(DatabaseKind kind)
         var html = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound, html);
         ConsoleBrowser.ErrorIdOf(html).ShouldBe("project_not_found");
-    }
-
-    private static async Task<Guid> SignInAsync(TesseraTestServer server, string host, string email)
-    {
-        var flow = await NewApiFlowAsync(server, host, "login");
-        using var signedIn = await SendAsync(server, host, HttpMethod.Post, $"/self-service/login?flow={flow.GetProperty("id").GetString()}",
-            new { method = "password", identifier = email, password = Password });
-        return (await JsonAsync(signedIn, HttpStatusCode.OK)).GetProperty("session").GetProperty("id").GetGuid();
     }
 }
 

@@ -50,6 +50,18 @@ internal static class ProjectHosts
         return (body.RootElement.GetProperty("id").GetGuid(), $"{slug}.{BaseDomain}");
     }
 
+    /// <summary>A project (<see cref="CreateProjectAsync(TesseraTestServer)"/>) whose configuration overlay is <paramref name="overlay"/> (a JSON merge patch).</summary>
+    public static async Task<(Guid Id, string Host)> CreateProjectAsync(TesseraTestServer server, string overlay)
+    {
+        var (id, host) = await CreateProjectAsync(server);
+        using var patched = await ProjectConfigTests.PatchAsync(server, id, overlay);
+        await JsonAsync(patched, HttpStatusCode.OK);
+        return (id, host);
+    }
+
+    /// <summary>The slug of a project's host under the base domain.</summary>
+    public static string SlugOf(string host) => host.Split('.')[0];
+
     /// <summary>An identity with a password in <paramref name="projectId"/> (the admin API serves the default project).</summary>
     public static async Task<Guid> CreateIdentityAsync(TesseraTestServer server, Guid projectId, string email, string password)
     {
@@ -144,5 +156,14 @@ internal static class ProjectHosts
         var html = await page.Content.ReadAsStringAsync();
         page.StatusCode.ShouldBe(HttpStatusCode.OK, html);
         return (html, page.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    /// <summary>Signs <paramref name="email"/> in with an API login flow on <paramref name="host"/>; returns the session's id.</summary>
+    public static async Task<Guid> SignInAsync(TesseraTestServer server, string host, string email, string password)
+    {
+        var flow = await NewApiFlowAsync(server, host, "login");
+        using var signedIn = await SendAsync(server, host, HttpMethod.Post, $"/self-service/login?flow={flow.GetProperty("id").GetString()}",
+            new { method = "password", identifier = email, password });
+        return (await JsonAsync(signedIn, HttpStatusCode.OK)).GetProperty("session").GetProperty("id").GetGuid();
     }
 }

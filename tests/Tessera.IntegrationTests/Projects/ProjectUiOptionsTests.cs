@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net;
 using Tessera.IntegrationTests.Fixtures;
-using static Tessera.IntegrationTests.Projects.ProjectConfigTests;
 using static Tessera.IntegrationTests.Projects.ProjectHosts;
 
 namespace Tessera.IntegrationTests.Projects;
@@ -19,13 +18,9 @@ public abstract class ProjectUiOptionsTests(DatabaseKind kind)
     public async Task Overlay_SetsRecoveryUiUrlAndTurnsRegistrationOff_OnlyThatProjectsFlowsAndPagesFollowIt()
     {
         await using var server = await TesseraTestServer.StartAsync(kind, Settings(new Dictionary<string, string> { ["selfservice.flows.recovery.enabled"] = "true" }));
-        var (overlaidId, overlaid) = await CreateProjectAsync(server);
+        var (_, overlaid) = await CreateProjectAsync(server,
+            """{"selfservice":{"flows":{"recovery":{"ui_url":"http://127.0.0.1:5999/recover"},"registration":{"enabled":false}}}}""");
         var (_, other) = await CreateProjectAsync(server);
-        using (var patched = await PatchAsync(server, overlaidId,
-            """{"selfservice":{"flows":{"recovery":{"ui_url":"http://127.0.0.1:5999/recover"},"registration":{"enabled":false}}}}"""))
-        {
-            await JsonAsync(patched, HttpStatusCode.OK);
-        }
 
         using var overlaidRecovery = await GetAsync(server, overlaid, "/self-service/recovery/browser", "text/html");
         using var otherRecovery = await GetAsync(server, other, "/self-service/recovery/browser", "text/html");
