@@ -45,7 +45,7 @@ internal static class ProjectConfigCommand
         await using var app = await CliServices.OpenAsync(parse, cancellationToken);
         var project = await CliProjects.FindAsync(app.Services, parse.GetValue(Project)!, cancellationToken);
         var overlay = await app.Services.GetRequiredService<ProjectOverlayStore>().GetAsync(project.Id, cancellationToken);
-        await Print(new ProjectConfigResponse(project.Id, overlay.Version, overlay.Values, []));
+        await Print(new ProjectConfigResponse(project.Id, overlay.Version, ProjectOverlaySecrets.Redact(overlay.Values), []));
         return 0;
     }
 

@@ -17,11 +17,20 @@ internal sealed class ConfigurationTree
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly HashSet<string> _readKeys = new(StringComparer.Ordinal);
     private readonly List<ConfigurationNotice> _notices = [];
+    private readonly JsonObject? _overlay;
+    private readonly JsonObject? _base;
 
     public ConfigurationTree(JsonObject root, IReadOnlyDictionary<string, string> environment)
+        : this(root, environment, null, null)
+    {
+    }
+
+    private ConfigurationTree(JsonObject root, IReadOnlyDictionary<string, string> environment, JsonObject? overlay, JsonObject? baseRoot)
     {
         _root = root;
         _environment = environment;
+        _overlay = overlay;
+        _base = baseRoot;
     }
 
     public static ConfigurationTree Load(IEnumerable<string> files, IReadOnlyDictionary<string, string> environment)
@@ -50,7 +59,36 @@ internal sealed class ConfigurationTree
         var shadowed = overlaid.Select(EnvironmentName).ToHashSet(StringComparer.Ordinal);
         var environment = _environment.Where(e => !shadowed.Contains(e.Key))
             .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
-        return new ConfigurationTree(root, environment);
+        return new ConfigurationTree(root, environment, (JsonObject)overlay.DeepClone(), _root);
+    }
+
+    /// <summary>
+    /// True when a project's overlay (<see cref="WithOverlay"/>) set <paramref name="keyPath"/> (list items by index:
+    /// <c>...hooks.0.config.body</c>) to a value the base configuration does not have there: what a tenant chose
+    /// rather than what the operator's file already says. Always false without an overlay.
+    /// </summary>
+    public bool SetByOverlay(string keyPath) =>
+        _overlay is not null && Find(_overlay, keyPath) is { } value && !JsonNode.DeepEquals(value, Find(_base!, keyPath));
+
+    // A key path's node, through mappings by name and lists by index; null when absent.
+    private static JsonNode? Find(JsonNode root, string keyPath)
+    {
+        JsonNode? node = root;
+        foreach (var segment in keyPath.Split('.'))
+        {
+            node = node switch
+            {
+                JsonObject obj => obj[segment],
+                JsonArray list when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < list.Count => list[i],
+                _ => null,
+            };
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
     }
 
     /// <summary>Every key path of <paramref name="node"/> below <paramref name="prefix"/>: leaves, and inner ones too unless <paramref name="leavesOnly"/>.</summary>
@@ -285,6 +323,42 @@ internal sealed class ConfigurationTree
         var unread = new List<string>();
         Collect(_root, string.Empty, unread);
         return unread;
+    }
+
+    /// <summary>
+    /// Every scalar value the files give a leaf named <paramref name="leafName"/> (in lists too), without counting as a
+    /// read: what a project's overlay may reuse where it may not name anything new (a file to read).
+    /// </summary>
+    public IReadOnlySet<string> FileValuesNamed(string leafName)
+    {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        CollectValues(_root, leafName, values);
+        return values;
+    }
+
+    private static void CollectValues(JsonNode? node, string leafName, HashSet<string> values)
+    {
+        if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                CollectValues(item, leafName, values);
+            }
+        }
+        else if (node is JsonObject obj)
+        {
+            foreach (var (key, child) in obj)
+            {
+                if (child is JsonValue value && key == leafName)
+                {
+                    values.Add(value.ToString());
+                }
+                else
+                {
+                    CollectValues(child, leafName, values);
+                }
+            }
+        }
     }
 
     private void Collect(JsonNode? node, string path, List<string> unread)

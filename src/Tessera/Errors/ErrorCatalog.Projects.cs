@@ -11,6 +11,13 @@ internal static partial class ErrorCatalog
         "A body sent to `/admin/workspaces` or `/admin/projects` (a workspace, a project or a domain) is missing a field, has a field of the wrong type, or a value outside its rules: names are 1 to 128 printable characters; a slug is 1 to 63 lowercase letters, digits and inner hyphens; an environment is 1 to 32 lowercase letters, digits, `-` or `_`; a hostname is a DNS name of at least two labels without scheme, port or trailing path.",
         "Send e.g. `{\"name\": \"Acme\", \"slug\": \"acme\", \"workspace_id\": \"<id>\", \"environment\": \"production\"}` to `POST /admin/projects`, `{\"hostname\": \"login.acme.example\"}` to `POST /admin/projects/{id}/domains`.");
 
+    public static readonly ErrorDescriptor WorkspaceRequestInvalid = new(
+        "workspace_request_invalid", 400,
+        "The workspace administration request is not valid.",
+        "The request is not valid: {problem}.",
+        "A `PATCH /admin/workspaces/{id}` body sets the workspace's aggregate rate limits: it must carry `rate_limits`, an object (or `null` to remove them), whose keys are validated as the file's `rate_limits.buckets` are: a known bucket name, a `limit` of at least 1, a `window` duration. The reason names the key path that was refused. Nothing was stored.",
+        "Send e.g. `{\"rate_limits\": {\"buckets\": {\"code_sends\": {\"limit\": 50, \"window\": \"1h\"}}}}`; the bucket names are listed in docs/security.md.");
+
     public static readonly ErrorDescriptor WorkspaceNotFound = new(
         "workspace_not_found", 404,
         "The workspace does not exist.",

@@ -10,7 +10,8 @@ namespace Tessera.OperatorConsole;
 /// <summary>
 /// GET  /console/courier                 the outbox, newest first (?status= one of queued, processing, sent, logged, abandoned)
 /// POST /console/courier/{id}/resend     an abandoned message queued again, or a retrying one due now
-/// Bodies are never shown: they carry codes and links that act as passwords.
+/// Bodies are never shown: they carry codes and links that act as passwords. Both of one project (<c>?project=</c>;
+/// the default project without it).
 /// </summary>
 internal static class ConsoleCourierEndpoints
 {
@@ -18,7 +19,7 @@ internal static class ConsoleCourierEndpoints
 
     public static IEndpointRouteBuilder MapConsoleCourierEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var console = endpoints.MapConsole();
+        var console = endpoints.MapConsoleProjectPages(ConsoleSection.Courier);
         console.MapGet("/console/courier", ListMessages);
         console.MapPost("/console/courier/{id:guid}/resend", ResendMessage);
         return endpoints;
@@ -33,10 +34,11 @@ internal static class ConsoleCourierEndpoints
         }
 
         status = CourierMessageStatus.All.Contains(status) ? status : null;
-        var filter = new HtmlMarkup().Open("p", ("class", "filters")).Open("a", ("href", ConsoleSection.Courier.Path)).Text(page.T(PageTexts.ConsoleAll)).Close("a");
+        page.Add(ConsoleProjectSwitch.Render(page, ConsoleProjectScope.Of(context), ConsoleSection.Courier.Path));
+        var filter = new HtmlMarkup().Open("p", ("class", "filters")).Open("a", ("href", page.Link(ConsoleSection.Courier.Path))).Text(page.T(PageTexts.ConsoleAll)).Close("a");
         foreach (var option in CourierMessageStatus.All)
         {
-            filter.Text(" · ").Open("a", ("href", $"{ConsoleSection.Courier.Path}?status={option}"), ("aria-current", option == status ? "page" : null)).Text(option).Close("a");
+            filter.Text(" · ").Open("a", ("href", page.Link($"{ConsoleSection.Courier.Path}?status={option}")), ("aria-current", option == status ? "page" : null)).Text(option).Close("a");
         }
 
         page.Add(filter.Close("p"));

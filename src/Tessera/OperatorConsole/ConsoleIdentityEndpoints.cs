@@ -13,6 +13,8 @@ namespace Tessera.OperatorConsole;
 /// POST /console/identities/{id}/enable           state active
 /// POST /console/identities/{id}/delete           deleted
 /// POST /console/identities/{id}/recovery-code    a recovery code e-mailed through the courier
+/// Each of one project (<c>?project=</c> a slug or an id, kept by every link, form and redirect; the default project
+/// without it).
 /// </summary>
 internal static class ConsoleIdentityEndpoints
 {
@@ -21,7 +23,7 @@ internal static class ConsoleIdentityEndpoints
 
     public static IEndpointRouteBuilder MapConsoleIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var console = endpoints.MapConsole();
+        var console = endpoints.MapConsoleProjectPages(ConsoleSection.Identities);
         console.MapGet("/console/identities", SearchIdentities);
         console.MapGet("/console/identities/{id:guid}", ShowIdentity);
         console.MapPost("/console/identities/{id:guid}/disable", DisableIdentity);
@@ -43,6 +45,7 @@ internal static class ConsoleIdentityEndpoints
 
         identifier = Clean(identifier);
         trait = Clean(trait);
+        page.Add(ConsoleProjectSwitch.Render(page, ConsoleProjectScope.Of(context), ConsoleSection.Identities.Path));
         page.Add(ConsoleIdentityPages.SearchForm(page, identifier, trait));
         var query = new IdentityListQuery(PageSize, after, TraitsContaining: trait);
         var found = await identities.ListAsync(query with { CredentialsIdentifier = identifier }, cancellationToken);
@@ -55,7 +58,7 @@ internal static class ConsoleIdentityEndpoints
         var next = found.NextAfter is { } nextAfter
             ? QueryString.Create(new KeyValuePair<string, string?>[] { new("identifier", identifier), new("trait", trait), new("after", nextAfter.ToString()) }).Value
             : null;
-        return page.Add(ConsoleIdentityPages.Results(page, found, next is null ? null : ConsoleSection.Identities.Path + next)).ToResult();
+        return page.Add(ConsoleIdentityPages.Results(page, found, next is null ? null : page.Link(ConsoleSection.Identities.Path + next))).ToResult();
     }
 
     private static async Task<IResult> ShowIdentity(

@@ -18,6 +18,7 @@ internal static class ConsoleIdentityPages
             .Open("input", ("id", "identifier"), ("name", "identifier"), ("type", "search"), ("value", identifier ?? string.Empty)).Close("div")
             .Open("div").Element("label", page.T(PageTexts.ConsoleTrait), ("for", "trait"))
             .Open("input", ("id", "trait"), ("name", "trait"), ("type", "search"), ("value", trait ?? string.Empty)).Close("div")
+            .Append(page.ProjectField())
             .Element("button", page.T(PageTexts.ConsoleSearch), ("type", "submit"))
             .Close("form");
 
@@ -38,7 +39,7 @@ internal static class ConsoleIdentityPages
         foreach (var identity in found.Items)
         {
             table.Open("tr", ("data-identity-id", identity.Id.ToString()))
-                .Open("td").Open("a", ("href", $"{ConsoleSection.Identities.Path}/{identity.Id}")).Text(identity.Id.ToString()).Close("a").Close("td")
+                .Open("td").Open("a", ("href", page.Link($"{ConsoleSection.Identities.Path}/{identity.Id}"))).Text(identity.Id.ToString()).Close("a").Close("td")
                 .Element("td", string.Join(", ", Identifiers(identity)))
                 .Element("td", identity.State)
                 .Element("td", ConsolePage.Time(identity.CreatedAt))

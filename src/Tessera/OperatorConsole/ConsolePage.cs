@@ -98,10 +98,19 @@ internal sealed class ConsolePage
     public string? DocumentationUrl(string errorId) =>
         ErrorCatalog.Find(errorId) is { } entry ? _context.RequestServices.GetRequiredService<ErrorDocumentationLinks>().For(_context, entry) : null;
 
-    /// <summary>A POST form of one button, with the CSRF token and <paramref name="fields"/> as hidden inputs.</summary>
+    /// <summary><paramref name="path"/> keeping the page's project (<see cref="ConsoleProjectScope"/>), if it has one.</summary>
+    public string Link(string path) => ConsoleProjectScope.Find(_context)?.Link(path) ?? path;
+
+    /// <summary>For a GET form (whose action's query the browser drops): the page's project as a hidden field, if it has one.</summary>
+    public HtmlMarkup ProjectField() =>
+        ConsoleProjectScope.Find(_context)?.Parameter is { } project
+            ? new HtmlMarkup().Open("input", ("type", "hidden"), ("name", ConsoleProjectFilter.QueryParameter), ("value", project))
+            : new HtmlMarkup();
+
+    /// <summary>A POST form of one button, with the CSRF token and <paramref name="fields"/> as hidden inputs; it keeps the page's project.</summary>
     public HtmlMarkup Form(string action, string button, string? buttonClass = null, params (string Name, string Value)[] fields)
     {
-        var form = new HtmlMarkup().Open("form", ("method", "post"), ("action", action), ("class", "inline"));
+        var form = new HtmlMarkup().Open("form", ("method", "post"), ("action", Link(action)), ("class", "inline"));
         form.Open("input", ("type", "hidden"), ("name", ConsoleSessionMiddleware.CsrfFieldName), ("value", ConsoleRequest.SessionOf(_context)?.CsrfToken ?? string.Empty));
         foreach (var (name, value) in fields)
         {
@@ -121,7 +130,7 @@ internal sealed class ConsolePage
         var nav = new HtmlMarkup().Open("nav", ("class", "console"), ("aria-label", T(PageTexts.Console)));
         foreach (var section in ConsoleSection.Navigation)
         {
-            nav.Open("a", ("href", section.Path), ("aria-current", section == current ? "page" : null)).Text(T(section.Name)).Close("a");
+            nav.Open("a", ("href", Link(section.Path)), ("aria-current", section == current ? "page" : null)).Text(T(section.Name)).Close("a");
         }
 
         if (ConsoleRequest.SessionOf(_context) is not null)

@@ -15,6 +15,17 @@ internal static class ConsoleRouteGroups
     public static RouteGroupBuilder MapConsole(this IEndpointRouteBuilder endpoints) =>
         MapConsoleSignIn(endpoints).WithMetadata(ConsoleSessionRequiredMetadata.Instance);
 
+    /// <summary>
+    /// Console pages of one project's data (<see cref="ConsoleProjectFilter"/>: <c>?project=</c>, the default project
+    /// without it); <paramref name="section"/> is where its not-found page sits in the navigation.
+    /// </summary>
+    public static RouteGroupBuilder MapConsoleProjectPages(this IEndpointRouteBuilder endpoints, ConsoleSection section)
+    {
+        var group = MapConsole(endpoints);
+        group.AddEndpointFilter(new ConsoleProjectFilter(section));
+        return group;
+    }
+
     /// <summary>The sign-in page: open, as a login form must be.</summary>
     public static RouteGroupBuilder MapConsoleSignIn(this IEndpointRouteBuilder endpoints)
     {

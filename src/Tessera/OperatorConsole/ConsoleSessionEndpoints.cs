@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Microsoft.AspNetCore.Mvc;
 using Tessera.Errors;
+using Tessera.Projects.Overlays;
 using Tessera.Sessions;
 using Tessera.Ui;
 using Tessera.Ui.Texts;
@@ -11,6 +12,7 @@ namespace Tessera.OperatorConsole;
 /// GET  /console/sessions                the newest sessions, active only by default (?all=true for every one), or one
 ///                                       identity's (?identity=)
 /// POST /console/sessions/{id}/revoke    revokes one, as DELETE /admin/sessions/{id} does
+/// Both of one project (<c>?project=</c>; the default project without it).
 /// </summary>
 internal static class ConsoleSessionEndpoints
 {
@@ -18,14 +20,14 @@ internal static class ConsoleSessionEndpoints
 
     public static IEndpointRouteBuilder MapConsoleSessionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var console = endpoints.MapConsole();
+        var console = endpoints.MapConsoleProjectPages(ConsoleSection.Sessions);
         console.MapGet("/console/sessions", ListSessions);
         console.MapPost("/console/sessions/{id:guid}/revoke", RevokeSession);
         return endpoints;
     }
 
     private static async Task<IResult> ListSessions(
-        HttpContext context, SessionStore sessions, Tessera.Sessions.SessionOptions options, TimeProvider clock, [FromQuery] Guid? identity, [FromQuery] bool? all,
+        HttpContext context, SessionStore sessions, ProjectOptions<Tessera.Sessions.SessionOptions> options, TimeProvider clock, [FromQuery] Guid? identity, [FromQuery] bool? all,
         CancellationToken cancellationToken)
     {
         var page = new ConsolePage(context, ConsoleSection.Sessions);
@@ -35,16 +37,18 @@ internal static class ConsoleSessionEndpoints
         }
 
         var activeOnly = all != true;
+        page.Add(ConsoleProjectSwitch.Render(page, ConsoleProjectScope.Of(context), ConsoleSection.Sessions.Path));
         page.Add(new HtmlMarkup().Open("form", ("method", "get"), ("action", ConsoleSection.Sessions.Path), ("class", "search"), ("role", "search"))
             .Open("div").Element("label", page.T(PageTexts.ConsoleIdentity), ("for", "identity"))
             .Open("input", ("id", "identity"), ("name", "identity"), ("type", "search"), ("value", identity?.ToString() ?? string.Empty)).Close("div")
             .Open("label", ("class", "checkbox"))
             .Open("input", ("type", "checkbox"), ("name", "all"), ("value", "true"), ("checked", activeOnly ? null : string.Empty))
             .Text(page.T(PageTexts.ConsoleAll)).Close("label")
+            .Append(page.ProjectField())
             .Element("button", page.T(PageTexts.ConsoleSearch), ("type", "submit"))
             .Close("form"));
 
-        var query = new SessionListQuery(PageSize, identity, activeOnly ? true : null, IdleTimeout: options.IdleTimeout);
+        var query = new SessionListQuery(PageSize, identity, activeOnly ? true : null, IdleTimeout: options.Value.IdleTimeout);
         var found = await sessions.ListAsync(query, cancellationToken);
         return page.Add(ConsoleSessionTable.Render(page, found.Items, clock.GetUtcNow(), ConsoleSection.Sessions.Path)).ToResult();
     }

@@ -29,7 +29,7 @@ internal static class ConsoleSessionTable
             var usable = session.IsUsableAt(now);
             table.Open("tr", ("data-session-id", session.Id.ToString()))
                 .Open("td").Element("code", session.Id.ToString()).Close("td")
-                .Open("td").Open("a", ("href", $"/console/identities/{session.IdentityId}")).Text(session.IdentityId.ToString()).Close("a").Close("td")
+                .Open("td").Open("a", ("href", page.Link($"{ConsoleSection.Identities.Path}/{session.IdentityId}"))).Text(session.IdentityId.ToString()).Close("a").Close("td")
                 .Element("td", usable ? "✓" : "-")
                 .Element("td", session.Aal)
                 .Element("td", ConsolePage.Time(session.AuthenticatedAt))

@@ -53,6 +53,22 @@ internal sealed class Database : IAsyncDisposable
     }
 
     /// <summary>
+    /// A read-only transaction that sees one snapshot for all its queries: REPEATABLE READ on PostgreSQL; a deferred
+    /// transaction on SQLite (its snapshot starts at the first read, and it takes no write lock, so writers go on).
+    /// </summary>
+    public async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            return sqlite.BeginTransaction(deferred: true);
+        }
+
+        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SET TRANSACTION READ ONLY", transaction: transaction, cancellationToken: cancellationToken));
+        return transaction;
+    }
+
+    /// <summary>
     /// Drops the idle pooled connections (PostgreSQL): after an outage they are dead sockets that would each fail one
     /// more request once the server is back.
     /// </summary>

@@ -13,10 +13,15 @@ namespace Tessera.RateLimiting;
 /// </summary>
 internal sealed partial class SecondFactorAttempts(RateLimiter limiter, ILogger<SecondFactorAttempts> logger)
 {
-    /// <summary>Reserves one check of a <paramref name="method"/> code; when refused, the 429 is in <see cref="SecondFactorAttempt.Refusal"/>.</summary>
-    public async Task<SecondFactorAttempt> ReserveAsync(string method, Guid identityId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reserves one check of a <paramref name="method"/> code; when refused, the 429 is in
+    /// <see cref="SecondFactorAttempt.Refusal"/>. Either way the answer carries the bucket's <c>RateLimit-*</c> fields,
+    /// as every other limited answer does.
+    /// </summary>
+    public async Task<SecondFactorAttempt> ReserveAsync(HttpContext context, string method, Guid identityId, CancellationToken cancellationToken)
     {
         var reservation = await limiter.TryReserveAsync(BucketOf(method), identityId.ToString(), cancellationToken);
+        RateLimitHeaders.Write(context.Response, reservation.Decision);
         if (reservation.Allowed)
         {
             return new SecondFactorAttempt(reservation, null);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Errors;
 using Tessera.Hosting;
 using Tessera.Hosting.Pagination;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.Sessions;
 
@@ -14,6 +15,7 @@ namespace Tessera.Sessions;
 /// PATCH  /admin/sessions/{id}/extend          extend it by one lifespan
 /// GET    /admin/identities/{id}/sessions      an identity's sessions (?active=true|false), identity and devices expanded
 /// DELETE /admin/identities/{id}/sessions      delete them all
+/// "Active" uses the caller's project's <c>session.idle_timeout</c> (a project key serves its project; see docs/projects.md).
 /// </summary>
 internal static class AdminSessionEndpoints
 {
@@ -30,7 +32,7 @@ internal static class AdminSessionEndpoints
     }
 
     private static async Task<Results<Ok<List<SessionResponse>>, ErrorResult>> ListSessions(
-        HttpContext context, SessionStore store, SessionResponder responder, SessionOptions options, CancellationToken cancellationToken)
+        HttpContext context, SessionStore store, SessionResponder responder, ProjectOptions<SessionOptions> options, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         if (!Paginator.Parse<CreatedAtPosition>(query).TryGetValue(out var paging, out var error)
@@ -40,7 +42,7 @@ internal static class AdminSessionEndpoints
             return new ErrorResult(error);
         }
 
-        var filter = SessionListQuery.For(paging, options, active: active);
+        var filter = SessionListQuery.For(paging, options.Value, active: active);
         var page = await store.ListAsync(filter, cancellationToken);
         PageHeaders.Write(context, paging, page.Next, await store.CountAsync(filter, cancellationToken));
         return TypedResults.Ok(await responder.ToResponsesAsync(page.Items, expand, cancellationToken));
@@ -88,7 +90,7 @@ internal static class AdminSessionEndpoints
     }
 
     private static async Task<Results<Ok<List<SessionResponse>>, ErrorResult>> ListIdentitySessions(
-        Guid id, HttpContext context, SessionStore store, SessionResponder responder, SessionOptions options, CancellationToken cancellationToken)
+        Guid id, HttpContext context, SessionStore store, SessionResponder responder, ProjectOptions<SessionOptions> options, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         if (!Paginator.Parse<CreatedAtPosition>(query).TryGetValue(out var paging, out var error)
@@ -97,7 +99,7 @@ internal static class AdminSessionEndpoints
             return new ErrorResult(error);
         }
 
-        var filter = SessionListQuery.For(paging, options, identityId: id, active: active);
+        var filter = SessionListQuery.For(paging, options.Value, identityId: id, active: active);
         var page = await store.ListAsync(filter, cancellationToken);
         PageHeaders.Write(context, paging, page.Next, await store.CountAsync(filter, cancellationToken));
         return TypedResults.Ok(await responder.ToResponsesAsync(page.Items, SessionExpand.Everything, cancellationToken));

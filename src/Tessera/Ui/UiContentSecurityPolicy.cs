@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Hosting;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows;
-
 using Tessera.SelfService.Methods.Oidc.Providers;
 
 namespace Tessera.Ui;
@@ -12,7 +12,7 @@ namespace Tessera.Ui;
 /// frames them, and forms post only to Tessera itself or, because browsers apply <c>form-action</c> to the
 /// redirects that follow a submission, to the places a finished flow may send the browser: the configured return
 /// origins (<c>selfservice.allowed_return_urls</c>, <c>selfservice.default_browser_return_url</c>), the flows'
-/// UI URLs and the offered social sign-in providers (their issuer and authorization URL), plus what one page adds for its own forms (<see cref="AllowFormTargets"/>: the consent page, whose answer
+/// UI URLs (the request's project's: an overlay may set them) and the social sign-in providers the request's project offers (their issuer and authorization URL), plus what one page adds for its own forms (<see cref="AllowFormTargets"/>: the consent page, whose answer
 /// ends at the OAuth2 client's redirect URI).
 /// </summary>
 internal static class UiContentSecurityPolicy
@@ -31,7 +31,7 @@ internal static class UiContentSecurityPolicy
     public static string For(HttpContext context)
     {
         var services = context.RequestServices;
-        var options = services.GetRequiredService<SelfServiceOptions>();
+        var options = services.GetRequiredService<ProjectOptions<SelfServiceOptions>>().Value;
         var origins = new SortedSet<string>(StringComparer.Ordinal) { Origin(services.GetRequiredService<PublicUrls>().BaseUrl) };
         foreach (var url in options.AllowedReturnUrls.Append(options.DefaultBrowserReturnUrl).Concat(options.Flows.Values.Select(f => f.UiUrl)))
         {
@@ -43,7 +43,7 @@ internal static class UiContentSecurityPolicy
         }
 
         // Social sign-in (issue 19): the provider button's submission is redirected to the provider's authorization page.
-        foreach (var provider in services.GetService<OidcOptions>()?.Offered ?? [])
+        foreach (var provider in services.GetService<ProjectOptions<OidcOptions>>()?.Value.Offered ?? [])
         {
             foreach (var url in new[] { provider.AuthUrl, provider.IssuerUrl }.OfType<Uri>())
             {

@@ -14,10 +14,13 @@ public sealed class BrowserClient : IDisposable
 {
     private readonly HttpClient _client;
 
-    public BrowserClient(Uri publicUrl)
+    /// <param name="publicUrl">The base address.</param>
+    /// <param name="connect">Where each connection goes (its TCP socket only: URLs, Host headers and cookies stay as they
+    /// are), for names that resolve nowhere, such as a project's host; by default the URL's own address.</param>
+    public BrowserClient(Uri publicUrl, Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>>? connect = null)
     {
         Cookies = new CookieContainer();
-        _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies })
+        _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies, ConnectCallback = connect })
         {
             BaseAddress = publicUrl,
         };

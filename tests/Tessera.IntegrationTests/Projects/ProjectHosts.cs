@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,6 +89,28 @@ internal static class ProjectHosts
         return await server.Public.SendAsync(request);
     }
 
+    /// <summary>
+    /// A browser at <paramref name="host"/> (its URLs as the server writes them, on the base URL's port): every host under
+    /// the base domain is connected to the server's public listener, any other to 127.0.0.1 at its own port (the
+    /// loopback fakes), so redirects between them are followed as a browser would.
+    /// </summary>
+    public static BrowserClient Browser(TesseraTestServer server, string host) =>
+        new(new Uri($"http://{host}:4433/"), async (context, cancellationToken) =>
+        {
+            var port = context.DnsEndPoint.Host.EndsWith(BaseDomain, StringComparison.OrdinalIgnoreCase) ? server.PublicUrl.Port : context.DnsEndPoint.Port;
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        });
+
     public static Task<HttpResponseMessage> GetAsync(TesseraTestServer server, string host, string path, string? accept = null) =>
         SendAsync(server, host, HttpMethod.Get, path, accept: accept);
 
@@ -103,5 +126,23 @@ internal static class ProjectHosts
     {
         using var response = await GetAsync(server, host, $"/self-service/{kind}/api");
         return await JsonAsync(response, HttpStatusCode.OK);
+    }
+
+    /// <summary>
+    /// The built-in login page as a browser on <paramref name="host"/> gets it (the init endpoint redirects to it and sets
+    /// the CSRF cookie it needs): its HTML and its Content-Security-Policy.
+    /// </summary>
+    public static async Task<(string Html, string Csp)> LoginPageAsync(TesseraTestServer server, string host)
+    {
+        using var started = await GetAsync(server, host, "/self-service/login/browser", "text/html");
+        started.StatusCode.ShouldBe(HttpStatusCode.SeeOther, await started.Content.ReadAsStringAsync());
+        using var request = new HttpRequestMessage(HttpMethod.Get, started.Headers.Location!.PathAndQuery);
+        request.Headers.Host = host;
+        request.Headers.Accept.ParseAdd("text/html");
+        request.Headers.Add("Cookie", string.Join("; ", started.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        using var page = await server.Public.SendAsync(request);
+        var html = await page.Content.ReadAsStringAsync();
+        page.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        return (html, page.Headers.GetValues("Content-Security-Policy").Single());
     }
 }

@@ -91,6 +91,7 @@ public sealed class ProjectLimitTests
     [InlineData("""{"buckets": {"flow_submissions": {"limit": 0}}}""", "rate_limits.buckets.flow_submissions.limit")]
     [InlineData("""{"buckets": {"flow_submissions": {"window": "soon"}}}""", "rate_limits.buckets.flow_submissions.window")]
     [InlineData("""{"enabled": false}""", "rate_limits.enabled")]
+    [InlineData("5", "rate_limits must be an object")]
     public async Task WorkspaceLimits_ValidatedAsTheFilesKeys_BadOnesRefusedWithTheKeyPath_NothingStored(string rateLimits, string keyPath)
     {
         await using var server = await TesseraTestServer.StartAsync(DatabaseKind.Sqlite, Settings());
@@ -101,7 +102,7 @@ public sealed class ProjectLimitTests
         using var after = await server.Admin.GetAsync($"/admin/workspaces/{workspace}");
 
         var error = (await JsonAsync(patched, HttpStatusCode.BadRequest)).GetProperty("error");
-        error.GetProperty("id").GetString().ShouldBe("project_request_invalid");
+        error.GetProperty("id").GetString().ShouldBe("workspace_request_invalid");
         error.GetProperty("reason").GetString()!.ShouldContain(keyPath);
         var stored = (await JsonAsync(after, HttpStatusCode.OK)).GetProperty("rate_limits");
         stored.GetProperty("buckets").GetProperty("code_sends").GetProperty("limit").GetInt32().ShouldBe(7);

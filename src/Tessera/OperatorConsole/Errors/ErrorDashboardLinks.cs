@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors.Occurrences;
-using Tessera.Projects;
 using Tessera.Ui;
 using Tessera.Ui.Texts;
 
 namespace Tessera.OperatorConsole.Errors;
 
 /// <summary>
-/// The dashboard's links: to one id's drill-down, the window switch (hour, day, week) and the project switch. Each
-/// keeps the chosen project (<see cref="ErrorDashboardScope.Parameter"/>; none for the default project).
+/// The dashboard's links: to one id's drill-down and the window switch (hour, day, week). Each
+/// keeps the chosen project (<see cref="ConsoleProjectScope.Parameter"/>; none for the default project).
 /// </summary>
 internal static class ErrorDashboardLinks
 {
@@ -27,26 +26,6 @@ internal static class ErrorDashboardLinks
         {
             var name = page.T(window == DashboardWindow.Hour ? PageTexts.ConsoleErrorsHour : window == DashboardWindow.Day ? PageTexts.ConsoleErrorsDay : PageTexts.ConsoleErrorsWeek);
             html.Open("a", ("href", path + Query(window, project)), ("aria-current", window == selected ? "page" : null)).Text(name).Close("a").Text(" ");
-        }
-
-        return html.Close("p");
-    }
-
-    /// <summary>Plain links to the same page for each project; nothing when the default project is the only one.</summary>
-    public static HtmlMarkup ProjectSwitch(ConsolePage page, string path, DashboardWindow window, ErrorDashboardScope scope)
-    {
-        var html = new HtmlMarkup();
-        if (scope.Projects.Count <= 1)
-        {
-            return html;
-        }
-
-        html.Open("p", ("class", "project-switch")).Text(page.T(PageTexts.ConsoleErrorsProject) + " ");
-        foreach (var project in scope.Projects)
-        {
-            var parameter = project.Slug == ProjectRules.DefaultSlug ? null : project.Slug;
-            html.Open("a", ("href", path + Query(window, parameter)), ("data-project", project.Slug),
-                ("aria-current", project.Id == scope.Project.Id ? "page" : null)).Text(project.Name).Close("a").Text(" ");
         }
 
         return html.Close("p");

@@ -12,11 +12,11 @@ namespace Tessera.OperatorConsole.Errors;
 /// </summary>
 internal static class ErrorDashboardPage
 {
-    public static ConsolePage Render(HttpContext context, DashboardWindow window, ErrorDashboardScope scope, DateTimeOffset now, ErrorDashboardData data)
+    public static ConsolePage Render(HttpContext context, DashboardWindow window, ConsoleProjectScope scope, DateTimeOffset now, ErrorDashboardData data)
     {
         var page = new ConsolePage(context, ConsoleSection.Errors);
         page.Paragraph(page.T(PageTexts.ConsoleErrorsIntro));
-        page.Add(ErrorDashboardLinks.ProjectSwitch(page, ConsoleSection.Errors.Path, window, scope));
+        page.Add(ConsoleProjectSwitch.Render(page, scope, project => ConsoleSection.Errors.Path + ErrorDashboardLinks.Query(window, project)));
         page.Add(ErrorDashboardLinks.WindowSwitch(page, ConsoleSection.Errors.Path, window, scope.Parameter));
         var none = page.T(PageTexts.ConsoleNoResults);
 
@@ -52,7 +52,7 @@ internal static class ErrorDashboardPage
         return page.Add(funnel.Build(none));
     }
 
-    private static HtmlMarkup Grouped(ConsolePage page, PageText group, IReadOnlyList<OccurrenceCount> counts, DashboardWindow window, ErrorDashboardScope scope, string none)
+    private static HtmlMarkup Grouped(ConsolePage page, PageText group, IReadOnlyList<OccurrenceCount> counts, DashboardWindow window, ConsoleProjectScope scope, string none)
     {
         var table = new DashboardTable(page.T(group), page.T(PageTexts.ConsoleErrorsCode), page.T(PageTexts.ConsoleErrorsKind), page.T(PageTexts.ConsoleErrorsCount));
         foreach (var count in counts)

@@ -12,12 +12,12 @@ namespace Tessera.OperatorConsole.Errors;
 /// </summary>
 internal static class ErrorOccurrencesPage
 {
-    public static ConsolePage Render(HttpContext context, DashboardWindow window, ErrorDashboardScope scope, DateTimeOffset now, string code, long[] series, IReadOnlyList<ErrorOccurrence> recent)
+    public static ConsolePage Render(HttpContext context, DashboardWindow window, ConsoleProjectScope scope, DateTimeOffset now, string code, long[] series, IReadOnlyList<ErrorOccurrence> recent)
     {
         var page = new ConsolePage(context, ConsoleSection.Errors, code);
         var back = ConsoleSection.Errors.Path + ErrorDashboardLinks.Query(window, scope.Parameter);
         page.Add(new HtmlMarkup().Open("p").Open("a", ("href", back)).Text(page.T(PageTexts.ConsoleErrorsBack)).Close("a").Close("p"));
-        page.Add(ErrorDashboardLinks.ProjectSwitch(page, ErrorDashboardLinks.OccurrencesPath(code), window, scope));
+        page.Add(ConsoleProjectSwitch.Render(page, scope, project => ErrorDashboardLinks.OccurrencesPath(code) + ErrorDashboardLinks.Query(window, project)));
         page.Add(ErrorDashboardLinks.WindowSwitch(page, ErrorDashboardLinks.OccurrencesPath(code), window, scope.Parameter));
         page.Add(ErrorChart.Render(series, window, now, page.T(PageTexts.ConsoleErrorsChart,
             ("total", series.Sum()), ("from", ConsolePage.Time(now - window.Length)), ("to", ConsolePage.Time(now)))));

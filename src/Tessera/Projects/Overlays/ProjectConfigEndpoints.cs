@@ -10,7 +10,7 @@ namespace Tessera.Projects.Overlays;
 
 /// <summary>
 /// Admin API, a project's configuration overlay (an admin key, the project's workspace key or its own key):
-/// GET   /admin/projects/{id}/config   the overlay as stored {project_id, version, overlay, warnings}; ETag: "version"
+/// GET   /admin/projects/{id}/config   the overlay as stored, secrets redacted {project_id, version, overlay, warnings}; ETag: "version"
 /// PATCH /admin/projects/{id}/config   an RFC 7396 merge patch (null removes a key), validated as the file is; the new
 ///                                     overlay, or 400 project_config_invalid naming the key; If-Match: "version" ->
 ///                                     412 project_config_version_mismatch when another change came first
@@ -37,7 +37,7 @@ internal static class ProjectConfigEndpoints
 
         var overlay = await overlays.GetAsync(id, cancellationToken);
         context.Response.Headers.ETag = ETag(overlay.Version);
-        return TypedResults.Ok(new ProjectConfigResponse(id, overlay.Version, overlay.Values, []));
+        return TypedResults.Ok(new ProjectConfigResponse(id, overlay.Version, ProjectOverlaySecrets.Redact(overlay.Values), []));
     }
 
     private static async Task<Results<Ok<ProjectConfigResponse>, ErrorResult>> PatchProjectConfig(

@@ -7,9 +7,11 @@ namespace Tessera.Projects.Overlays;
 /// <summary>
 /// A merge patch applied to a project's overlay: read, merge, validate, and one conditional write naming the version
 /// read. Without an expected version a racing write is retried on the fresh overlay (a few times); with one (If-Match)
-/// it is refused, so a client never overwrites a change it did not see.
+/// it is refused, so a client never overwrites a change it did not see. Secrets are sealed before they are merged, so the
+/// overlay is stored sealed, validated opened, and answered redacted (<see cref="ProjectOverlaySecrets"/>).
 /// </summary>
-internal sealed class ProjectOverlayChange(ProjectOverlayStore store, ProjectOverlayValidator validator, ProjectOverlayRefresher refresher)
+internal sealed class ProjectOverlayChange(
+    ProjectOverlayStore store, ProjectOverlayValidator validator, ProjectOverlaySecrets secrets, ProjectOverlayRefresher refresher)
 {
     private const int Attempts = 5;
 
@@ -23,8 +25,20 @@ internal sealed class ProjectOverlayChange(ProjectOverlayStore store, ProjectOve
                 return Mismatch(current.Version, expected);
             }
 
-            var next = JsonMergePatch.Apply(current.Values, patch);
-            var warnings = await validator.ValidateAsync(next, cancellationToken);
+            var sealedPatch = secrets.Seal(patch, current.Values);
+            if (!sealedPatch.Succeeded)
+            {
+                return sealedPatch.Error;
+            }
+
+            var next = JsonMergePatch.Apply(current.Values, sealedPatch.Value);
+            var (opened, unreadable) = secrets.Open(next);
+            if (unreadable is not null)
+            {
+                return ProjectOverlayValidator.Invalid(unreadable, "was sealed under a key no longer configured (secrets.cipher, or the server secret): send the secret again");
+            }
+
+            var warnings = await validator.ValidateAsync(opened, cancellationToken);
             if (!warnings.Succeeded)
             {
                 return warnings.Error;
@@ -33,7 +47,7 @@ internal sealed class ProjectOverlayChange(ProjectOverlayStore store, ProjectOve
             if (await store.ReplaceAsync(projectId, next, current.Version, cancellationToken))
             {
                 await refresher.RefreshNowAsync(cancellationToken);
-                return new ProjectConfigResponse(projectId, current.Version + 1, next, warnings.Value);
+                return new ProjectConfigResponse(projectId, current.Version + 1, ProjectOverlaySecrets.Redact(next), warnings.Value);
             }
         }
 

@@ -7,10 +7,12 @@ namespace Tessera.Projects.Overlays;
 /// <summary>
 /// Keeps <see cref="ProjectOverlaySnapshot"/> at most <see cref="Bound"/> old: the first request after the bound reads
 /// every overlay in one query (requests meanwhile keep using the current snapshot, so none waits behind it). A PATCH on
-/// this node refreshes at once; another node sees it within <see cref="Bound"/>, the project host cache's bound.
+/// this node refreshes at once; another node sees it within <see cref="Bound"/>, the project host cache's bound. The
+/// snapshot holds the overlays with their secrets opened (<see cref="ProjectOverlaySecrets"/>), ready to bind.
 /// </summary>
 internal sealed partial class ProjectOverlayRefresher(
-    ProjectOverlayStore store, ProjectOverlaySnapshot snapshot, NetworkContext network, TimeProvider clock, ILogger<ProjectOverlayRefresher> logger)
+    ProjectOverlayStore store, ProjectOverlaySecrets secrets, ProjectOverlaySnapshot snapshot, NetworkContext network, TimeProvider clock,
+    ILogger<ProjectOverlayRefresher> logger)
 {
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 
@@ -59,9 +61,26 @@ internal sealed partial class ProjectOverlayRefresher(
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        snapshot.Replace(network.DefaultId, await store.ListAsync(cancellationToken));
+        snapshot.Replace(network.DefaultId, (await store.ListAsync(cancellationToken)).Select(Opened).ToList());
         Interlocked.Exchange(ref _dueTicks, (now + Bound).UtcTicks);
     }
+
+    private ProjectOverlay Opened(ProjectOverlay overlay)
+    {
+        var (values, unreadable) = secrets.Open(overlay.Values);
+        if (unreadable is not null)
+        {
+            // Fails closed: the sealed text stands in for the secret, so a provider or web hook refuses it; one project's
+            // unreadable secret never keeps the other projects' overlays from being read.
+            LogSecretUnreadable(logger, overlay.ProjectId, unreadable);
+        }
+
+        return overlay with { Values = values };
+    }
+
+    [LoggerMessage(EventId = 1091, Level = LogLevel.Warning,
+        Message = "Project {ProjectId}: the overlay's {Key} was sealed under a key no longer configured (secrets.cipher, or the server secret) and cannot be used; set it again")]
+    private static partial void LogSecretUnreadable(ILogger logger, Guid projectId, string key);
 
     [LoggerMessage(EventId = 1090, Level = LogLevel.Warning, Message = "Reading the projects' configuration overlays failed; the overlays last read stay in force")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);

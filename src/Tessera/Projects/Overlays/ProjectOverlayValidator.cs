@@ -17,7 +17,11 @@ namespace Tessera.Projects.Overlays;
 internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumerable<IProjectOptionsBinder> binders, IEnumerable<IProjectOverlayCheck> checks)
 {
     // Read by per-project options too (cookie settings fall back to serve.*), but one value serves the whole deployment.
-    private static readonly string[] DeploymentWidePrefixes = ["serve", "dsn", "secrets", "log", "courier", "oauth2"];
+    // The breached-password host is read by the password policy, a per-project record, but the range API client that
+    // calls it is one per deployment (its cache and its outbound guard): a project must not point Tessera's outbound
+    // calls elsewhere, so it stays the file's.
+    private static readonly string[] DeploymentWidePrefixes =
+        ["serve", "dsn", "secrets", "log", "courier", "oauth2", "selfservice.methods.password.config.haveibeenpwned_host"];
 
     public async Task<Result<IReadOnlyList<string>>> ValidateAsync(JsonObject overlay, CancellationToken cancellationToken)
     {
@@ -34,6 +38,11 @@ internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumera
             {
                 return Invalid(key, $"is not supported by Tessera: {refused.Note}");
             }
+        }
+
+        if (OverlayFileReferences.FirstRefused(overlay, config) is { } location)
+        {
+            return Invalid(location, "would make the server read a file: in a project's overlay a template is base64://, or exactly a location the configuration file already uses");
         }
 
         var merged = config.WithOverlay(overlay);
@@ -81,6 +90,6 @@ internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumera
     private const string DeploymentWide =
         "is deployment-wide and cannot differ per project; set it in the configuration file (the per-project keys are listed in docs/projects.md)";
 
-    private static TesseraError Invalid(string key, string problem) =>
+    public static TesseraError Invalid(string key, string problem) =>
         ErrorCatalog.ProjectConfigInvalid.With(new Dictionary<string, object?> { ["key"] = key, ["problem"] = problem });
 }

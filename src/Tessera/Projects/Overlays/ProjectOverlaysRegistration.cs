@@ -10,6 +10,7 @@ internal static class ProjectOverlaysRegistration
     {
         services.TryAddSingleton<ProjectOverlaySnapshot>();
         services.AddSingleton<ProjectOverlayStore>();
+        services.AddSingleton<ProjectOverlaySecrets>();
         services.AddSingleton<ProjectOverlayRefresher>();
         services.AddSingleton<ProjectOverlayValidator>();
         services.AddSingleton<ProjectOverlayChange>();

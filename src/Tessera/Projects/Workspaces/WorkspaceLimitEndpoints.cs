@@ -37,7 +37,7 @@ internal static class WorkspaceLimitEndpoints
 
         if (!body.Value.TryGetPropertyValue("rate_limits", out var value) || value is not (null or JsonObject))
         {
-            return new ErrorResult(ProjectRules.Invalid("rate_limits must be an object (or null to remove the workspace's limits)"));
+            return new ErrorResult(Invalid("rate_limits must be an object (or null to remove the workspace's limits)"));
         }
 
         var rateLimits = value as JsonObject;
@@ -49,7 +49,7 @@ internal static class WorkspaceLimitEndpoints
             }
             catch (ConfigurationException e)
             {
-                return new ErrorResult(ProjectRules.Invalid(e.Message));
+                return new ErrorResult(Invalid(e.Message));
             }
         }
 
@@ -63,4 +63,7 @@ internal static class WorkspaceLimitEndpoints
             ? TypedResults.Ok(workspace)
             : new ErrorResult(ErrorCatalog.WorkspaceNotFound.With(new Dictionary<string, object?> { ["id"] = id }));
     }
+
+    private static TesseraError Invalid(string problem) =>
+        ErrorCatalog.WorkspaceRequestInvalid.With(new Dictionary<string, object?> { ["problem"] = problem });
 }

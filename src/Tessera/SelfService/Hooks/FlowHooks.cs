@@ -1,22 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
 using Tessera.Identities;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows;
 
 namespace Tessera.SelfService.Hooks;
 
 /// <summary>
 /// What a flow service calls at its hook points: the configured chain for the point, run by
-/// <see cref="HookRunner"/>. One dependency for the flow services, which already have enough.
+/// <see cref="HookRunner"/>; the chains are the request's project's. One dependency for the flow services, which already have enough.
 /// </summary>
-internal sealed class FlowHooks(HookConfiguration configuration, HookRunner runner)
+internal sealed class FlowHooks(ProjectOptions<HookConfiguration> configuration, HookRunner runner)
 {
-    public HookChain After(FlowKind kind, string method) => configuration.After(kind, method);
+    public HookChain After(FlowKind kind, string method) => configuration.Value.After(kind, method);
 
     /// <summary><c>before.hooks</c>, run while a flow is created (before it is stored): an error when one stops it.</summary>
     public async Task<TesseraError?> BeforeAsync(HttpContext context, Flow flow, CancellationToken cancellationToken)
     {
-        var chain = configuration.Before(flow.Kind);
+        var chain = configuration.Value.Before(flow.Kind);
         if (chain.Hooks.Count == 0)
         {
             return null;

@@ -8,8 +8,9 @@ namespace Tessera.SelfService.Hooks;
 
 /// <summary>
 /// Every flow's hook chains (<c>selfservice.flows.&lt;flow&gt;.before.hooks</c>, <c>.after.hooks</c>,
-/// <c>.after.password.hooks</c>) and <c>selfservice.hooks.log_lifespan</c>, bound eagerly so that a bad hook stops
-/// start-up with its key. A method's own <c>after.&lt;method&gt;.hooks</c> replaces <c>after.hooks</c> when set
+/// <c>.after.password.hooks</c>), bound eagerly so that a bad hook stops start-up with its key. Per project (a
+/// project's overlay may set any chain; read it per request through <c>ProjectOptions&lt;HookConfiguration&gt;</c>):
+/// a web hook body template an overlay sets must be inline (<c>base64://</c>), since tenants must not read server files. A method's own <c>after.&lt;method&gt;.hooks</c> replaces <c>after.hooks</c> when set
 /// (settings: <c>password</c>, <c>profile</c>, <c>totp</c>, <c>lookup_secret</c>; recovery and verification: <c>code</c>, <c>link</c>).
 /// Without configuration, registration signs the new identity in (the <c>session</c> hook), as Kratos's default.
 /// </summary>
@@ -18,14 +19,7 @@ internal sealed class HookConfiguration
     public static readonly string[] Methods = ["password", "profile", "totp", "lookup_secret", "code", "link"];
     private readonly Dictionary<string, HookChain> _chains;
 
-    private HookConfiguration(Dictionary<string, HookChain> chains, TimeSpan logLifespan)
-    {
-        _chains = chains;
-        LogLifespan = logLifespan;
-    }
-
-    /// <summary>How long the execution log keeps a call (default 72h).</summary>
-    public TimeSpan LogLifespan { get; }
+    private HookConfiguration(Dictionary<string, HookChain> chains) => _chains = chains;
 
     public static HookConfiguration Bind(ConfigurationTree config)
     {
@@ -42,8 +36,7 @@ internal sealed class HookConfiguration
             }
         }
 
-        var lifespan = config.GetDuration("selfservice.hooks.log_lifespan", TimeSpan.FromHours(72), TimeSpan.FromMinutes(1));
-        return new HookConfiguration(chains, lifespan);
+        return new HookConfiguration(chains);
     }
 
     public HookChain Before(FlowKind kind) => Find($"{FlowNames.Of(kind)}.before") ?? Empty($"{FlowNames.Of(kind)}.before");
@@ -85,7 +78,7 @@ internal sealed class HookConfiguration
                 throw new ConfigurationException($"{itemKey}.hook", $"expected one of {string.Join(", ", HookNames.Known)}, got \"{name}\"");
             }
 
-            var web = name == HookNames.WebHook ? WebHookConfigParser.Parse($"{itemKey}.config", list[i]!["config"]) : null;
+            var web = name == HookNames.WebHook ? WebHookConfigParser.Parse($"{itemKey}.config", list[i]!["config"], config.SetByOverlay($"{itemKey}.config.body")) : null;
             hooks.Add(new HookDefinition(name, i, web));
         }
 

@@ -5,7 +5,7 @@ using Tessera.Persistence;
 namespace Tessera.SelfService.Hooks;
 
 /// <summary>The execution log in <c>hook_executions</c>, scoped to this node's project (<c>nid</c>).</summary>
-internal sealed class HookExecutionStore(Database database, NetworkContext network, TimeProvider clock, HookConfiguration options)
+internal sealed class HookExecutionStore(Database database, NetworkContext network, TimeProvider clock, HookLogOptions options)
 {
     public async Task InsertAsync(HookExecution execution, CancellationToken cancellationToken = default)
     {

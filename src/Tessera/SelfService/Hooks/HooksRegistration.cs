@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Configuration;
 using Tessera.Persistence.Cleanup;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.SelfService.Hooks;
 
 internal static class HooksRegistration
 {
-    /// <summary>The hook chains (bound now: a bad hook stops start-up), the web hook sender (through the shared outbound client), the runner and the log janitor.</summary>
+    /// <summary>The hook chains (per project; the file's bound now: a bad hook stops start-up), the web hook sender (through the shared outbound client), the runner and the log janitor.</summary>
     public static IServiceCollection AddHooks(this IServiceCollection services, ConfigurationTree config)
     {
-        services.AddSingleton(HookConfiguration.Bind(config));
+        services.AddProjectOptions(config, HookConfiguration.Bind);
+        services.AddSingleton(HookLogOptions.Bind(config));
         services.AddSingleton<WebHookSender>();
         services.AddSingleton<HookExecutionStore>();
         services.AddSingleton<WebHookExecutor>();

@@ -9,7 +9,10 @@ internal static class WebHookConfigParser
 {
     private static readonly HashSet<string> Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-    public static WebHookConfig Parse(string key, JsonNode? config)
+    /// <param name="key">The entry's key path, for errors.</param>
+    /// <param name="config">The entry's <c>config</c>.</param>
+    /// <param name="bodyFromOverlay">Whether a project's overlay set <c>config.body</c>: then it must be inline (<c>base64://</c>).</param>
+    public static WebHookConfig Parse(string key, JsonNode? config, bool bodyFromOverlay = false)
     {
         if (config is not JsonObject c)
         {
@@ -48,7 +51,7 @@ internal static class WebHookConfigParser
             uri,
             new HttpMethod(method),
             Headers(c["headers"], $"{key}.headers"),
-            body is null ? null : WebHookBodyTemplate.Load(body, $"{key}.body"),
+            body is null ? null : WebHookBodyTemplate.Load(bodyFromOverlay ? TemplateLocation.Inline(body, $"{key}.body") : body, $"{key}.body"),
             Auth(c["auth"], $"{key}.auth"),
             Bool(c, key, "can_interrupt"),
             parse,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Hosting;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows;
 
 namespace Tessera.Ui.Pages;
@@ -7,10 +8,16 @@ namespace Tessera.Ui.Pages;
 /// <summary>
 /// The addresses the built-in pages link to: a flow's browser init endpoint (which sends the browser on to the
 /// configured UI), and the browser's logout URL. A flow kind is linked only when it is enabled and its endpoints
-/// are served, so a page never offers a link that answers 404.
+/// are served, so a page never offers a link that answers 404. The options are the request's project's (its overlay
+/// may turn a flow off or rename the session cookie), read per request.
 /// </summary>
-internal sealed record SelfServiceLinks(PublicUrls Urls, SelfServiceOptions Options, EndpointDataSource Endpoints, Tessera.Sessions.SessionOptions SessionSettings)
+internal sealed record SelfServiceLinks(
+    PublicUrls Urls, ProjectOptions<SelfServiceOptions> ProjectSelfService, EndpointDataSource Endpoints,
+    ProjectOptions<Tessera.Sessions.SessionOptions> ProjectSessions)
 {
+    // Handlers take this record [AsParameters]: its parameter names must not repeat a handler's (hence the prefix).
+    public Tessera.Sessions.SessionOptions SessionSettings => ProjectSessions.Value;
+
     /// <summary><c>/self-service/&lt;kind&gt;/browser</c> with the query a UI passes along (return_to, refresh, aal).</summary>
     public string Start(FlowKind kind, string? returnTo = null, bool refresh = false, string? aal = null)
     {
@@ -35,7 +42,7 @@ internal sealed record SelfServiceLinks(PublicUrls Urls, SelfServiceOptions Opti
     }
 
     public bool IsServed(FlowKind kind) =>
-        Options.For(kind).Enabled && Endpoints.Endpoints.OfType<RouteEndpoint>()
+        ProjectSelfService.Value.For(kind).Enabled && Endpoints.Endpoints.OfType<RouteEndpoint>()
             .Any(e => e.RoutePattern.RawText == $"/self-service/{FlowNames.Of(kind)}/browser");
 
     /// <summary>The browser's logout URL (as <c>/self-service/logout/browser</c> would give it), or null without a session cookie.</summary>

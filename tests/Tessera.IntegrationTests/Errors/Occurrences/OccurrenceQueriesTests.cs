@@ -34,6 +34,32 @@ public abstract class OccurrenceQueriesTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task OneRead_IsOneSnapshotAndOneNow_LaterOccurrencesAndClockMovesAreNotSeen()
+    {
+        await using var server = await TesseraTestServer.StartAsync(kind);
+        (await SubmitLoginAsync(server, await CreateApiFlowAsync(server, "login"), "a@example.org", "wrong password 123")).Dispose();
+        await FlushAsync(server);
+        var queries = server.Services.GetRequiredService<OccurrenceQueries>();
+
+        await using (var read = await queries.ReadAsync())
+        {
+            (await read.CountsAsync(DashboardWindow.Hour, CancellationToken.None)).Single(c => c.Code == "4000006").Count.ShouldBe(1);
+            (await SubmitLoginAsync(server, await CreateApiFlowAsync(server, "login"), "a@example.org", "wrong password 123")).Dispose();
+            await FlushAsync(server);
+            server.Clock.Advance(TimeSpan.FromMinutes(90));
+
+            // Within the read: the occurrence written after it began is not counted, and the hour still ends at its "now".
+            (await read.SeriesAsync(DashboardWindow.Hour, "4000006", CancellationToken.None)).Sum().ShouldBe(1);
+            (await read.ByEndpointAsync(DashboardWindow.Hour, CancellationToken.None))
+                .Single(c => c.Code == "4000006").Count.ShouldBe(1);
+        }
+
+        // A new read sees both, and the clock's move: the hour is over.
+        (await queries.CountsAsync(DashboardWindow.Day)).Single(c => c.Code == "4000006").Count.ShouldBe(2);
+        (await queries.CountsAsync(DashboardWindow.Hour)).ShouldNotContain(c => c.Code == "4000006");
+    }
+
+    [Fact]
     public async Task Windows_LeaveOutOlderOccurrences_AndSeriesPutsEachInItsBucket()
     {
         await using var server = await TesseraTestServer.StartAsync(kind);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using System.Globalization;
 using System.Net;
 using Tessera.IntegrationTests.Fixtures;
 using static Tessera.IntegrationTests.SelfService.Mfa.MfaJourney;
@@ -29,6 +30,7 @@ public abstract class SecondFactorLimitTests(SecondFactorLimitServer fixture)
             using var wrong = await SubmitAal2Async(Server, token, await NewAal2FlowAsync(Server, token),
                 new { method = "totp", totp_code = TestTotp.WrongCode(secret, now, i) }, forwardedFor: $"203.0.113.{i + 1}");
             wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await wrong.Content.ReadAsStringAsync());
+            wrong.Headers.GetValues("RateLimit-Remaining").Single().ShouldBe((Limit - 1 - i).ToString(CultureInfo.InvariantCulture));
         }
 
         using var sixth = await SubmitAal2Async(Server, token, await NewAal2FlowAsync(Server, token),
@@ -41,6 +43,7 @@ public abstract class SecondFactorLimitTests(SecondFactorLimitServer fixture)
             refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, await refused.Content.ReadAsStringAsync());
             refused.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("rate_limit_exceeded");
             refused.Headers.RetryAfter!.Delta!.Value.ShouldBeGreaterThan(TimeSpan.Zero);
+            ShouldDescribeTheAttemptBucket(refused);
         }
     }
 
@@ -90,6 +93,16 @@ public abstract class SecondFactorLimitTests(SecondFactorLimitServer fixture)
 
         right.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         right.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("rate_limit_exceeded");
+        ShouldDescribeTheAttemptBucket(right);
+    }
+
+    /// <summary>The 429's <c>RateLimit-*</c> fields describe the exhausted attempt bucket (5 per 5 minutes), not the request's.</summary>
+    private static void ShouldDescribeTheAttemptBucket(HttpResponseMessage refused)
+    {
+        refused.Headers.GetValues("RateLimit-Limit").Single().ShouldBe(Limit.ToString(CultureInfo.InvariantCulture));
+        refused.Headers.GetValues("RateLimit-Remaining").Single().ShouldBe("0");
+        refused.Headers.GetValues("RateLimit-Policy").Single().ShouldBe($"{Limit};w=300");
+        refused.Headers.GetValues("RateLimit-Reset").Single().ShouldBe(refused.Headers.GetValues("Retry-After").Single());
     }
 }
 

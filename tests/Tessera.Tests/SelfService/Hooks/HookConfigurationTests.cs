@@ -15,7 +15,7 @@ public sealed class HookConfigurationTests
 
         hooks.After(FlowKind.Registration, "password").Has(HookNames.Session).ShouldBeTrue();
         hooks.After(FlowKind.Login, "password").Hooks.ShouldBeEmpty();
-        hooks.LogLifespan.ShouldBe(TimeSpan.FromHours(72));
+        HookLogOptions.Bind(Config()).LogLifespan.ShouldBe(TimeSpan.FromHours(72));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Tessera.SelfService.Flows.Login;
 internal sealed class SecondFactorCheck(TotpCredentials totp, LookupSecretCredentials lookup, SecondFactorAttempts attempts)
 {
     /// <summary>Null when the code was right (and is now used); otherwise the refusal: a message for a field, or a 429.</summary>
-    public async Task<SecondFactorResult?> CheckAsync(Identity identity, string method, string? code, CancellationToken cancellationToken)
+    public async Task<SecondFactorResult?> CheckAsync(HttpContext context, Identity identity, string method, string? code, CancellationToken cancellationToken)
     {
         var totpMethod = method == CredentialTypes.Totp;
         if (totpMethod ? !TotpCredentials.IsLinked(identity) : !LookupSecretCredentials.IsSet(identity))
@@ -25,7 +25,7 @@ internal sealed class SecondFactorCheck(TotpCredentials totp, LookupSecretCreden
                 : new SecondFactorResult(null, SecondFactorLogin.LookupSecret, UiMessages.ValidationNoLookup.With(), null);
         }
 
-        var attempt = await attempts.ReserveAsync(method, identity.Id, cancellationToken);
+        var attempt = await attempts.ReserveAsync(context, method, identity.Id, cancellationToken);
         if (attempt.Refusal is { } refused)
         {
             return new SecondFactorResult(null, null, null, null, refused);

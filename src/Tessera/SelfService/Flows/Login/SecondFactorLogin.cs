@@ -40,7 +40,7 @@ internal sealed class SecondFactorLogin(
 
     /// <summary>The raised session (and the token the request carries), the message for the form, or a bare error.</summary>
     public Task<SecondFactorResult> CompleteAsync(HttpContext context, string method, string? code, CancellationToken cancellationToken) =>
-        RaiseAsync(context, method, identity => check.CheckAsync(identity, method, code, cancellationToken), cancellationToken);
+        RaiseAsync(context, method, identity => check.CheckAsync(context, identity, method, code, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Raises the request's session to aal2 with <paramref name="method"/> once <paramref name="prove"/> accepted the

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
 using Tessera.Hosting;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows;
 using Tessera.SelfService.Methods.Oidc.Callback;
 using Tessera.SelfService.Methods.Oidc.Providers;
@@ -12,7 +13,7 @@ namespace Tessera.SelfService.Methods.Oidc;
 /// PKCE verifier and nonce, and the browser is sent to the provider's authorization endpoint (303; a script gets 422
 /// <c>browser_location_change_required</c> with <c>redirect_browser_to</c>, seed row B4).
 /// </summary>
-internal sealed class OidcAuthorizationStart(OidcOptions options, OidcProviderMetadata metadata, FlowStore flows, OidcStateCookie cookie, PublicUrls urls)
+internal sealed class OidcAuthorizationStart(ProjectOptions<OidcOptions> options, OidcProviderMetadata metadata, FlowStore flows, OidcStateCookie cookie, PublicUrls urls)
 {
     public const string CallbackPath = "/self-service/methods/oidc/callback/";
 
@@ -23,7 +24,7 @@ internal sealed class OidcAuthorizationStart(OidcOptions options, OidcProviderMe
 
     public async Task<IResult> StartAsync(HttpContext context, Flow flow, string? providerId, CancellationToken cancellationToken)
     {
-        if (providerId is null || !options.Enabled || options.Find(providerId) is not { } provider)
+        if (providerId is null || options.Value is not { Enabled: true } offered || offered.Find(providerId) is not { } provider)
         {
             return new ErrorResult(OidcFailures.NotOffered(providerId ?? string.Empty));
         }

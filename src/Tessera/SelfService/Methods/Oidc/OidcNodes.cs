@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows.Nodes;
 using Tessera.SelfService.Methods.Oidc.Providers;
 using Tessera.Ui.Messages;
@@ -9,7 +10,7 @@ namespace Tessera.SelfService.Methods.Oidc;
 /// Kratos's <c>oidc</c> group: one submit button per provider, <c>name="provider"</c> with the provider id as value,
 /// labelled "Sign in with {provider}" (1010002) on login and "Sign up with {provider}" (1040002) on registration.
 /// </summary>
-internal sealed class OidcNodes(OidcOptions options)
+internal sealed class OidcNodes(ProjectOptions<OidcOptions> options)
 {
     public const string Group = "oidc";
     public const string ProviderField = "provider";
@@ -20,7 +21,7 @@ internal sealed class OidcNodes(OidcOptions options)
 
     private void Add(UiContainer ui, UiMessage label)
     {
-        foreach (var provider in options.Offered)
+        foreach (var provider in options.Value.Offered)
         {
             ui.Nodes.Add(new UiNode("input", Group,
                 new UiInputAttributes(ProviderField, "submit") { Value = provider.Id },

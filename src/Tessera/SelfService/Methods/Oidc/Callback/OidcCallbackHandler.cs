@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Methods.Oidc.Providers;
 
 namespace Tessera.SelfService.Methods.Oidc.Callback;
@@ -12,11 +13,11 @@ namespace Tessera.SelfService.Methods.Oidc.Callback;
 /// sign in or register).
 /// </summary>
 internal sealed class OidcCallbackHandler(
-    OidcOptions options, OidcStateValidator states, OidcExpiredSignIn expired, OidcCodeExchange exchange, OidcCallbackOutcome outcome)
+    ProjectOptions<OidcOptions> options, OidcStateValidator states, OidcExpiredSignIn expired, OidcCodeExchange exchange, OidcCallbackOutcome outcome)
 {
     public async Task<IResult> HandleAsync(HttpContext context, string providerId, IReadOnlyDictionary<string, string?> parameters, CancellationToken cancellationToken)
     {
-        if (!options.Enabled || options.Find(providerId) is not { } provider)
+        if (options.Value is not { Enabled: true } offered || offered.Find(providerId) is not { } provider)
         {
             return new ErrorResult(OidcFailures.NotOffered(providerId));
         }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using Tessera.Errors;
+using Tessera.Projects.Overlays;
 using Tessera.SelfService.Flows.Nodes;
 using Tessera.SelfService.Flows.Settings;
 using Tessera.SelfService.Methods.Oidc.Providers;
@@ -13,7 +14,7 @@ namespace Tessera.SelfService.Methods.Oidc.Linking;
 /// 422 <c>browser_location_change_required</c>) and the callback comes back to this flow
 /// (<see cref="OidcSettingsLink"/>). Both need a privileged session, as every credential change does.
 /// </summary>
-internal sealed class OidcSettingsMethod(OidcOptions options, OidcAuthorizationStart start, OidcLinks links) : ISettingsMethod
+internal sealed class OidcSettingsMethod(ProjectOptions<OidcOptions> options, OidcAuthorizationStart start, OidcLinks links) : ISettingsMethod
 {
     public const string LinkField = "link";
     public const string UnlinkField = "unlink";
@@ -23,7 +24,7 @@ internal sealed class OidcSettingsMethod(OidcOptions options, OidcAuthorizationS
     public void AddNodes(SettingsForm form)
     {
         var linked = OidcCredential.LinkedProviders(form.Identity);
-        foreach (var provider in options.Offered)
+        foreach (var provider in options.Value.Offered)
         {
             var (field, label) = linked.Contains(provider.Id, StringComparer.Ordinal)
                 ? (UnlinkField, UiMessages.InfoSelfServiceSettingsUpdateUnlinkOidc)

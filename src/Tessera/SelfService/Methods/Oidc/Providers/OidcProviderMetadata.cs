@@ -14,6 +14,7 @@ namespace Tessera.SelfService.Methods.Oidc.Providers;
 /// <see cref="CacheLifetime"/>. <see cref="RefreshAsync"/> fetches again at most every <see cref="RefreshFloor"/>: an
 /// ID token signed by a key the cache does not know yet (the provider rotated its keys) is checked once more.
 /// <see cref="EndpointAsync"/> resolves one of the provider's endpoints: the configured URL, else the discovered one.
+/// Cached by issuer, not provider id: two projects may give the same id to different providers (issue 21).
 /// </summary>
 internal sealed class OidcProviderMetadata(IHttpClientFactory clients)
 {
@@ -55,9 +56,8 @@ internal sealed class OidcProviderMetadata(IHttpClientFactory clients)
         return await manager.GetConfigurationAsync(cancellationToken);
     }
 
-    private ConfigurationManager<OpenIdConnectConfiguration> Manager(OidcProvider provider) => _managers.GetOrAdd(provider.Id, _ =>
+    private ConfigurationManager<OpenIdConnectConfiguration> Manager(OidcProvider provider) => _managers.GetOrAdd(provider.IssuerUrl!.AbsoluteUri.TrimEnd('/'), issuer =>
     {
-        var issuer = provider.IssuerUrl!.AbsoluteUri.TrimEnd('/');
         // Kratos allows http issuers (a provider on the operator's own network); the private-address rule still applies.
         var retriever = new HttpDocumentRetriever(clients.CreateClient(OutboundHttpRegistration.ClientName)) { RequireHttps = false };
         return new ConfigurationManager<OpenIdConnectConfiguration>($"{issuer}/.well-known/openid-configuration", new OpenIdConnectConfigurationRetriever(), retriever)
