@@ -50,8 +50,8 @@ internal static partial class ErrorCatalog
         "project_config_invalid", 400,
         "The project's configuration overlay is not valid.",
         "The configuration key {key} cannot be set this way: {problem}.",
-        "A `PATCH /admin/projects/{id}/config` body is validated exactly as the configuration file is: the overlay merged on top of the file/env configuration must bind every per-project options record. The key named has a value the file would refuse too (a wrong type, an unknown enumeration value, a duration below its floor), or it is deployment-wide (`serve.*`, `dsn`, `secrets.*`, `log.*`, `courier.*`, `oauth2.*`, and any key read once at start-up), or Tessera refuses it, or the body is not a JSON object. Nothing was stored.",
-        "Fix the value the key names, or set a deployment-wide key in the configuration file instead. The keys a project may set are listed in docs/projects.md (session, selfservice, rate_limits and password policy keys).");
+        "A `PATCH /admin/projects/{id}/config` body is validated exactly as the configuration file is: the overlay merged on top of the file/env configuration must bind every per-project options record. The key named has a value the file would refuse too (a wrong type, an unknown enumeration value, a duration below its floor), or it is deployment-wide (`serve.*`, `dsn`, `secrets.*`, `log.*`, `courier.*`, `oauth2.*`, and any key read once at start-up), or Tessera refuses it, or an identity schema it names does not load, is not an identity schema, or is a file or URL the configuration file does not list (a project may use inline `base64://` schemas), or the body is not a JSON object. Nothing was stored.",
+        "Fix the value the key names, or set a deployment-wide key in the configuration file instead. The keys a project may set are listed in docs/projects.md (session, selfservice, rate_limits, password policy and identity schema keys).");
 
     public static readonly ErrorDescriptor ProjectConfigVersionMismatch = new(
         "project_config_version_mismatch", 412,

@@ -51,7 +51,9 @@ internal static class IdentitySchemaLoader
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new ConfigurationException(Key, $"the schema \"{reference.Id}\" is not a valid JSON Schema: {e.Message}");
+            // NJsonSchema wraps why a $ref failed ("Could not resolve the JSON path ..."): the innermost reason is the useful one.
+            var reason = e.GetBaseException() is { } inner && inner != e ? $"{e.Message} ({inner.Message})" : e.Message;
+            throw new ConfigurationException(Key, $"the schema \"{reference.Id}\" is not a valid JSON Schema: {reason}");
         }
 
         return new IdentitySchema(reference.Id, reference.Url, document, compiled, TraitFieldParser.Parse(document));
