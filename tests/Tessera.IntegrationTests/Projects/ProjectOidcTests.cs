@@ -196,20 +196,7 @@ public abstract class ProjectOidcTests(ProjectOidcServer fixture)
         using var flow = await FlowAsync(browser, kind);
         var response = await browser.PostFormAsync(OidcJourney.Action(flow),
             [new("csrf_token", OidcJourney.Csrf(flow)), new("provider", ProjectOidcServer.ProviderId)]);
-        for (var hop = 0; hop < 10; hop++)
-        {
-            response.StatusCode.ShouldBeOneOf([HttpStatusCode.SeeOther, HttpStatusCode.Found], await response.Content.ReadAsStringAsync());
-            var location = new Uri(fixture.Provider.Issuer, response.Headers.Location!);
-            if (OidcJourney.IsCallback(location))
-            {
-                return (location, response);
-            }
-
-            response.Dispose();
-            response = await browser.GetAsync(location.AbsoluteUri);
-        }
-
-        throw new InvalidOperationException("the provider never redirected back");
+        return await OidcJourney.FollowToCallbackAsync(browser, response, fixture.Provider.Issuer);
     }
 
     private async Task<HttpResponseMessage> ThroughProviderAsync(BrowserClient browser, string kind)

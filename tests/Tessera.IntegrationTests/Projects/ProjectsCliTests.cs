@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Net;
 using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Tessera.IntegrationTests.Fixtures;
+using Tessera.Persistence;
 
 namespace Tessera.IntegrationTests.Projects;
 
@@ -103,6 +106,34 @@ public sealed class ProjectsCliTests : IAsyncLifetime
         JsonDocument.Parse(removedOut).RootElement.GetProperty("overlay").GetProperty("session").TryGetProperty("lifespan", out _).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task ConfigSetAndGet_SecretIsSealedInTheRowAndRedacted_AndTheServerOpensWhatTheCliSealed()
+    {
+        var (slug, id) = await NewProjectAsync();
+        const string hooks = """
+            [{"hook": "web_hook", "config": {"url": "http://127.0.0.1:9/hook", "method": "POST",
+              "auth": {"type": "basic_auth", "config": {"user": "hooks", "password": "cli-password-21"}}}}]
+            """;
+
+        var (set, setOut, setErr) = await RunAsync("projects", "config", "set", slug, $"selfservice.flows.registration.after.password.hooks={hooks}");
+        var (got, getOut, getErr) = await RunAsync("projects", "config", "get", slug);
+
+        set.ShouldBe(0, setErr);
+        got.ShouldBe(0, getErr);
+        setOut.ShouldNotContain("cli-password-21");
+        getOut.ShouldNotContain("cli-password-21");
+        getOut.ShouldContain("\"password\": \"(redacted)\"");
+        var sealedRow = await StoredOverlayAsync(id);
+        sealedRow.ShouldNotContain("cli-password-21");
+
+        // The admin API's GET-modify-PATCH round trip: the server opens the CLI's sealed secret and keeps it as sealed.
+        var overlay = (await AdminConfigAsync(id)).GetProperty("overlay").GetRawText();
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/admin/projects/{id}/config") { Content = new StringContent(overlay, System.Text.Encoding.UTF8, "application/json") };
+        using var patched = await _server.Admin.SendAsync(patch);
+        patched.StatusCode.ShouldBe(HttpStatusCode.OK, await patched.Content.ReadAsStringAsync());
+        (await StoredOverlayAsync(id)).ShouldBe(sealedRow);
+    }
+
     [Theory]
     [InlineData("session.lifespan=banana", "session.lifespan")]
     [InlineData("serve.public.port=4433", "serve.public.port")]
@@ -171,6 +202,12 @@ public sealed class ProjectsCliTests : IAsyncLifetime
         using var response = await _server.Admin.GetAsync($"/admin/projects/{id}/config");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private async Task<string> StoredOverlayAsync(string id)
+    {
+        await using var connection = await _server.Services.GetRequiredService<Database>().OpenAsync();
+        return await connection.QuerySingleAsync<string>("SELECT overlay FROM project_config_overlays WHERE nid = @Nid", new { Nid = Guid.Parse(id) });
     }
 
     private Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(params string[] args) =>

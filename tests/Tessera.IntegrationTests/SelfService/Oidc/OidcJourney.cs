@@ -35,12 +35,16 @@ internal sealed class OidcJourney(OidcServer fixture)
     }
 
     /// <summary>Follows redirects from <paramref name="response"/> (to the provider and through it) up to the callback URL, which is not requested.</summary>
-    public async Task<(Uri Callback, HttpResponseMessage Last)> FollowToCallbackAsync(BrowserClient browser, HttpResponseMessage response)
+    public Task<(Uri Callback, HttpResponseMessage Last)> FollowToCallbackAsync(BrowserClient browser, HttpResponseMessage response) =>
+        FollowToCallbackAsync(browser, response, fixture.Provider.Issuer);
+
+    /// <summary>As above, for the provider at <paramref name="issuer"/> (relative redirects are the provider's).</summary>
+    public static async Task<(Uri Callback, HttpResponseMessage Last)> FollowToCallbackAsync(BrowserClient browser, HttpResponseMessage response, Uri issuer)
     {
         for (var hop = 0; hop < 10; hop++)
         {
             response.StatusCode.ShouldBeOneOf([HttpStatusCode.SeeOther, HttpStatusCode.Found], await response.Content.ReadAsStringAsync());
-            var location = new Uri(fixture.Provider.Issuer, response.Headers.Location!);
+            var location = new Uri(issuer, response.Headers.Location!);
             if (IsCallback(location))
             {
                 return (location, response);
