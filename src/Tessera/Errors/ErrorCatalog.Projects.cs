@@ -53,6 +53,14 @@ internal static partial class ErrorCatalog
         "A `PATCH /admin/projects/{id}/config` body is validated exactly as the configuration file is: the overlay merged on top of the file/env configuration must bind every per-project options record. The key named has a value the file would refuse too (a wrong type, an unknown enumeration value, a duration below its floor), or it is deployment-wide (`serve.*`, `dsn`, `secrets.*`, `log.*`, `courier.*`, `oauth2.*`, and any key read once at start-up), or Tessera refuses it, or an identity schema it names does not load, is not an identity schema, or is a file or URL the configuration file does not list (a project may use inline `base64://` schemas), or the body is not a JSON object. Nothing was stored.",
         "Fix the value the key names, or set a deployment-wide key in the configuration file instead. The keys a project may set are listed in docs/projects.md (session, selfservice, rate_limits, password policy and identity schema keys).");
 
+    // 500, not 503: nothing transient, so no Retry-After and no retry helps; only the operator's fix does (as a bad file stops the start).
+    public static readonly ErrorDescriptor ProjectConfigUnusable = new(
+        "project_config_unusable", 500,
+        "The project's configuration cannot be used.",
+        "The project's stored configuration overlay (version {version}) no longer binds at {key}: {problem}.",
+        "The project's overlay was valid when it was stored, but the server was since restarted with a configuration file (or environment) that no longer accepts it merged on top: a changed type, a removed option, a value the new file refuses together with the overlay's. Rather than silently serving the file's value (a project that asked for aal2 must never get aal1), every request to the project that needs that configuration is refused until the overlay is fixed. The key and version are logged once.",
+        "Fix or remove the key with PATCH /admin/projects/{id}/config (`null` removes it; the admin configuration endpoints keep working for the project), or change the configuration file back. The change takes effect at once on this node and within 5 seconds on the others.");
+
     public static readonly ErrorDescriptor ProjectConfigVersionMismatch = new(
         "project_config_version_mismatch", 412,
         "The project's configuration overlay changed since it was read.",

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 using Microsoft.AspNetCore.Diagnostics;
 using Tessera.Persistence;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.Errors;
 
 /// <summary>
 /// Exceptions are bugs or infrastructure faults. They are logged once (the scope carries the request id) and
-/// answered with the generic 500, which names the request id and reveals nothing internal. Two kinds are not
-/// faults: a request Kestrel could not read (oversized or malformed body) is the client's 4xx, and an unreachable
-/// database is a retryable 503 with <c>Retry-After</c>.
+/// answered with the generic 500, which names the request id and reveals nothing internal. Some are not
+/// faults: a request Kestrel could not read (oversized or malformed body) is the client's 4xx, an unreachable
+/// database is a retryable 503 with <c>Retry-After</c>, and a project's stored overlay that no longer binds is
+/// <c>project_config_unusable</c>.
 /// </summary>
 internal sealed partial class UnhandledExceptionHandler(ErrorResponseWriter writer, DatabaseHealth health, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
 {
@@ -24,6 +26,11 @@ internal sealed partial class UnhandledExceptionHandler(ErrorResponseWriter writ
         {
             LogBadRequest(logger, bad.StatusCode, httpContext.Request.Method, httpContext.Request.Path);
             error = RequestErrors.FromBadRequest(bad, httpContext);
+        }
+        else if (exception is ProjectConfigUnusableException unusable)
+        {
+            // Logged once per (project, version) where it was found, not once per request.
+            error = unusable.Error;
         }
         else if (DatabaseFaults.IsRetryable(exception))
         {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tessera.Configuration;
 
 namespace Tessera.Projects.Overlays;
@@ -11,14 +12,15 @@ namespace Tessera.Projects.Overlays;
 /// request, never in a constructor: the project is the request's. A change made on another node is seen within
 /// <see cref="ProjectOverlayRefresher.Bound"/> (5 s, the project host cache's bound).
 /// </summary>
-internal sealed class ProjectOptions<T>(ProjectOptionsBinder<T> binder, ProjectOverlaySnapshot overlays, ConfigurationTree config)
+internal sealed class ProjectOptions<T>(ProjectOptionsBinder<T> binder, ProjectOverlaySnapshot overlays, ConfigurationTree config, UnusableOverlayLog log)
     where T : class
 {
-    private readonly ConcurrentDictionary<Guid, (long Version, T Value)> _bound = new();
+    private readonly ConcurrentDictionary<Guid, (long Version, T? Value, ProjectConfigUnusableException? Unusable)> _bound = new();
 
     /// <summary>Always <paramref name="value"/>: for code that runs outside any project and server (the CLI).</summary>
     public static ProjectOptions<T> Fixed(T value) =>
-        new(new ProjectOptionsBinder<T>(_ => value, value), new ProjectOverlaySnapshot(), new ConfigurationTree([], new Dictionary<string, string>()));
+        new(new ProjectOptionsBinder<T>(_ => value, value), new ProjectOverlaySnapshot(), new ConfigurationTree([], new Dictionary<string, string>()),
+            new UnusableOverlayLog(NullLogger<UnusableOverlayLog>.Instance));
 
     public T Value
     {
@@ -29,16 +31,34 @@ internal sealed class ProjectOptions<T>(ProjectOptionsBinder<T> binder, ProjectO
                 return binder.DeploymentValue;
             }
 
-            if (_bound.TryGetValue(overlay.ProjectId, out var cached) && cached.Version == overlay.Version)
+            if (!_bound.TryGetValue(overlay.ProjectId, out var cached) || cached.Version != overlay.Version)
             {
-                return cached.Value;
+                cached = Bind(overlay);
+                _bound[overlay.ProjectId] = cached;
             }
 
-            // The overlay was validated against this configuration when it was written; a restart with a file that
-            // no longer accepts it throws here (fail closed: a project that asked for aal2 never silently gets aal1).
-            var value = binder.Bind(config.WithOverlay(overlay.Values));
-            _bound[overlay.ProjectId] = (overlay.Version, value);
-            return value;
+            if (cached.Unusable is { } unusable)
+            {
+                log.Report(unusable);
+                throw unusable;
+            }
+
+            return cached.Value!;
+        }
+    }
+
+    // The overlay was validated against this configuration when it was written; a restart with a file that no longer
+    // accepts it is project_config_unusable for every request that reads T there (fail closed: a project that asked
+    // for aal2 never silently gets aal1), remembered for the version so it is not bound again per request.
+    private (long Version, T? Value, ProjectConfigUnusableException? Unusable) Bind(ProjectOverlay overlay)
+    {
+        try
+        {
+            return (overlay.Version, binder.Bind(config.WithOverlay(overlay.Values)), null);
+        }
+        catch (ConfigurationException e)
+        {
+            return (overlay.Version, null, new ProjectConfigUnusableException(overlay.ProjectId, overlay.Version, e));
         }
     }
 }

@@ -21,6 +21,7 @@ internal static class ProjectOptionsRegistration
         services.AddSingleton(binder.DeploymentValue);
         services.AddSingleton<ProjectOptions<T>>();
         services.TryAddSingleton<ProjectOverlaySnapshot>();
+        services.TryAddSingleton<UnusableOverlayLog>();
         return services;
     }
 }
