@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tessera.Configuration;
 using Tessera.Identities.Schemas;
 using Tessera.Persistence;
@@ -34,7 +35,8 @@ public sealed class IdentitySchemaRegistryTests : IDisposable
         var config = new ConfigurationTree(YamlConfigurationFile.Parse(yaml, "test.yml"), new Dictionary<string, string>());
         var deployment = IdentityOptions.Bind(config);
         var snapshot = new ProjectOverlaySnapshot();
-        var options = new ProjectOptions<IdentityOptions>(new ProjectOptionsBinder<IdentityOptions>(IdentityOptions.Bind, deployment), snapshot, config);
+        var options = new ProjectOptions<IdentityOptions>(
+            new ProjectOptionsBinder<IdentityOptions>(IdentityOptions.Bind, deployment), snapshot, config, new UnusableOverlayLog(NullLogger<UnusableOverlayLog>.Instance));
         return (new IdentitySchemaRegistry(options, deployment), snapshot, deployment);
     }
 
