@@ -58,6 +58,18 @@ public abstract class ProjectOidcTests(ProjectOidcServer fixture)
             new Dictionary<string, string> { ["method"] = "oidc", ["provider"] = ProjectOidcServer.ProviderId, ["csrf_token"] = OidcJourney.Csrf(loginB) });
         ((int)submitted.StatusCode).ShouldBe(404, await submitted.Content.ReadAsStringAsync());
         submitted.Headers.GetValues("Ory-Error-Id").Single().ShouldBe("provider_not_found");
+
+        // The built-in pages' form-action lets the button's redirect reach the provider on A only.
+        var issuer = fixture.Provider.Issuer.GetLeftPart(UriPartial.Authority);
+        (await FormActionAsync(onA)).ShouldContain(issuer);
+        (await FormActionAsync(onB)).ShouldNotContain(issuer);
+    }
+
+    private static async Task<string[]> FormActionAsync(BrowserClient browser)
+    {
+        using var page = await browser.GetAsync("/ui/welcome");
+        var csp = page.Headers.GetValues("Content-Security-Policy").Single();
+        return csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("form-action ", StringComparison.Ordinal)).Split(' ');
     }
 
     [Fact]
