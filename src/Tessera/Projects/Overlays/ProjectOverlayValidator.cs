@@ -18,13 +18,16 @@ internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumera
     // Read by per-project options too (cookie settings fall back to serve.*), but one value serves the whole deployment.
     private static readonly string[] DeploymentWidePrefixes = ["serve", "dsn", "secrets", "log", "courier", "oauth2"];
 
+    // Below a deployment-wide prefix but per project: a project's own message templates.
+    private static readonly string[] PerProjectExceptions = ["courier.templates"];
+
     public Result<IReadOnlyList<string>> Validate(JsonObject overlay)
     {
         var leaves = new List<string>();
         ConfigurationTree.CollectPaths(overlay, string.Empty, leaves, leavesOnly: true);
         foreach (var key in leaves)
         {
-            if (DeploymentWidePrefixes.Any(prefix => key == prefix || key.StartsWith(prefix + ".", StringComparison.Ordinal)))
+            if (DeploymentWidePrefixes.Any(prefix => Under(key, prefix)) && !PerProjectExceptions.Any(prefix => Under(key, prefix)))
             {
                 return Invalid(key, DeploymentWide);
             }
@@ -64,6 +67,8 @@ internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumera
 
         return Result<IReadOnlyList<string>>.Success(warnings);
     }
+
+    private static bool Under(string key, string prefix) => key == prefix || key.StartsWith(prefix + ".", StringComparison.Ordinal);
 
     private const string DeploymentWide =
         "is deployment-wide and cannot differ per project; set it in the configuration file (the per-project keys are listed in docs/projects.md)";
