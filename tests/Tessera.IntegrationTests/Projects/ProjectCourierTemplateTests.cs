@@ -44,12 +44,7 @@ public abstract class ProjectCourierTemplateTests(DatabaseKind kind)
         await using var server = await TesseraTestServer.StartAsync(kind, Settings());
         var (projectId, _) = await CreateProjectAsync(server);
 
-        using var response = await PatchAsync(server, projectId, patch);
-
-        var error = (await JsonAsync(response, HttpStatusCode.BadRequest)).GetProperty("error");
-        error.GetProperty("id").GetString().ShouldBe("project_config_invalid");
-        error.GetProperty("reason").GetString()!.ShouldContain(key);
-        (await GetConfigAsync(server, projectId)).GetProperty("version").GetInt64().ShouldBe(0);
+        await ShouldRefuseAsync(server, projectId, patch, key);
     }
 
     private static async Task<CourierMessage> RecoverAsync(TesseraTestServer server, Guid projectId, string host)
