@@ -15,5 +15,5 @@ internal static class TemplateLocation
     public static string Inline(string location, string key) =>
         location.StartsWith(Base64Scheme, StringComparison.Ordinal)
             ? location
-            : throw new ConfigurationException(key, "a project's overlay takes templates inline as base64://... only (file:// and paths would read the server's files)");
+            : throw new ConfigurationException(key, "a project's overlay takes templates inline (base64://...) only: file:// and paths would read the server's files");
 }

@@ -4,6 +4,7 @@ using Tessera.Configuration;
 using Tessera.Courier.Channels;
 using Tessera.Persistence.Cleanup;
 using Tessera.SelfService.Hooks;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.Courier;
 
@@ -18,7 +19,8 @@ internal static class CourierRegistration
         // Failures are counted by their catalog id (ErrorMetrics, registered by the error system: AddErrors, or
         // AddErrorMetrics where `tessera courier watch` runs the courier without the rest of the server).
         // Built now: it compiles the override folder's templates, so a broken one stops start-up with its path.
-        services.AddSingleton(new EmailTemplates(options));
+        services.AddProjectOptions(config, CourierTemplateOverrides.Bind);
+        services.AddSingleton(sp => new EmailTemplates(options, sp.GetRequiredService<ProjectOptions<CourierTemplateOverrides>>()));
         services.AddSingleton<CourierStore>();
         services.AddSingleton<CourierOutbox>();
         services.AddSingleton<CourierDispatcher>();

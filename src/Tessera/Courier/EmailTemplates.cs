@@ -3,11 +3,13 @@ using System.Collections.Concurrent;
 using HandlebarsDotNet;
 using Tessera.Configuration;
 using Tessera.Localization;
+using Tessera.Projects.Overlays;
 
 namespace Tessera.Courier;
 
 /// <summary>
-/// Renders a message's subject, HTML body and plain-text body. Each file comes from
+/// Renders a message's subject, HTML body and plain-text body. Each file comes from the project's
+/// <c>courier.templates</c> (<see cref="CourierTemplateOverrides"/>) when set there, else from
 /// <c>courier.template_override_path/&lt;type&gt;/&lt;valid|invalid&gt;/</c> when it exists there, else from the built-in
 /// templates (embedded, same layout). A text message has one file, <c>sms.body.gotmpl</c>. The files keep Kratos's <c>.gotmpl</c> names but are Handlebars templates.
 /// A message in another language than English looks in <c>&lt;language&gt;/</c> first (<c>de/recovery_code/valid/</c>), in
@@ -16,21 +18,25 @@ namespace Tessera.Courier;
 /// </summary>
 internal sealed class EmailTemplates
 {
-    private const string Subject = "email.subject.gotmpl";
-    private const string HtmlBody = "email.body.gotmpl";
-    private const string PlaintextBody = "email.body.plaintext.gotmpl";
-    private const string SmsBody = "sms.body.gotmpl";
+    internal const string Subject = "email.subject.gotmpl";
+    internal const string HtmlBody = "email.body.gotmpl";
+    internal const string PlaintextBody = "email.body.plaintext.gotmpl";
+    internal const string SmsBody = "sms.body.gotmpl";
 
     // The HTML body escapes values; subject and plain text must not (an "&" in a name is not "&amp;" there).
     private static readonly IHandlebars Html = Handlebars.Create();
     private static readonly IHandlebars Text = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
 
     private readonly string? _overridePath;
+    private readonly ProjectOptions<CourierTemplateOverrides> _configured;
     private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> _compiled = new(StringComparer.Ordinal);
 
-    public EmailTemplates(CourierOptions options)
+    /// <param name="options">The courier's options (<c>template_override_path</c>).</param>
+    /// <param name="configured">The projects' <c>courier.templates</c>; none when null (the CLI, unit tests).</param>
+    public EmailTemplates(CourierOptions options, ProjectOptions<CourierTemplateOverrides>? configured = null)
     {
         _overridePath = options.TemplateOverridePath;
+        _configured = configured ?? ProjectOptions<CourierTemplateOverrides>.Fixed(CourierTemplateOverrides.None);
         if (_overridePath is not null)
         {
             // Compile the operator's files now, so a broken one stops start-up instead of every later e-mail.
@@ -64,8 +70,27 @@ internal sealed class EmailTemplates
     public static bool HasBuiltIn(CourierTemplateType type, string file, string? language) =>
         typeof(EmailTemplates).Assembly.GetManifestResourceInfo(ResourceName(type, file, language)) is not null;
 
+    /// <summary>Compiles <paramref name="source"/> as <paramref name="file"/> (HTML bodies escape values); a broken one names <paramref name="key"/>.</summary>
+    internal static HandlebarsTemplate<object, object> Compile(string file, string source, string key)
+    {
+        try
+        {
+            return (file == HtmlBody ? Html : Text).Compile(source);
+        }
+        catch (HandlebarsException e)
+        {
+            throw new ConfigurationException(key, $"is not a valid Handlebars template (Tessera does not read Go templates): {e.Message}");
+        }
+    }
+
+    // The project's courier.templates first (in every language: Kratos's are not per language), then the files.
     private HandlebarsTemplate<object, object> Template(CourierTemplateType type, string file, string? language)
     {
+        if (_configured.Value.Find(type, file) is { } configured)
+        {
+            return configured;
+        }
+
         var translated = Languages.Match(language) is { } match && match != Languages.English ? match : null;
         return _compiled.GetOrAdd($"{translated}/{type.Folder}/{file}", _ => Compile(type, file, translated));
     }
@@ -77,15 +102,7 @@ internal sealed class EmailTemplates
         var path = translatedOverride is not null && File.Exists(translatedOverride) ? translatedOverride : OverrideFile(type, file);
         if (path is not null && File.Exists(path))
         {
-            try
-            {
-                return engine.Compile(File.ReadAllText(path));
-            }
-            catch (HandlebarsException e)
-            {
-                throw new ConfigurationException("courier.template_override_path",
-                    $"{type.Folder}/{file} is not a valid Handlebars template (Tessera does not read Go templates): {e.Message}");
-            }
+            return Compile(file, File.ReadAllText(path), $"courier.template_override_path ({Path.GetRelativePath(_overridePath!, path)})");
         }
 
         var resource = language is not null && HasBuiltIn(type, file, language) ? ResourceName(type, file, language) : ResourceName(type, file, null);

@@ -46,13 +46,9 @@ public abstract class ProjectConfigTests(DatabaseKind kind)
         await using var server = await TesseraTestServer.StartAsync(kind, Settings());
         var (projectId, _) = await CreateProjectAsync(server);
 
-        using var response = await PatchAsync(server, projectId, patch);
+        var reason = await ShouldRefuseAsync(server, projectId, patch, key);
 
-        var error = (await JsonAsync(response, HttpStatusCode.BadRequest)).GetProperty("error");
-        error.GetProperty("id").GetString().ShouldBe("project_config_invalid");
-        error.GetProperty("reason").GetString()!.ShouldContain(key);
-        error.GetProperty("reason").GetString()!.ShouldContain("deployment-wide");
-        (await GetConfigAsync(server, projectId)).GetProperty("version").GetInt64().ShouldBe(0);
+        reason.ShouldContain("deployment-wide");
     }
 
     [Fact]
@@ -182,6 +178,20 @@ public abstract class ProjectConfigTests(DatabaseKind kind)
         }
 
         return await server.Admin.SendAsync(request);
+    }
+
+    /// <summary>PATCHes <paramref name="patch"/>, expects 400 project_config_invalid naming <paramref name="key"/> and nothing stored; returns the reason.</summary>
+    internal static async Task<string> ShouldRefuseAsync(TesseraTestServer server, Guid projectId, string patch, string key)
+    {
+        var before = (await GetConfigAsync(server, projectId)).GetProperty("version").GetInt64();
+        using var response = await PatchAsync(server, projectId, patch);
+
+        var error = (await JsonAsync(response, HttpStatusCode.BadRequest)).GetProperty("error");
+        error.GetProperty("id").GetString().ShouldBe("project_config_invalid");
+        var reason = error.GetProperty("reason").GetString()!;
+        reason.ShouldContain(key);
+        (await GetConfigAsync(server, projectId)).GetProperty("version").GetInt64().ShouldBe(before);
+        return reason;
     }
 
     internal static async Task<JsonElement> GetConfigAsync(TesseraTestServer server, Guid projectId) =>

@@ -30,7 +30,7 @@ internal static class KeyTable
         new("courier.smtp.client_key_path", KeyStatus.Ignored, "client certificates are not supported"),
         new("courier.smtp.local_name", KeyStatus.Ignored),
         new("courier.template_override_path", KeyStatus.Implemented),
-        new("courier.templates", KeyStatus.Ignored, "use courier.template_override_path"),
+        new("courier.templates", KeyStatus.Implemented, "<type>.<valid|invalid>.email.{subject,body.html,body.plaintext} and .sms.body.plaintext: base64://, file:// or the Handlebars template inline; per project (an overlay takes base64:// or inline only); what is not set falls back to courier.template_override_path and the built-in templates"),
         new("courier.worker", KeyStatus.Implemented),
         new("database.cleanup", KeyStatus.Ignored, "`tessera cleanup` and the janitor have their own settings"),
         new("dev", KeyStatus.Implemented),

@@ -23,13 +23,16 @@ internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumera
     private static readonly string[] DeploymentWidePrefixes =
         ["serve", "dsn", "secrets", "log", "courier", "oauth2", "selfservice.methods.password.config.haveibeenpwned_host"];
 
+    // Below a deployment-wide prefix but per project: a project's own message templates.
+    private static readonly string[] PerProjectExceptions = ["courier.templates"];
+
     public async Task<Result<IReadOnlyList<string>>> ValidateAsync(JsonObject overlay, CancellationToken cancellationToken)
     {
         var leaves = new List<string>();
         ConfigurationTree.CollectPaths(overlay, string.Empty, leaves, leavesOnly: true);
         foreach (var key in leaves)
         {
-            if (DeploymentWidePrefixes.Any(prefix => key == prefix || key.StartsWith(prefix + ".", StringComparison.Ordinal)))
+            if (DeploymentWidePrefixes.Any(prefix => Under(key, prefix)) && !PerProjectExceptions.Any(prefix => Under(key, prefix)))
             {
                 return Invalid(key, DeploymentWide);
             }
@@ -86,6 +89,8 @@ internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumera
 
         return Result<IReadOnlyList<string>>.Success(warnings);
     }
+
+    private static bool Under(string key, string prefix) => key == prefix || key.StartsWith(prefix + ".", StringComparison.Ordinal);
 
     private const string DeploymentWide =
         "is deployment-wide and cannot differ per project; set it in the configuration file (the per-project keys are listed in docs/projects.md)";
