@@ -41,6 +41,7 @@ public abstract class ProjectConfigTests(DatabaseKind kind)
     [InlineData("""{"secrets":{"cookie":["0123456789abcdef0123456789abcdef"]}}""", "secrets.cookie")]
     [InlineData("""{"hashers":{"argon2":{"iterations":"3"}}}""", "hashers.argon2.iterations")]
     [InlineData("""{"selfservice":{"methods":{"password":{"config":{"haveibeenpwned_host":"127.0.0.1:5998"}}}}}""", "selfservice.methods.password.config.haveibeenpwned_host")]
+    [InlineData("""{"selfservice":{"methods":{"password":{"config":{"breached_passwords_file":"/etc/passwd"}}}}}""", "selfservice.methods.password.config.breached_passwords_file")]
     public async Task Patch_DeploymentWideKey_Answers400NamingIt(string patch, string key)
     {
         await using var server = await TesseraTestServer.StartAsync(kind, Settings());

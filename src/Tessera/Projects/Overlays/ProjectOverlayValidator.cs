@@ -19,9 +19,13 @@ internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumera
     // Read by per-project options too (cookie settings fall back to serve.*), but one value serves the whole deployment.
     // The breached-password host is read by the password policy, a per-project record, but the range API client that
     // calls it is one per deployment (its cache and its outbound guard): a project must not point Tessera's outbound
-    // calls elsewhere, so it stays the file's.
+    // calls elsewhere, so it stays the file's. The offline breached-password list is a path on the server: a tenant
+    // naming one would make the server read (and, through "does not exist", probe) its files.
     private static readonly string[] DeploymentWidePrefixes =
-        ["serve", "dsn", "secrets", "log", "courier", "oauth2", "selfservice.methods.password.config.haveibeenpwned_host"];
+    [
+        "serve", "dsn", "secrets", "log", "courier", "oauth2",
+        "selfservice.methods.password.config.haveibeenpwned_host", "selfservice.methods.password.config.breached_passwords_file",
+    ];
 
     // Below a deployment-wide prefix but per project: a project's own message templates.
     private static readonly string[] PerProjectExceptions = ["courier.templates"];
