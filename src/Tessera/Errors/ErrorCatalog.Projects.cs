@@ -57,8 +57,8 @@ internal static partial class ErrorCatalog
     public static readonly ErrorDescriptor ProjectConfigUnusable = new(
         "project_config_unusable", 500,
         "The project's configuration cannot be used.",
-        "The project's stored configuration overlay (version {version}) no longer binds at {key}: {problem}.",
-        "The project's overlay was valid when it was stored, but the server was since restarted with a configuration file (or environment) that no longer accepts it merged on top: a changed type, a removed option, a value the new file refuses together with the overlay's. Rather than silently serving the file's value (a project that asked for aal2 must never get aal1), every request to the project that needs that configuration is refused until the overlay is fixed. The key and version are logged once.",
+        "The project's stored configuration overlay (version {version}) no longer binds with the server's configuration; the key and the problem are in the server's log (event 1095).",
+        "The project's overlay was valid when it was stored, but the server was since restarted with a configuration file (or environment) that no longer accepts it merged on top: a changed type, a removed option, a value the new file refuses together with the overlay's. Rather than silently serving the file's value (a project that asked for aal2 must never get aal1), every request to the project that needs that configuration is refused until the overlay is fixed. The key, the problem and the version are logged once (event 1095); the answer does not name them, since it reaches end users.",
         "Fix or remove the key with PATCH /admin/projects/{id}/config (`null` removes it; the admin configuration endpoints keep working for the project), or change the configuration file back. The change takes effect at once on this node and within 5 seconds on the others.");
 
     public static readonly ErrorDescriptor ProjectConfigVersionMismatch = new(

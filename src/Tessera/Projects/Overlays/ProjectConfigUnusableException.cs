@@ -17,8 +17,7 @@ internal sealed class ProjectConfigUnusableException(Guid projectId, long versio
 
     public string KeyPath { get; } = cause.KeyPath;
 
-    public TesseraError Error { get; } = ErrorCatalog.ProjectConfigUnusable.With(new Dictionary<string, object?>
-    {
-        ["key"] = cause.KeyPath, ["problem"] = cause.Problem, ["version"] = version,
-    });
+    // The answer reaches end users: it names the version only; the key and the problem (which may quote a path or a
+    // value of the file) go to the operator's log (UnusableOverlayLog).
+    public TesseraError Error { get; } = ErrorCatalog.ProjectConfigUnusable.With(new Dictionary<string, object?> { ["version"] = version });
 }
