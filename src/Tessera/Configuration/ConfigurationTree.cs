@@ -325,42 +325,6 @@ internal sealed class ConfigurationTree
         return unread;
     }
 
-    /// <summary>
-    /// Every scalar value the files give a leaf named <paramref name="leafName"/> (in lists too), without counting as a
-    /// read: what a project's overlay may reuse where it may not name anything new (a file to read).
-    /// </summary>
-    public IReadOnlySet<string> FileValuesNamed(string leafName)
-    {
-        var values = new HashSet<string>(StringComparer.Ordinal);
-        CollectValues(_root, leafName, values);
-        return values;
-    }
-
-    private static void CollectValues(JsonNode? node, string leafName, HashSet<string> values)
-    {
-        if (node is JsonArray array)
-        {
-            foreach (var item in array)
-            {
-                CollectValues(item, leafName, values);
-            }
-        }
-        else if (node is JsonObject obj)
-        {
-            foreach (var (key, child) in obj)
-            {
-                if (child is JsonValue value && key == leafName)
-                {
-                    values.Add(value.ToString());
-                }
-                else
-                {
-                    CollectValues(child, leafName, values);
-                }
-            }
-        }
-    }
-
     private void Collect(JsonNode? node, string path, List<string> unread)
     {
         if (path.Length > 0 && _readKeys.Contains(path))

@@ -99,19 +99,4 @@ public sealed class ProjectOverlaySecretsTests
         redacted.ShouldContain("\"client_id\":\"a\"");
         redacted.ShouldContain("\"client_secret\":\"(redacted)\"");
     }
-
-    [Theory]
-    [InlineData("base64://e30=", null)]
-    [InlineData("file:///etc/mapper.json", "selfservice.methods.oidc.config.providers.0.mapper_url")]
-    [InlineData("/etc/mapper.json", "selfservice.methods.oidc.config.providers.0.mapper_url")]
-    [InlineData("file:///srv/kratos/mapper.json", null)]
-    public void FileReferences_OverlayMayNotNameAFileTheConfigurationDoesNotAlreadyRead(string location, string? refused)
-    {
-        var config = new ConfigurationTree([], new Dictionary<string, string>());
-        config.Set("selfservice.methods.oidc.config.providers", JsonNode.Parse("""[{"id":"file","mapper_url":"file:///srv/kratos/mapper.json"}]"""));
-        var overlay = Json("""{"selfservice":{"methods":{"oidc":{"config":{"providers":[{"id":"acme"}]}}}}}""");
-        overlay["selfservice"]!["methods"]!["oidc"]!["config"]!["providers"]![0]!["mapper_url"] = location;
-
-        OverlayFileReferences.FirstRefused(overlay, config).ShouldBe(refused);
-    }
 }

@@ -99,7 +99,7 @@ internal sealed class IdentitySchemaRegistry(ProjectOptions<IdentityOptions> opt
         }
 
         var operatorChosen = reference.Url == DefaultIdentitySchema.Url || deployment.Schemas.Any(s => s.Url == reference.Url);
-        if (!operatorChosen && !reference.Url.StartsWith("base64://", StringComparison.Ordinal))
+        if (!operatorChosen && !reference.Url.StartsWith(TemplateLocation.Base64Scheme, StringComparison.Ordinal))
         {
             throw new ConfigurationException(Key, $"the schema \"{reference.Id}\" must be inline (base64://) or a URL the configuration file lists: "
                 + "a project may not name other files or URLs");

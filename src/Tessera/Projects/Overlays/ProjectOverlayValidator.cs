@@ -47,11 +47,6 @@ internal sealed class ProjectOverlayValidator(ConfigurationTree config, IEnumera
             }
         }
 
-        if (OverlayFileReferences.FirstRefused(overlay, config) is { } location)
-        {
-            return Invalid(location, "would make the server read a file: in a project's overlay a template is base64://, or exactly a location the configuration file already uses");
-        }
-
         var merged = config.WithOverlay(overlay);
         foreach (var binder in binders)
         {

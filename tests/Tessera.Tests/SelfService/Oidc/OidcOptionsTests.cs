@@ -100,6 +100,43 @@ public sealed class OidcOptionsTests
         Should.Throw<ConfigurationException>(() => Bind(provider)).KeyPath.ShouldBe("selfservice.methods.oidc.config.providers.0.mapper_url");
     }
 
+    [Theory]
+    [InlineData("base64", false)]
+    [InlineData("file:///etc/mapper.json", true)]
+    [InlineData("/etc/mapper.json", true)]
+    [InlineData("the file's own", false)]
+    public void Bind_OverlayMapperNamingAFileTheFileDoesNotUseThere_IsRefusedNamingTheKey(string location, bool refused)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "{\"traits\": {\"email\": \"claims.email\"}}");
+            var fileMapper = "file://" + path;
+            var config = Config(new JsonArray(Provider(("issuer_url", "https://id.example.org"), ("mapper_url", fileMapper))));
+            var overlaid = Provider(("issuer_url", "https://acme.example.org"));
+            overlaid["mapper_url"] = location switch { "base64" => Mapper, "the file's own" => fileMapper, _ => location };
+            var merged = config.WithOverlay(new JsonObject
+            {
+                ["selfservice"] = new JsonObject { ["methods"] = new JsonObject { ["oidc"] = new JsonObject { ["config"] = new JsonObject { ["providers"] = new JsonArray(overlaid) } } } },
+            });
+
+            if (refused)
+            {
+                var error = Should.Throw<ConfigurationException>(() => OidcOptions.Bind(merged));
+                error.KeyPath.ShouldBe("selfservice.methods.oidc.config.providers.0.mapper_url");
+                error.Problem.ShouldContain("base64://");
+            }
+            else
+            {
+                OidcOptions.Bind(merged).Providers.ShouldHaveSingleItem().IssuerUrl!.Host.ShouldBe("acme.example.org");
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Bind_TwoProvidersWithOneId_IsRefused()
     {

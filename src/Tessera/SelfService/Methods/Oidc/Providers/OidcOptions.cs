@@ -41,7 +41,7 @@ internal sealed partial class OidcOptions
         var providers = config.GetNode(key) switch
         {
             null => [],
-            JsonArray array => array.Select((node, i) => Provider(node, string.Create(CultureInfo.InvariantCulture, $"{key}.{i}"))).ToList(),
+            JsonArray array => array.Select((node, i) => Provider(config, node, string.Create(CultureInfo.InvariantCulture, $"{key}.{i}"))).ToList(),
             _ => throw new ConfigurationException(key, "expected a list of providers"),
         };
 
@@ -53,7 +53,7 @@ internal sealed partial class OidcOptions
         return new OidcOptions(enabled, providers);
     }
 
-    private static OidcProvider Provider(JsonNode? node, string key)
+    private static OidcProvider Provider(ConfigurationTree config, JsonNode? node, string key)
     {
         if (node is not JsonObject entry)
         {
@@ -93,10 +93,12 @@ internal sealed partial class OidcOptions
         }
 
         var scope = Strings(entry, "scope", key) is { Count: > 0 } configured ? configured : preset.Scope;
+        var mapperKey = $"{key}.mapper_url";
+        var mapper = Required(entry, "mapper_url", key);
         return new OidcProvider(
             id, kind, Required(entry, "client_id", key), Optional(entry, "client_secret", key) ?? string.Empty,
             issuer, auth, token, userInfo, scope, entry["requested_claims"]?.ToJsonString(),
-            OidcClaimsMapper.Load(Required(entry, "mapper_url", key), $"{key}.mapper_url"),
+            OidcClaimsMapper.Load(config.SetByOverlay(mapperKey) ? TemplateLocation.Inline(mapper, mapperKey) : mapper, mapperKey),
             Optional(entry, "label", key) ?? preset.Label ?? id, Optional(entry, "organization_id", key))
         {
             ClaimsFromUserInfo = claimsSource == "userinfo",
