@@ -50,7 +50,7 @@ internal static class ConsoleCourierEndpoints
     {
         if (await store.FindAsync(id, cancellationToken) is null)
         {
-            return Failed(context, ErrorCatalog.CourierMessageNotFound);
+            return ConsolePage.Failed(context, ConsoleSection.Courier, ErrorCatalog.CourierMessageNotFound);
         }
 
         // Already sent, or being sent: there is nothing to resend (the list shows its state).
@@ -100,8 +100,4 @@ internal static class ConsoleCourierEndpoints
 
         return table.Close("tbody").Close("table");
     }
-
-    private static IResult Failed(HttpContext context, TesseraError error) =>
-        new ConsolePage(context, ConsoleSection.Courier, PageTexts.ConsoleFailed.In(Localization.RequestLanguage.Of(context.Request)))
-            .Error(error).ToResult(error.Status);
 }
