@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: Apache-2.0
-using System.Collections.Concurrent;
 using Tessera.Persistence;
 using Tessera.Projects.Routing;
 using Tessera.RateLimiting;
@@ -12,37 +11,43 @@ namespace Tessera.Projects.Workspaces;
 /// <see cref="Forget"/> applies them at once. The default project belongs to no workspace, so a single-project
 /// deployment never asks.
 /// </summary>
-internal sealed class WorkspaceLimitCache(WorkspaceStore workspaces, NetworkContext network, TimeProvider clock)
+internal sealed class WorkspaceLimitCache
 {
     private const int MaxEntries = 10_000;
-    private readonly ConcurrentDictionary<Guid, (WorkspaceLimits? Limits, long UntilTicks, long Version)> _entries = new();
+    private readonly WorkspaceStore _workspaces;
+    private readonly NetworkContext _network;
+    private readonly TimeProvider _clock;
+    private readonly LocalReadCache<Guid, WorkspaceLimits?> _entries;
     private long _version;
+
+    public WorkspaceLimitCache(WorkspaceStore workspaces, NetworkContext network, TimeProvider clock)
+    {
+        _workspaces = workspaces;
+        _network = network;
+        _clock = clock;
+        _entries = new(() => Interlocked.Read(ref _version), clock, MaxEntries);
+    }
 
     /// <summary>The limits of the ambient project's workspace, or null (no workspace, or one without limits).</summary>
     public async ValueTask<WorkspaceLimits?> CurrentAsync(CancellationToken cancellationToken)
     {
-        if (!network.IsEntered)
+        if (!_network.IsEntered)
         {
             return null;
         }
 
-        var nid = network.Id;
-        var version = Interlocked.Read(ref _version);
-        if (_entries.TryGetValue(nid, out var entry) && entry.Version == version && clock.GetUtcNow().UtcTicks < entry.UntilTicks)
+        var nid = _network.Id;
+        if (_entries.TryGet(nid, out var cached))
         {
-            return entry.Limits;
+            return cached;
         }
 
-        var found = await workspaces.FindRateLimitsOfProjectAsync(nid, cancellationToken);
+        var version = _entries.Version;
+        var found = await _workspaces.FindRateLimitsOfProjectAsync(nid, cancellationToken);
         var limits = found is { RateLimits: { } stored } && RateLimitOptions.BindWorkspace(stored) is { Count: > 0 } buckets
             ? new WorkspaceLimits(found.Value.WorkspaceId, buckets)
             : null;
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
-
-        _entries[nid] = (limits, (clock.GetUtcNow() + ProjectRoutingOptions.CacheLifetime).UtcTicks, version);
+        _entries.Set(nid, limits, _clock.GetUtcNow() + ProjectRoutingOptions.CacheLifetime, version);
         return limits;
     }
 
