@@ -9,7 +9,7 @@ namespace Tessera.Persistence;
 /// request or job (<see cref="Enter"/>, an ambient value that flows with the async call), otherwise the default
 /// project; a single-project deployment never enters one, so it always serves the default.
 /// </summary>
-internal sealed class NetworkContext(Database database, TimeProvider clock)
+internal sealed class NetworkContext
 {
     /// <summary>
     /// How long <see cref="ListCachedIdsAsync"/> answers from memory: a project another node created is polled within
@@ -19,9 +19,18 @@ internal sealed class NetworkContext(Database database, TimeProvider clock)
 
     private const string DefaultName = "default";
     private static readonly AsyncLocal<Guid?> Entered = new();
+    private readonly Database _database;
+    private readonly TimeProvider _clock;
+    private readonly LocalReadValue<IReadOnlyList<Guid>> _cachedIds;
     private Guid? _id;
-    private CachedIds? _cachedIds;
     private long _idsVersion;
+
+    public NetworkContext(Database database, TimeProvider clock)
+    {
+        _database = database;
+        _clock = clock;
+        _cachedIds = new(() => Interlocked.Read(ref _idsVersion), clock);
+    }
 
     /// <summary>The project of the current request or job: the entered one, else the default.</summary>
     public Guid Id => Entered.Value ?? DefaultId;
@@ -50,7 +59,7 @@ internal sealed class NetworkContext(Database database, TimeProvider clock)
     public async Task<IReadOnlyList<Guid>> ListIdsAsync(CancellationToken cancellationToken = default)
     {
         var defaultId = DefaultId;
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
             "SELECT id FROM networks ORDER BY created_at, id", cancellationToken: cancellationToken));
         return [defaultId, .. ids.Where(id => id != defaultId)];
@@ -62,16 +71,16 @@ internal sealed class NetworkContext(Database database, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<Guid>> ListCachedIdsAsync(CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var version = Interlocked.Read(ref _idsVersion);
-        if (_cachedIds is { } cached && cached.Version == version && now < cached.Until)
+        if (_cachedIds.TryGet(out var cached))
         {
-            return cached.Ids;
+            return cached;
         }
 
         // Stamped with the version read before the query: a project created or deleted while it ran is read next time.
+        var now = _clock.GetUtcNow();
+        var version = _cachedIds.Version;
         var ids = await ListIdsAsync(cancellationToken);
-        _cachedIds = new CachedIds(ids, now + IdsCacheLifetime, version);
+        _cachedIds.Set(ids, now + IdsCacheLifetime, version);
         return ids;
     }
 
@@ -84,15 +93,13 @@ internal sealed class NetworkContext(Database database, TimeProvider clock)
     /// <summary>Finds or creates the default network. Safe when several nodes start at once (the unique name decides).</summary>
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var now = _clock.GetUtcNow();
         await connection.ExecuteAsync(
             "INSERT INTO networks (id, name, created_at, updated_at) VALUES (@Id, @Name, @Now, @Now) ON CONFLICT (name) DO NOTHING",
             new { Id = Guid.NewGuid(), Name = DefaultName, Now = now });
         _id = await connection.QuerySingleAsync<Guid>("SELECT id FROM networks WHERE name = @Name", new { Name = DefaultName });
     }
-
-    private sealed record CachedIds(IReadOnlyList<Guid> Ids, DateTimeOffset Until, long Version);
 
     internal readonly struct Scope(Guid? previous) : IDisposable
     {
